@@ -1,0 +1,199 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { PROJECT_RECORD_TABLES, type ProjectRecord, type ProjectRecordTable } from '../project/records';
+import { typeMatchesContent } from '../media/sniff-media-type';
+import { err, ok, type Result } from '../util/result';
+import { BACKUP_LIMITS, type BackupLimits } from './limits';
+import { describeZodError, manifestSchema, recordRowSchema, versionRowSchema, type BackupManifest } from './manifest';
+import { ENTRY } from './pack-archive';
+import type { ProjectBundle } from './project-bundle';
+import { unsafePathReason } from './safe-path';
+import { formatBytes } from '../util/format';
+
+export type BackupErrorCode =
+  | 'too_large'
+  | 'not_a_zip'
+  | 'corrupt'
+  | 'too_many_entries'
+  | 'unsafe_entry'
+  | 'zip_bomb'
+  | 'missing_manifest'
+  | 'invalid_manifest'
+  | 'mismatch'
+  | 'invalid_file'
+  | 'wrong_type'
+  | 'invalid_records';
+
+export type ReadArchiveResult = Result<ProjectBundle, BackupErrorCode>;
+
+const RECORD_TABLES = new Set<string>(PROJECT_RECORD_TABLES);
+/** Small entries compress absurdly well (runs of zeros); only large ones are checked for bombs. */
+const BOMB_CHECK_FLOOR = 1024 * 1024;
+
+class ArchiveTooBig extends Error {}
+
+/**
+ * The one gate for `.director.zip` files: checks size, entry names, counts and compression
+ * ratios from the central directory before decompressing anything, then the manifest's schema,
+ * then every entry against the manifest. Returns a bundle only when all of it holds; otherwise a
+ * coded error whose message a person can act on. Never throws for bad input.
+ */
+export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BACKUP_LIMITS): ReadArchiveResult {
+  if (bytes.length > limits.maxArchiveBytes)
+    return err('too_large', `The archive is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxArchiveBytes)}.`);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+  if (!isZip) return err('not_a_zip', 'This file is not a zip archive. Director backups end in .director.zip.');
+
+  const listed = listEntries(bytes, limits.maxEntries);
+  if (!listed.ok) return listed;
+  const infos = listed.value;
+
+  const names = new Set<string>();
+  let total = 0;
+  for (const info of infos) {
+    const problem = entryNameProblem(info.name);
+    if (problem) return err('unsafe_entry', `The archive has an entry that is not allowed: "${printable(info.name)}" (${problem}). Nothing was imported.`);
+    if (names.has(info.name)) return err('unsafe_entry', `The archive lists "${printable(info.name)}" twice. Nothing was imported.`);
+    names.add(info.name);
+    total += info.originalSize;
+    if (info.originalSize > BOMB_CHECK_FLOOR && info.originalSize > Math.max(info.size, 1) * limits.maxCompressionRatio)
+      return err('zip_bomb', `"${printable(info.name)}" would expand from ${formatBytes(info.size)} to ${formatBytes(info.originalSize)}: refused as a zip bomb.`);
+  }
+  if (total > limits.maxTotalUncompressedBytes)
+    return err('too_large', `The archive expands to ${formatBytes(total)}; the limit is ${formatBytes(limits.maxTotalUncompressedBytes)}.`);
+  if (!names.has(ENTRY.manifest)) return err('missing_manifest', 'The archive has no manifest.json: it is not a Director project backup.');
+
+  const manifestInfo = infos.find((i) => i.name === ENTRY.manifest)!;
+  if (manifestInfo.originalSize > limits.maxManifestBytes)
+    return err('invalid_manifest', `manifest.json is ${formatBytes(manifestInfo.originalSize)}; the limit is ${formatBytes(limits.maxManifestBytes)}.`);
+  const manifestBytes = extract(bytes, (name) => name === ENTRY.manifest);
+  if (!manifestBytes.ok) return manifestBytes;
+  const manifest = parseManifest(manifestBytes.value[ENTRY.manifest]!);
+  if (!manifest.ok) return manifest;
+
+  const expected = expectedEntries(manifest.value);
+  for (const info of infos) {
+    const size = expected.get(info.name);
+    if (size === undefined) return err('mismatch', `"${printable(info.name)}" is in the archive but not in its manifest.`);
+    if (size >= 0 && size !== info.originalSize)
+      return err('mismatch', `"${info.name}" is ${info.originalSize} bytes but the manifest says ${size}.`);
+  }
+  for (const name of expected.keys()) if (!names.has(name)) return err('mismatch', `The manifest lists "${name}" but the archive does not contain it.`);
+
+  const content = extract(bytes, () => true);
+  if (!content.ok) return content;
+  return buildBundle(manifest.value, content.value);
+}
+
+function listEntries(bytes: Uint8Array, maxEntries: number): Result<UnzipFileInfo[], BackupErrorCode> {
+  const infos: UnzipFileInfo[] = [];
+  try {
+    unzipSync(bytes, {
+      filter(info) {
+        infos.push(info);
+        if (infos.length > maxEntries) throw new ArchiveTooBig();
+        return false;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ArchiveTooBig)
+      return err('too_many_entries', `The archive has more than ${maxEntries} entries; a Director project backup has fewer.`);
+    return err('corrupt', `The archive is damaged or incomplete (${(e as Error).message}). Nothing was imported.`);
+  }
+  return ok(infos);
+}
+
+function extract(bytes: Uint8Array, want: (name: string) => boolean): Result<Record<string, Uint8Array>, BackupErrorCode> {
+  try {
+    return ok(unzipSync(bytes, { filter: (info) => want(info.name) }));
+  } catch (e) {
+    return err('corrupt', `The archive is damaged or incomplete (${(e as Error).message}). Nothing was imported.`);
+  }
+}
+
+function entryNameProblem(name: string): string | null {
+  if (name === ENTRY.manifest) return null;
+  const slash = name.indexOf('/');
+  const folder = slash < 0 ? '' : name.slice(0, slash);
+  const rest = name.slice(slash + 1);
+  if (folder === 'src') return unsafePathReason(rest);
+  if (folder === 'assets') return /^[A-Za-z0-9_-]{8,64}$/.test(rest) ? null : 'asset entries are named by id';
+  if (folder === 'records') return RECORD_TABLES.has(rest.replace(/\.json$/, '')) && rest.endsWith('.json') ? null : 'unknown records table';
+  return unsafePathReason(name) ?? 'entries live under src/, assets/ or records/';
+}
+
+function parseManifest(bytes: Uint8Array): Result<BackupManifest, BackupErrorCode> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err('invalid_manifest', 'manifest.json is not valid JSON.');
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) return err('invalid_manifest', `manifest.json is not a Director manifest: ${describeZodError(parsed.error)}.`);
+  return ok(parsed.data);
+}
+
+/** Entry name -> expected uncompressed size (-1 where the manifest does not state one). */
+function expectedEntries(manifest: BackupManifest): Map<string, number> {
+  const expected = new Map<string, number>([[ENTRY.manifest, -1]]);
+  for (const f of manifest.files) expected.set(ENTRY.source(f.path), f.size);
+  for (const a of manifest.assets) expected.set(ENTRY.asset(a.id), a.size);
+  for (const t of manifest.records) expected.set(ENTRY.records(t), -1);
+  return expected;
+}
+
+function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Array>): ReadArchiveResult {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const files: ProjectBundle['files'] = [];
+  for (const f of manifest.files) {
+    try {
+      files.push({ path: f.path, content: decoder.decode(content[ENTRY.source(f.path)]!), updatedAt: f.updatedAt });
+    } catch {
+      return err('invalid_file', `src/${f.path} is not UTF-8 text.`);
+    }
+  }
+  const assets: ProjectBundle['assets'] = [];
+  const assetNames = new Set<string>();
+  for (const a of manifest.assets) {
+    const data = content[ENTRY.asset(a.id)]!;
+    if (assetNames.has(a.name)) return err('mismatch', `Two assets are named "${a.name}".`);
+    assetNames.add(a.name);
+    if (!typeMatchesContent(a.type, data.subarray(0, 32)))
+      return err('wrong_type', `Asset "${a.name}" says it is ${a.type} but its content is not.`);
+    assets.push({ id: a.id, name: a.name, type: a.type, createdAt: a.createdAt, bytes: data });
+  }
+  const records: ProjectBundle['records'] = {};
+  for (const table of manifest.records) {
+    const rows = parseRecords(table, content[ENTRY.records(table)]!);
+    if (!rows.ok) return rows;
+    records[table] = rows.value;
+  }
+  return ok({ project: manifest.project, files, assets, records });
+}
+
+function parseRecords(table: ProjectRecordTable, bytes: Uint8Array): Result<ProjectRecord[], BackupErrorCode> {
+  if (bytes.length > BACKUP_LIMITS.maxRecordsBytes) return err('too_large', `records/${table}.json is larger than ${formatBytes(BACKUP_LIMITS.maxRecordsBytes)}.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err('invalid_records', `records/${table}.json is not valid JSON.`);
+  }
+  if (!Array.isArray(json)) return err('invalid_records', `records/${table}.json must be a list of rows.`);
+  const schema = table === 'versions' ? versionRowSchema : recordRowSchema;
+  const ids = new Set<string>();
+  const rows: ProjectRecord[] = [];
+  for (const [index, row] of json.entries()) {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) return err('invalid_records', `records/${table}.json row ${index}: ${describeZodError(parsed.error)}.`);
+    if (ids.has(parsed.data.id)) return err('invalid_records', `records/${table}.json has the id ${parsed.data.id} twice.`);
+    ids.add(parsed.data.id);
+    rows.push({ ...parsed.data, projectId: '' });
+  }
+  return ok(rows);
+}
+
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 120);
+}

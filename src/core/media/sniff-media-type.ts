@@ -1,0 +1,49 @@
+/**
+ * Guesses a media type from the first bytes of a file (magic numbers), so a file that claims to
+ * be a PNG but is something else is caught before it is stored. Returns null when unknown.
+ */
+export function sniffMediaType(head: Uint8Array): string | null {
+  const at = (offset: number, ...bytes: number[]) => bytes.every((b, i) => head[offset + i] === b);
+  const ascii = (offset: number, text: string) => at(offset, ...Array.from(text, (c) => c.charCodeAt(0)));
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (ascii(0, 'RIFF') && ascii(8, 'WAVE')) return 'audio/wav';
+  if (ascii(0, 'fLaC')) return 'audio/flac';
+  if (ascii(0, 'OggS')) return 'audio/ogg';
+  if (ascii(0, 'ID3') || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0 && ((head[1] ?? 0) & 0x06) !== 0)) return 'audio/mpeg';
+  if (at(0, 0x1a, 0x45, 0xdf, 0xa3)) return 'video/webm';
+  if (ascii(4, 'ftyp')) {
+    const brand = String.fromCharCode(...head.slice(8, 12));
+    if (brand === 'qt  ') return 'video/quicktime';
+    if (brand.startsWith('M4A')) return 'audio/mp4';
+    return 'video/mp4';
+  }
+  if (ascii(0, 'wOFF')) return 'font/woff';
+  if (ascii(0, 'wOF2')) return 'font/woff2';
+  if (at(0, 0x00, 0x01, 0x00, 0x00) || ascii(0, 'OTTO')) return 'font/ttf';
+  return null;
+}
+
+/** Families that may share a sniffed signature: a declared type within the family is consistent. */
+const FAMILIES: Record<string, readonly string[]> = {
+  'video/mp4': ['video/mp4', 'audio/mp4', 'audio/aac', 'audio/x-m4a', 'video/x-m4v'],
+  'audio/mp4': ['audio/mp4', 'audio/aac', 'audio/x-m4a', 'video/mp4'],
+  'video/webm': ['video/webm', 'audio/webm', 'video/x-matroska'],
+  'audio/ogg': ['audio/ogg', 'audio/opus', 'video/ogg', 'application/ogg'],
+  'audio/wav': ['audio/wav', 'audio/wave', 'audio/x-wav'],
+  'audio/mpeg': ['audio/mpeg', 'audio/mp3'],
+  'font/ttf': ['font/ttf', 'font/otf', 'font/sfnt'],
+  'image/jpeg': ['image/jpeg', 'image/jpg'],
+};
+
+const SNIFFABLE = new Set(['image/png', 'image/gif', 'image/webp', 'audio/flac', ...Object.values(FAMILIES).flat()]);
+
+/** True when the declared type does not contradict what the bytes say they are. */
+export function typeMatchesContent(declared: string, head: Uint8Array): boolean {
+  const sniffed = sniffMediaType(head);
+  // Text formats (SVG, JSON) and rarer codecs carry no magic number we know.
+  if (sniffed === null) return !SNIFFABLE.has(declared);
+  return (FAMILIES[sniffed] ?? [sniffed]).includes(declared);
+}

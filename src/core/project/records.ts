@@ -1,0 +1,68 @@
+/** Rows that belong to a project, as stored and as carried in a backup. */
+
+export interface ProjectFile {
+  id: string;
+  projectId: string;
+  /** POSIX path inside the Remotion project, e.g. "src/Root.tsx". */
+  path: string;
+  content: string;
+  updatedAt: number;
+}
+
+export interface AssetMeta {
+  id: string;
+  projectId: string;
+  /** The name code uses to reach it (Remotion's staticFile name). */
+  name: string;
+  /** MIME type, checked against the bytes when known. */
+  type: string;
+  size: number;
+  createdAt: number;
+}
+
+export interface Asset extends AssetMeta {
+  blob: Blob;
+}
+
+export interface VersionFile {
+  path: string;
+  content: string;
+}
+
+export interface Version {
+  id: string;
+  projectId: string;
+  label: string;
+  createdAt: number;
+  files: VersionFile[];
+  /** Graph and storyboard snapshots arrive with their issues; kept opaque here. */
+  graph?: unknown;
+  storyboard?: unknown;
+}
+
+/**
+ * Project-scoped tables whose rows travel in a backup as JSON. Their shapes are owned by the
+ * features that write them (canvas, storyboard, agent); a backup keeps them row for row.
+ */
+export const PROJECT_RECORD_TABLES = [
+  'versions',
+  'graphs',
+  'jobs',
+  'generations',
+  'scenes',
+  'clips',
+  'takes',
+  'characters',
+  'styles',
+  'renders',
+  'conversations',
+] as const;
+
+export type ProjectRecordTable = (typeof PROJECT_RECORD_TABLES)[number];
+
+/** A row of a project-scoped table: an id and a projectId, the rest owned by its feature. */
+export interface ProjectRecord {
+  id: string;
+  projectId: string;
+  [field: string]: unknown;
+}

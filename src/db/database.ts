@@ -1,0 +1,66 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Project } from '../core/project/project';
+import { nameKeyOf } from '../core/project/project';
+import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema-versions';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface BrandKitRow {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** The one IndexedDB database of the app. Open it through `openDirectorDb`. */
+export class DirectorDb extends Dexie {
+  projects!: EntityTable<Project, 'id'>;
+  files!: EntityTable<ProjectFile, 'id'>;
+  assets!: EntityTable<Asset, 'id'>;
+  versions!: EntityTable<Version, 'id'>;
+  graphs!: Table<ProjectRecord, string>;
+  jobs!: Table<ProjectRecord, string>;
+  generations!: Table<ProjectRecord, string>;
+  scenes!: Table<ProjectRecord, string>;
+  clips!: Table<ProjectRecord, string>;
+  takes!: Table<ProjectRecord, string>;
+  characters!: Table<ProjectRecord, string>;
+  styles!: Table<ProjectRecord, string>;
+  brandKits!: Table<BrandKitRow, string>;
+  renders!: Table<ProjectRecord, string>;
+  conversations!: Table<ProjectRecord, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table('projects')
+          .toCollection()
+          .modify((p: Partial<Project> & { name?: string }) => {
+            p.name = (p.name ?? '').trim() || 'Untitled';
+            p.nameKey = nameKeyOf(p.name);
+            p.trashedAt ??= 0;
+            p.createdAt ??= p.updatedAt ?? Date.now();
+            p.updatedAt ??= p.createdAt;
+            p.width ??= 1920;
+            p.height ??= 1080;
+            p.fps ??= 30;
+          }),
+      );
+  }
+
+  /** Tables whose rows belong to one project (all carry projectId). */
+  projectTables(): Table<{ id: string; projectId: string }, string>[] {
+    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations] as Table<{ id: string; projectId: string }, string>[];
+  }
+}
+
+export function openDirectorDb(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): DirectorDb {
+  return new DirectorDb(name, options);
+}

@@ -1,0 +1,35 @@
+/**
+ * Every schema the database has had, oldest first. A version is never edited once shipped: a
+ * change is a new entry (with an upgrade when rows need rewriting), so data written by any
+ * earlier release opens with the current one. Dexie only needs the indexed fields listed.
+ */
+export const SCHEMA_V1 = {
+  projects: 'id, name, updatedAt',
+  files: 'id, projectId, &[projectId+path]',
+  assets: 'id, projectId, &[projectId+name]',
+  versions: 'id, projectId, [projectId+createdAt]',
+  graphs: 'id, projectId',
+  jobs: 'id, projectId, nodeId, state',
+  generations: 'id, projectId, status',
+  scenes: 'id, projectId',
+  clips: 'id, projectId, sceneId',
+  takes: 'id, projectId, clipId',
+  characters: 'id, projectId',
+  styles: 'id, projectId',
+  brandKits: 'id',
+  renders: 'id, projectId, state',
+  conversations: 'id, projectId',
+  settings: 'key',
+} as const;
+
+/**
+ * v2: search and sort by a normalised name (nameKey), undoable deletes (trashedAt), and sort by
+ * creation time. The upgrade fills the new fields on every v1 project.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  projects: 'id, nameKey, updatedAt, createdAt, trashedAt',
+} as const;
+
+export const CURRENT_SCHEMA = SCHEMA_V2;
+export const DB_NAME = 'director';

@@ -1,0 +1,42 @@
+import type { DirectorDb } from './database';
+
+/** What a person sets once: where the edge is, how to reach it, which models to use. */
+export interface AppSettings {
+  edgeUrl: string;
+  accessToken: string;
+  models: { agent: string; image: string; video: string; speech: string };
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  edgeUrl: 'http://localhost:8787',
+  accessToken: '',
+  models: { agent: 'gemini-2.5-pro', image: 'gemini-2.5-flash-image', video: 'veo-3.1-generate-001', speech: 'gemini-2.5-flash-preview-tts' },
+};
+
+const KEY = 'app';
+
+/** Reads settings; unknown or malformed stored values fall back to defaults field by field. */
+export async function loadSettings(db: DirectorDb): Promise<AppSettings> {
+  const row = await db.settings.get(KEY);
+  return restoreSettings(row?.value);
+}
+
+export async function saveSettings(db: DirectorDb, settings: AppSettings): Promise<void> {
+  await db.settings.put({ key: KEY, value: restoreSettings(settings) });
+}
+
+export function restoreSettings(stored: unknown): AppSettings {
+  const s = (stored ?? {}) as Partial<Record<keyof AppSettings, unknown>>;
+  const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v.trim() : fallback);
+  const models = (s.models ?? {}) as Partial<Record<keyof AppSettings['models'], unknown>>;
+  return {
+    edgeUrl: str(s.edgeUrl, DEFAULT_SETTINGS.edgeUrl).replace(/\/+$/, ''),
+    accessToken: str(s.accessToken, DEFAULT_SETTINGS.accessToken),
+    models: {
+      agent: str(models.agent, DEFAULT_SETTINGS.models.agent) || DEFAULT_SETTINGS.models.agent,
+      image: str(models.image, DEFAULT_SETTINGS.models.image) || DEFAULT_SETTINGS.models.image,
+      video: str(models.video, DEFAULT_SETTINGS.models.video) || DEFAULT_SETTINGS.models.video,
+      speech: str(models.speech, DEFAULT_SETTINGS.models.speech) || DEFAULT_SETTINGS.models.speech,
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_LIMITS } from '../../../src/core/backup/limits';
+import { packProjectArchive } from '../../../src/core/backup/pack-archive';
+import { readProjectArchive } from '../../../src/core/backup/read-archive';
+import { PNG_1PX, sampleBundle } from '../../fixtures/bundles';
+
+const pack = () => packProjectArchive(sampleBundle(), 'Director test', 1_700_000_200_000);
+
+/** Rebuilds an archive from the sample with one change to its entries or manifest. */
+function tamper(change: (entries: Zippable, manifest: Record<string, any>) => void): Uint8Array {
+  const entries: Zippable = {};
+  const original = pack();
+  const { unzipSync } = require('fflate') as typeof import('fflate');
+  for (const [name, data] of Object.entries(unzipSync(original))) entries[name] = data;
+  const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'] as Uint8Array));
+  change(entries, manifest);
+  entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+  return zipSync(entries);
+}
+
+function expectError(bytes: Uint8Array, code: string, message: RegExp, limits = BACKUP_LIMITS) {
+  const result = readProjectArchive(bytes, limits);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.code).toBe(code);
+    expect(result.message).toMatch(message);
+  }
+}
+
+describe('readProjectArchive', () => {
+  it('round-trips a project: sources, asset bytes and records', () => {
+    const result = readProjectArchive(pack());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const original = sampleBundle();
+    expect(result.value.project).toEqual(original.project);
+    expect(result.value.files).toEqual(original.files);
+    expect(result.value.assets[0]!.bytes).toEqual(PNG_1PX);
+    expect(result.value.records.clips![0]).toMatchObject({ sceneId: 'scene-00000001', assetId: 'asset-0001-logo' });
+    expect(result.value.records.versions![0]!.files).toEqual([{ path: 'src/Root.tsx', content: 'v1' }]);
+  });
+
+  it('refuses a file that is not a zip', () => {
+    expectError(strToU8('{"format":"director-project"}'), 'not_a_zip', /not a zip/);
+  });
+
+  it('refuses a truncated archive', () => {
+    const bytes = pack();
+    expectError(bytes.subarray(0, Math.floor(bytes.length * 0.6)), 'corrupt', /damaged or incomplete/);
+  });
+
+  it('refuses an archive whose end-of-directory record is damaged', () => {
+    const bytes = pack().slice();
+    bytes.fill(0x41, bytes.length - 22, bytes.length - 18);
+    expectError(bytes, 'corrupt', /damaged or incomplete/);
+  });
+
+  it.each([
+    ['../../evil.sh', /"\.\."/],
+    ['src/../../etc/passwd', /"\.\."/],
+    ['/etc/passwd', /absolute|src\//],
+    ['src/C:/windows/x', /drive letter/],
+    ['src\\..\\x.ts', /backslash/],
+    ['src/a\u0000b.ts', /control characters/],
+    ['src//double.ts', /empty segment|absolute/],
+    ['notes.txt', /src\/, assets\/ or records\//],
+  ])('refuses the hostile entry name %j', (name, reason) => {
+    const bytes = zipSync({ 'manifest.json': strToU8('{}'), [name]: strToU8('x') });
+    expectError(bytes, 'unsafe_entry', reason);
+  });
+
+  it('refuses a manifest that lists a traversal path', () => {
+    const bytes = tamper((entries, manifest) => {
+      manifest.files[0].path = '../../outside.ts';
+    });
+    expectError(bytes, /* the entry itself is named safely, so the manifest check speaks */ 'invalid_manifest', /files\.0\.path: unsafe path/);
+  });
+
+  it('refuses an archive with 10,000 entries before decompressing', () => {
+    const entries: Zippable = { 'manifest.json': strToU8('{}') };
+    for (let i = 0; i < 10_000; i++) entries[`src/f${i}.ts`] = strToU8('');
+    expectError(zipSync(entries, { level: 0 }), 'too_many_entries', /more than 5000 entries/);
+  });
+
+  it('refuses an archive over the size limit', () => {
+    expectError(pack(), 'too_large', /limit is/, { ...BACKUP_LIMITS, maxArchiveBytes: 100 });
+  });
+
+  it('refuses an archive that expands past the total limit', () => {
+    expectError(pack(), 'too_large', /expands to/, { ...BACKUP_LIMITS, maxTotalUncompressedBytes: 50 });
+  });
+
+  it('refuses a zip bomb from its central directory', () => {
+    const bytes = zipSync({ 'manifest.json': strToU8('{}'), 'src/zeros.ts': new Uint8Array(32 * 1024 * 1024) }, { level: 9 });
+    expectError(bytes, 'zip_bomb', /zip bomb/);
+  });
+
+  it('refuses an archive without a manifest', () => {
+    expectError(zipSync({ 'src/index.ts': strToU8('x') }), 'missing_manifest', /no manifest\.json/);
+  });
+
+  it('refuses a manifest that is not JSON', () => {
+    expectError(zipSync({ 'manifest.json': strToU8('{not json') }), 'invalid_manifest', /not valid JSON/);
+  });
+
+  it('names the field when the manifest has wrong types', () => {
+    const bytes = tamper((_, manifest) => {
+      manifest.project.width = 'big';
+    });
+    expectError(bytes, 'invalid_manifest', /project\.width/);
+  });
+
+  it('refuses unknown manifest keys and wrong format versions', () => {
+    expectError(tamper((_, m) => (m.formatVersion = 99)), 'invalid_manifest', /formatVersion/);
+    expectError(tamper((_, m) => (m.script = 'alert(1)')), 'invalid_manifest', /script|Unrecognized/i);
+  });
+
+  it('refuses an entry the manifest does not list, and a listed entry that is missing', () => {
+    expectError(tamper((entries) => (entries['src/extra.ts'] = strToU8('x'))), 'mismatch', /not in its manifest/);
+    expectError(tamper((entries) => delete entries['src/src/Root.tsx']), 'mismatch', /does not contain it/);
+  });
+
+  it('refuses a size that disagrees with the manifest', () => {
+    expectError(tamper((_, m) => (m.files[0].size += 1)), 'mismatch', /manifest says/);
+  });
+
+  it('refuses an asset whose bytes contradict its type', () => {
+    expectError(tamper((entries, m) => {
+      entries['assets/asset-0001-logo'] = strToU8('<script>alert(1)</script>');
+      m.assets[0].size = 25;
+    }), 'wrong_type', /says it is image\/png/);
+  });
+
+  it('refuses a non-media asset type', () => {
+    expectError(tamper((_, m) => (m.assets[0].type = 'text/html')), 'invalid_manifest', /assets\.0\.type/);
+  });
+
+  it('refuses source that is not UTF-8', () => {
+    expectError(tamper((entries, m) => {
+      entries['src/src/Root.tsx'] = new Uint8Array([0xff, 0xfe, 0x00]);
+      m.files[1].size = 3;
+    }), 'invalid_file', /not UTF-8/);
+  });
+
+  it('refuses malformed records', () => {
+    expectError(tamper((entries) => (entries['records/scenes.json'] = strToU8('{"id":1}'))), 'invalid_records', /list of rows/);
+    expectError(tamper((entries) => (entries['records/scenes.json'] = strToU8('[{"title":"no id"}]'))), 'invalid_records', /row 0: id/);
+    expectError(
+      tamper((entries) => (entries['records/versions.json'] = strToU8('[{"id":"version-0001","label":"x","createdAt":1,"files":[{"path":"../x","content":""}]}]'))),
+      'invalid_records',
+      /unsafe path/,
+    );
+  });
+});
