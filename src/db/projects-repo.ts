@@ -97,3 +97,14 @@ export async function projectCounts(db: DirectorDb, id: string) {
   ]);
   return { files, assets, versions };
 }
+
+/** Deletes one trashed project for good (a live project is left alone). */
+export async function purgeProject(db: DirectorDb, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.projects, ...db.projectTables()], async () => {
+    const project = await db.projects.get(id);
+    if (!project || project.trashedAt === 0) return false;
+    await Promise.all(db.projectTables().map((t) => t.where('projectId').equals(id).delete()));
+    await db.projects.delete(id);
+    return true;
+  });
+}

@@ -1,0 +1,164 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { searchProjects, type NewProjectInput, type Project, type ProjectSort } from '../../core/project/project';
+import { createProject, listProjects } from '../../db/projects-repo';
+import { db } from '../db';
+import { createLiveQuery } from '../live-query';
+import { InstallButton } from '../shell/install-prompt';
+import { OfflineIndicator } from '../shell/offline-indicator';
+import { StorageMeter } from '../shell/storage-meter';
+import { showToast } from '../shell/toasts';
+import { NewProjectDialog } from './new-project-dialog';
+import { ProjectCard } from './project-card';
+
+const backupActions = () => import('../backup/backup-actions');
+
+/** The projects home: every project on this device, searchable, with create and import. */
+export function HomePage() {
+  const navigate = useNavigate();
+  const projects = createLiveQuery(() => listProjects(db), [] as Project[]);
+  const [query, setQuery] = createSignal('');
+  const [sort, setSort] = createSignal<ProjectSort>((localStorage.getItem('director.sort') as ProjectSort) || 'updated');
+  const [creating, setCreating] = createSignal(false);
+  const [importing, setImporting] = createSignal(false);
+  const [dragging, setDragging] = createSignal(false);
+  const visible = createMemo(() => searchProjects(projects.value(), query(), sort()));
+  let fileInput!: HTMLInputElement;
+  let searchInput!: HTMLInputElement;
+
+  const create = async (input: NewProjectInput) => {
+    const result = await createProject(db, input);
+    if (!result.ok) return result.message;
+    setCreating(false);
+    navigate(`/projects/${result.value.id}`);
+    return null;
+  };
+
+  const importFiles = async (files: FileList | File[] | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    setImporting(true);
+    try {
+      const result = await (await backupActions()).importProjectArchive(file);
+      if (result.ok) showToast({ kind: 'info', message: `Imported “${result.value.name}”.` });
+      else showToast({ kind: 'error', message: result.message });
+    } finally {
+      setImporting(false);
+      fileInput.value = '';
+    }
+  };
+
+  const exportProject = async (project: Project) => {
+    const result = await (await backupActions()).downloadProjectArchive(project.id);
+    if (!result.ok) showToast({ kind: 'error', message: result.message });
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, dialog, [role=dialog]')) return;
+    if (e.key === 'n' && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      setCreating(true);
+    } else if (e.key === '/') {
+      e.preventDefault();
+      searchInput.focus();
+    }
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  return (
+    <div
+      class="page home"
+      classList={{ dragging: dragging() }}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void importFiles(e.dataTransfer?.files ?? null);
+      }}
+    >
+      <header class="topbar">
+        <h1 class="brand">Director</h1>
+        <OfflineIndicator />
+        <div class="spacer" />
+        <StorageMeter compact />
+        <InstallButton />
+        <A class="button" href="/settings">
+          Settings
+        </A>
+      </header>
+
+      <main>
+        <div class="toolbar">
+          <input
+            ref={searchInput}
+            class="search"
+            type="search"
+            placeholder="Search projects  ( / )"
+            aria-label="Search projects"
+            value={query()}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+          <label class="sort">
+            <span>Sort</span>
+            <select
+              aria-label="Sort projects"
+              value={sort()}
+              onChange={(e) => {
+                setSort(e.currentTarget.value as ProjectSort);
+                localStorage.setItem('director.sort', e.currentTarget.value);
+              }}
+            >
+              <option value="updated">Last edited</option>
+              <option value="created">Newest</option>
+              <option value="name">Name</option>
+            </select>
+          </label>
+          <div class="spacer" />
+          <input ref={fileInput} type="file" accept=".zip,application/zip" hidden data-testid="import-input" onChange={(e) => void importFiles(e.currentTarget.files)} />
+          <button class="button" onClick={() => fileInput.click()} disabled={importing()}>
+            {importing() ? 'Importing…' : 'Import'}
+          </button>
+          <button class="button primary" onClick={() => setCreating(true)} title="New project (N)">
+            New project
+          </button>
+        </div>
+
+        <Show when={projects.error()}>
+          <p class="error-text" role="alert">
+            Could not read your projects: {projects.error()!.message}
+          </p>
+        </Show>
+
+        <Show when={projects.loaded()}>
+          <Show
+            when={projects.value().length > 0}
+            fallback={
+              <section class="empty-state">
+                <h2>No projects yet</h2>
+                <p>Start a video from scratch, or drop a .director.zip backup here to import it.</p>
+                <button class="button primary" onClick={() => setCreating(true)}>
+                  New project
+                </button>
+              </section>
+            }
+          >
+            <Show when={visible().length > 0} fallback={<p class="hint">No project matches “{query()}”.</p>}>
+              <section class="project-grid" aria-label="Projects">
+                <For each={visible()}>{(p) => <ProjectCard project={p} onExport={exportProject} />}</For>
+              </section>
+            </Show>
+          </Show>
+        </Show>
+      </main>
+
+      <NewProjectDialog open={creating()} onCancel={() => setCreating(false)} onCreate={create} />
+    </div>
+  );
+}

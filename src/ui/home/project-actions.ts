@@ -1,0 +1,36 @@
+import type { Project } from '../../core/project/project';
+import { duplicateProject, purgeProject, purgeTrashed, restoreProject, trashProject } from '../../db/projects-repo';
+import { db } from '../db';
+import { showToast } from '../shell/toasts';
+
+/** How long a deleted project can be brought back. */
+export const UNDO_WINDOW_MS = 8000;
+
+/** Deletes at once from every view and tab; Undo (or Ctrl+Z) brings it back until the toast goes. */
+export async function deleteWithUndo(project: Project) {
+  await trashProject(db, project.id);
+  showToast(
+    {
+      kind: 'info',
+      message: `Deleted “${project.name}”.`,
+      action: { label: 'Undo', run: () => void restoreProject(db, project.id) },
+      onExpire: () => void purgeProject(db, project.id),
+    },
+    UNDO_WINDOW_MS,
+  );
+}
+
+export async function duplicateWithToast(project: Project): Promise<Project | undefined> {
+  const result = await duplicateProject(db, project.id);
+  if (!result.ok) {
+    showToast({ kind: 'error', message: result.message });
+    return undefined;
+  }
+  showToast({ kind: 'info', message: `Made “${result.value.name}”.` });
+  return result.value;
+}
+
+/** A tab closed during an undo window leaves a trashed project behind: finish the job at start-up. */
+export function purgeExpiredTrash() {
+  return purgeTrashed(db, Date.now() - UNDO_WINDOW_MS);
+}

@@ -1,0 +1,118 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, Show } from 'solid-js';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type AppSettings } from '../../db/settings-repo';
+import { db } from '../db';
+import { StorageMeter } from '../shell/storage-meter';
+import { showToast } from '../shell/toasts';
+
+type ModelKey = keyof AppSettings['models'];
+const MODEL_FIELDS: { key: ModelKey; label: string }[] = [
+  { key: 'agent', label: 'Director agent (Gemini)' },
+  { key: 'image', label: 'Image generation' },
+  { key: 'video', label: 'Video generation' },
+  { key: 'speech', label: 'Voiceover (text to speech)' },
+];
+
+/** Where the edge is, the access token for it, and which models to use. Stored on this device only. */
+export default function SettingsPage() {
+  const [stored] = createResource(() => loadSettings(db));
+  return (
+    <div class="page settings">
+      <header class="topbar">
+        <A href="/" class="button">
+          ← Projects
+        </A>
+        <h1>Settings</h1>
+      </header>
+      <main class="settings-body">
+        <Show when={stored()} fallback={<p class="hint">Loading…</p>}>
+          {(initial) => <SettingsForm initial={initial()} />}
+        </Show>
+        <section class="card">
+          <h2>Storage</h2>
+          <p class="hint">Projects, media and versions live in this browser. Export a project to keep a copy elsewhere.</p>
+          <StorageMeter />
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function SettingsForm(props: { initial: AppSettings }) {
+  const [settings, setSettings] = createSignal<AppSettings>(structuredClone(props.initial));
+  const [showToken, setShowToken] = createSignal(false);
+  const [health, setHealth] = createSignal('');
+  const set = <K extends keyof AppSettings>(key: K, value: AppSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const setModel = (key: ModelKey, value: string) => setSettings((s) => ({ ...s, models: { ...s.models, [key]: value } }));
+
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    try {
+      new URL(settings().edgeUrl);
+    } catch {
+      showToast({ kind: 'error', message: `The edge URL “${settings().edgeUrl}” is not a valid address (e.g. https://director.example.workers.dev).` });
+      return;
+    }
+    await saveSettings(db, settings());
+    showToast({ kind: 'info', message: 'Settings saved.' });
+  };
+
+  const checkEdge = async () => {
+    setHealth('Checking…');
+    try {
+      const res = await fetch(`${settings().edgeUrl.replace(/\/+$/, '')}/api/health`, { headers: settings().accessToken ? { authorization: `Bearer ${settings().accessToken}` } : {} });
+      setHealth(res.ok ? `Reachable (${res.status}).` : `The edge answered ${res.status} ${res.statusText}.`);
+    } catch {
+      setHealth(navigator.onLine ? 'Could not reach the edge at this address.' : 'You are offline.');
+    }
+  };
+
+  return (
+    <form class="card settings-form" onSubmit={save}>
+      <h2>Edge</h2>
+      <p class="hint">The edge holds the Gemini and Veo keys and forwards generation; your browser never sees them.</p>
+      <label class="field">
+        <span>Edge URL</span>
+        <input name="edgeUrl" type="url" value={settings().edgeUrl} placeholder={DEFAULT_SETTINGS.edgeUrl} onInput={(e) => set('edgeUrl', e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>Access token</span>
+        <div class="inline">
+          <input
+            name="accessToken"
+            type={showToken() ? 'text' : 'password'}
+            autocomplete="off"
+            value={settings().accessToken}
+            onInput={(e) => set('accessToken', e.currentTarget.value)}
+          />
+          <button type="button" class="button small" onClick={() => setShowToken(!showToken())}>
+            {showToken() ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      </label>
+      <div class="inline">
+        <button type="button" class="button" onClick={checkEdge}>
+          Test connection
+        </button>
+        <span class="hint" role="status">
+          {health()}
+        </span>
+      </div>
+      <h2>Models</h2>
+      {MODEL_FIELDS.map((f) => (
+        <label class="field">
+          <span>{f.label}</span>
+          <input name={`model-${f.key}`} value={settings().models[f.key]} placeholder={DEFAULT_SETTINGS.models[f.key]} onInput={(e) => setModel(f.key, e.currentTarget.value)} />
+        </label>
+      ))}
+      <div class="dialog-actions">
+        <button type="button" class="button" onClick={() => setSettings(structuredClone(DEFAULT_SETTINGS))}>
+          Reset to defaults
+        </button>
+        <button type="submit" class="button primary">
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}

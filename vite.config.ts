@@ -1,0 +1,50 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Cross-origin isolation: SharedArrayBuffer for ffmpeg.wasm and threaded wasm later. */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export const APP_PORT = 4173;
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/*.png'],
+      manifest: {
+        name: 'Director',
+        short_name: 'Director',
+        description: 'A browser-first studio for AI video: write, wire and plan videos on your own device.',
+        theme_color: '#14161b',
+        background_color: '#14161b',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every wasm, model and asset the app serves is precached, so it opens offline after one visit.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm,onnx,tflite,bin,json,woff2}'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: true },
+  server: { port: 5173, headers: ISOLATION_HEADERS },
+  preview: { port: APP_PORT, strictPort: true, headers: ISOLATION_HEADERS },
+});
