@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { checkProjectInput, FPS_CHOICES, SIZE_PRESETS, type NewProjectInput } from '../../core/project/project';
 
 /** The form behind "New project": a name, a size preset and a frame rate. */
@@ -8,6 +8,14 @@ export function NewProjectDialog(props: { open: boolean; onCancel: () => void; o
   const [fps, setFps] = createSignal(30);
   const [problem, setProblem] = createSignal('');
   const [busy, setBusy] = createSignal(false);
+
+  // Escape closes the dialog wherever focus is.
+  createEffect(() => {
+    if (!props.open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onCancel();
+    window.addEventListener('keydown', onKey);
+    onCleanup(() => window.removeEventListener('keydown', onKey));
+  });
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -26,11 +34,15 @@ export function NewProjectDialog(props: { open: boolean; onCancel: () => void; o
   return (
     <Show when={props.open}>
       <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && props.onCancel()}>
-        <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-project-title" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+        <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-project-title" onSubmit={submit}>
           <h2 id="new-project-title">New project</h2>
           <label class="field">
             <span>Name</span>
-            <input name="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} autofocus maxLength={120} required />
+            <input name="name" value={name()} onInput={(e) => setName(e.currentTarget.value)}
+              ref={(el) => queueMicrotask(() => el.select())}
+              maxLength={120}
+              required
+            />
           </label>
           <fieldset class="field presets">
             <legend>Size</legend>

@@ -21,8 +21,12 @@ export default function ProjectPage(props: RouteSectionProps) {
   const project = createLiveQuery(() => getProject(db, params.id), undefined as Project | undefined);
   const counts = createLiveQuery(() => projectCounts(db, params.id), { files: 0, assets: 0, versions: 0 });
 
+
   const save = async (patch: Partial<NewProjectInput>) => {
+    // A user-timing measure per save: visible in DevTools, read by `npm run bench`.
+    const start = performance.now();
     const result = await updateProject(db, params.id, patch);
+    performance.measure('director:save', { start, end: performance.now() });
     if (!result.ok) showToast({ kind: 'error', message: result.message });
   };
 

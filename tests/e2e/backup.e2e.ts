@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { packProjectArchive } from '../../src/core/backup/pack-archive';
+import { readProjectArchive } from '../../src/core/backup/read-archive';
+import { sampleBundle } from '../fixtures/bundles';
+import { card, createProjectInUi, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext({ acceptDownloads: true })));
+afterEach(() => context?.close());
+
+async function importFile(page: Page, name: string, bytes: Uint8Array) {
+  await page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+}
+
+describe('project backup', () => {
+  it('exports a project to .director.zip and imports it back as a new project', async () => {
+    const { page, errors } = await openApp(context);
+    // Start from a project with sources, an asset and records: imported from a backup made in Node.
+    await importFile(page, 'launch.director.zip', packProjectArchive(sampleBundle(), 'test', 1));
+    await card(page, 'Launch film').waitFor();
+
+    const download = page.waitForEvent('download');
+    await card(page, 'Launch film').getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Launch-film.director.zip');
+    const bytes = new Uint8Array(readFileSync((await file.path())!));
+    const read = readProjectArchive(bytes);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.files.map((f) => f.path).sort()).toEqual(['src/Root.tsx', 'src/index.ts']);
+    expect(read.value.assets[0]!.bytes).toEqual(sampleBundle().assets[0]!.bytes);
+    expect(read.value.records.clips?.length).toBe(1);
+
+    await importFile(page, file.suggestedFilename(), bytes);
+    await card(page, 'Launch film (copy)').getByRole('link').click();
+    await page.getByTestId('project-counts').filter({ hasText: '2 files · 1 assets · 1 versions' }).waitFor();
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    expect(await page.getByText('src/Root.tsx').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses hostile and broken archives with a clear message and writes nothing', async () => {
+    const { page } = await openApp(context);
+    await createProjectInUi(page, 'Keep me');
+    await page.getByRole('link', { name: 'All projects' }).click();
+    const good = packProjectArchive(sampleBundle(), 'test', 1);
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['traversal.director.zip', zipSync({ 'manifest.json': strToU8('{}'), '../../evil.sh': strToU8('rm -rf /') }), /entry that is not allowed: "\.\.\/\.\.\/evil\.sh"/],
+      ['truncated.director.zip', good.subarray(0, good.length - 40), /damaged or incomplete/],
+      ['notes.director.zip', strToU8('just text'), /not a zip archive/],
+      ['many.director.zip', zipSync(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`src/${i}.ts`, new Uint8Array(0)])), { level: 0 }), /more than 5000 entries/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      await importFile(page, name, bytes);
+      const alert = page.getByRole('alert').filter({ hasText: name });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(message);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    expect(await page.getByRole('article').count()).toBe(1);
+    const counts = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const open = indexedDB.open('director');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['projects', 'files', 'assets']);
+            const out: number[] = [];
+            for (const store of ['projects', 'files', 'assets']) {
+              const req = tx.objectStore(store).count();
+              req.onsuccess = () => out.push(req.result);
+            }
+            tx.oncomplete = () => resolve(out);
+          };
+        }),
+    );
+    expect(counts).toEqual([1, 0, 0]);
+  });
+});

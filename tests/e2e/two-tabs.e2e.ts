@@ -1,0 +1,43 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, card, createProjectInUi, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext()));
+afterEach(() => context?.close());
+
+describe('two tabs on one project', () => {
+  it('see each other’s edits and lose none', async () => {
+    const { page: a } = await openApp(context);
+    const { page: b } = await openApp(context);
+    const id = await createProjectInUi(a, 'Shared');
+    await card(b, 'Shared').waitFor(); // the home in tab B follows tab A
+
+    await b.goto(`${baseUrl()}/projects/${id}/canvas`);
+    await a.getByLabel('Project name').fill('Shared and renamed');
+    await a.getByLabel('Project name').press('Enter');
+    await b.waitForFunction(() => (document.querySelector('[aria-label="Project name"]') as HTMLInputElement)?.value === 'Shared and renamed');
+
+    // Two different edits at the same moment in two tabs: both survive.
+    await Promise.all([b.getByLabel('Frame rate').selectOption('50'), a.getByLabel('Video size').selectOption('square')]);
+    for (const page of [a, b]) {
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('[aria-label="Frame rate"]') as HTMLSelectElement)?.value === '50' &&
+          (document.querySelector('[aria-label="Video size"]') as HTMLSelectElement)?.value === 'square',
+      );
+    }
+    await a.reload();
+    await expect(a.getByLabel('Frame rate').inputValue()).resolves.toBe('50');
+    await expect(a.getByLabel('Video size').inputValue()).resolves.toBe('square');
+    await expect(a.getByLabel('Project name').inputValue()).resolves.toBe('Shared and renamed');
+
+    // Deleting in one tab tells the other.
+    await a.goto(baseUrl() + '/');
+    await card(a, 'Shared and renamed').getByRole('button', { name: 'Delete' }).click();
+    await b.getByRole('heading', { name: 'Project not found' }).waitFor();
+  });
+});
