@@ -45,6 +45,10 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: true },
+  // Workers and the preview runtime are single files: the sandbox imports the runtime from a blob,
+  // where relative chunk URLs would not resolve.
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
+  optimizeDeps: { exclude: ['esbuild-wasm'] },
   server: { port: 5173, headers: ISOLATION_HEADERS },
   preview: { port: APP_PORT, strictPort: true, headers: ISOLATION_HEADERS },
 });

@@ -1,8 +1,7 @@
 import { useParams } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
-import { useProject } from './project-context';
+import { lazy, Match, Switch } from 'solid-js';
+
+const CodeView = lazy(() => import('../code/code-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -41,25 +40,3 @@ function EmptyView(props: { title: string; text: string }) {
   );
 }
 
-/** Until the editor lands: the project's source tree, read-only. */
-function CodeView() {
-  const project = useProject();
-  const files = createLiveQuery(() => db.files.where('projectId').equals(project().id).sortBy('path'), []);
-  return (
-    <Show when={files.value().length > 0} fallback={<EmptyView title="Code" text="The project's Remotion source, an editor and a live preview beside it." />}>
-      <section class="file-list" aria-label="Source files">
-        <h2>Source files</h2>
-        <ul>
-          <For each={files.value()}>
-            {(f) => (
-              <li>
-                <code>{f.path}</code> <span class="hint">{f.content.length.toLocaleString()} characters</span>
-              </li>
-            )}
-          </For>
-        </ul>
-        <p class="hint">The editor and live preview are coming soon.</p>
-      </section>
-    </Show>
-  );
-}

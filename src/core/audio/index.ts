@@ -1,0 +1,12 @@
+export { analyzeBeats, bpmFromBeats, type AnalyzeBeatsOptions, type BeatAnalysis } from './analyze-beats.ts';
+export { trackBeats, type BeatTrackerOptions } from './beat-tracker.ts';
+export { estimateDownbeats, type DownbeatEstimate } from './downbeats.ts';
+export { energyCurve, type EnergyCurve } from './energy.ts';
+export { beatFMeasure, type BeatScore, type FMeasureOptions } from './f-measure.ts';
+export { RealFft } from './fft.ts';
+export { melSpectrogram, type MelSpectrogram } from './mel-spectrogram.ts';
+export { onsetEnvelope, type OnsetEnvelope } from './onset-envelope.ts';
+export { decimateForAnalysis } from './resample.ts';
+export { sectionBoundaries } from './sections.ts';
+export { estimateTempo, type TempoEstimate, type TempoOptions } from './tempo.ts';
+export { tempoCurve, type TempoCurve } from './tempo-curve.ts';

@@ -1,0 +1,190 @@
+/**
+ * The preview runtime: runs inside the sandboxed iframe (opaque origin), evaluates project
+ * bundles, plays compositions with @remotion/player, renders stills and videos with
+ * @remotion/web-renderer, and talks to the app only by postMessage.
+ */
+import { Player, type PlayerRef } from '@remotion/player';
+import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } from '@remotion/web-renderer';
+import { createElement, createRef } from 'react';
+import { createRoot, type ErrorInfo } from 'react-dom/client';
+import type { HostToSandbox, RuntimeErrorInfo, SandboxToHost } from '../core/preview/sandbox-protocol';
+import { collectCompositions, type CollectedComposition } from './collect-compositions';
+import { containRendererTelemetry } from './contain-telemetry';
+import { makeProjectEnvironment } from './project-environment';
+
+containRendererTelemetry();
+
+const post = (message: SandboxToHost) => parent.postMessage(message, '*');
+
+const errorInfo = (error: unknown, componentStack?: string): RuntimeErrorInfo => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { message: e.message, ...(e.stack ? { stack: e.stack } : {}), ...(componentStack ? { componentStack } : {}) };
+};
+
+const reportRendering = (error: unknown, info: ErrorInfo) => post({ type: 'runtime-error', error: errorInfo(error, info.componentStack ?? undefined) });
+const playerRoot = createRoot(document.getElementById('root')!, { onCaughtError: reportRendering, onUncaughtError: reportRendering });
+addEventListener('error', (event) => post({ type: 'runtime-error', error: errorInfo(event.error ?? event.message) }));
+
+let environment: ReturnType<typeof makeProjectEnvironment> | null = null;
+let assetUrls: string[] = [];
+let compositions = new Map<string, CollectedComposition>();
+let generation = 0;
+const playerRef = createRef<PlayerRef>();
+const renders = new Map<number, AbortController>();
+
+/** Evaluates a CommonJS bundle as an ES module from a blob (no eval), with our require and hooks. */
+async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEnvironment>) {
+  const source = `export default function (require, module, exports, __director) {\n${code}\n}`;
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    const factory = (await import(/* @vite-ignore */ url)).default as (...args: unknown[]) => void;
+    const module = { exports: {} };
+    factory(env.require, module, module.exports, env.director);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
+  const urls = message.assets.map((a) => [a.name, URL.createObjectURL(a.blob)] as const);
+  const env = makeProjectEnvironment(new Map(urls));
+  try {
+    await evaluateBundle(message.code, env);
+    const Root = env.getRoot();
+    if (!Root) throw new Error('The project never calls registerRoot(). Add it to src/index.ts: registerRoot(Root).');
+    const collected = await collectCompositions(Root);
+    // Success: the new project replaces the old one; until now the last good preview kept playing.
+    environment?.dispose();
+    for (const url of assetUrls) URL.revokeObjectURL(url);
+    environment = env;
+    assetUrls = urls.map(([, url]) => url);
+    compositions = new Map(collected.map((c) => [c.info.id, c]));
+    generation++;
+    post({ type: 'loaded', requestId: message.requestId, compositions: collected.map((c) => c.info) });
+  } catch (error) {
+    env.dispose();
+    for (const [, url] of urls) URL.revokeObjectURL(url);
+    post({ type: 'load-error', requestId: message.requestId, error: errorInfo(error) });
+  }
+}
+
+function composition(id: string): CollectedComposition {
+  const c = compositions.get(id);
+  if (!c) throw new Error(`No composition "${id}". This project has: ${[...compositions.keys()].join(', ') || 'none'}.`);
+  return c;
+}
+
+function show(message: Extract<HostToSandbox, { type: 'show' }>) {
+  const c = composition(message.compositionId);
+  playerRoot.render(
+    createElement(Player, {
+      key: `${generation}:${c.info.id}`,
+      ref: playerRef,
+      component: c.component,
+      durationInFrames: c.info.durationInFrames,
+      fps: c.info.fps,
+      compositionWidth: c.info.width,
+      compositionHeight: c.info.height,
+      inputProps: { ...c.info.defaultProps, ...message.inputProps },
+      loop: message.loop,
+      controls: false,
+      initialFrame: Math.min(message.frame, c.info.durationInFrames - 1),
+      style: { width: '100%', height: '100%' },
+      acknowledgeRemotionLicense: true,
+      errorFallback: ({ error }: { error: Error }) =>
+        createElement('pre', { style: { color: '#ff8080', padding: '16px', whiteSpace: 'pre-wrap', font: '13px monospace' } }, error.message),
+    }),
+  );
+  requestAnimationFrame(() => attachFrameEvents(c.info.id));
+}
+
+function attachFrameEvents(id: string) {
+  const player = playerRef.current;
+  if (!player) return requestAnimationFrame(() => attachFrameEvents(id));
+  const send = () => post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
+  player.addEventListener('frameupdate', send);
+  player.addEventListener('play', send);
+  player.addEventListener('pause', send);
+  player.addEventListener('seeked', send);
+  player.addEventListener('ended', send);
+  player.addEventListener('error', (e) => post({ type: 'runtime-error', error: errorInfo(e.detail.error) }));
+  send();
+  post({ type: 'shown', compositionId: id });
+}
+
+function renderOptions(c: CollectedComposition, inputProps: Record<string, unknown>) {
+  return {
+    composition: {
+      id: c.info.id,
+      component: c.component,
+      width: c.info.width,
+      height: c.info.height,
+      fps: c.info.fps,
+      durationInFrames: c.info.durationInFrames,
+      defaultProps: c.info.defaultProps,
+    },
+    inputProps: { ...c.info.defaultProps, ...inputProps },
+    licenseKey: 'free-license',
+  };
+}
+
+async function still(message: Extract<HostToSandbox, { type: 'still' }>) {
+  const c = composition(message.compositionId);
+  const frame = Math.max(0, Math.min(message.frame, c.info.durationInFrames - 1));
+  const result = await renderStillOnWeb({ ...renderOptions(c, message.inputProps), frame, scale: message.scale ?? 1 } as never);
+  post({ type: 'still-result', requestId: message.requestId, blob: await result.blob({ format: 'png' }) });
+}
+
+async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
+  const c = composition(message.compositionId);
+  const controller = new AbortController();
+  renders.set(message.requestId, controller);
+  try {
+    const result = await renderMediaOnWeb({
+      ...renderOptions(c, message.inputProps),
+      container: message.container,
+      videoCodec: message.container === 'webm' ? 'vp9' : 'h264',
+      signal: controller.signal,
+      ...(message.frameRange ? { frameRange: message.frameRange } : {}),
+      onProgress: (p: RenderMediaOnWebProgress) =>
+        post({ type: 'render-progress', requestId: message.requestId, progress: p.progress, renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, etaMs: p.renderEstimatedTime ?? null }),
+    } as never);
+    post({ type: 'render-result', requestId: message.requestId, blob: await result.getBlob() });
+  } finally {
+    renders.delete(message.requestId);
+  }
+}
+
+async function handle(message: HostToSandbox) {
+  switch (message.type) {
+    case 'load':
+      return load(message);
+    case 'show':
+      return show(message);
+    case 'play':
+      return playerRef.current?.play();
+    case 'pause':
+      return playerRef.current?.pause();
+    case 'seek':
+      return playerRef.current?.seekTo(message.frame);
+    case 'loop':
+      return; // applied on the next show
+    case 'still':
+      return still(message);
+    case 'render':
+      return render(message);
+    case 'render-cancel':
+      return renders.get(message.requestId)?.abort();
+  }
+}
+
+addEventListener('message', (event: MessageEvent<HostToSandbox>) => {
+  if (event.source !== parent || !event.data || typeof event.data.type !== 'string') return;
+  const message = event.data;
+  handle(message).catch((error: unknown) => {
+    if ('requestId' in message && message.type !== 'load') post({ type: 'request-error', requestId: message.requestId, error: errorInfo(error) });
+    else post({ type: 'runtime-error', error: errorInfo(error) });
+  });
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,217 @@
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
+import type { RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import { TEMPLATES } from '../../core/templates';
+import { createFile, deleteFile, renameFile, replaceFiles, writeFile } from '../../db/files-repo';
+import { loadCompositionProps, saveCompositionProps } from '../../db/composition-props-repo';
+import { db } from '../db';
+import { createLiveQuery } from '../live-query';
+import { createProjectBuild } from '../preview/create-project-build';
+import { PreviewPanel } from '../preview/preview-panel';
+import { PropsEditor } from '../preview/props-editor';
+import type { SandboxHost } from '../preview/sandbox-host';
+import { useProject } from '../project/project-context';
+import { showToast } from '../shell/toasts';
+import { CodeEditor } from './code-editor';
+import { FileTree } from './file-tree';
+
+const SAVE_DELAY_MS = 400;
+
+/** Source on the left, preview on the right: edits save as you type and the preview follows. */
+export default function CodeView() {
+  const project = useProject();
+  const files = createLiveQuery(() => db.files.where('projectId').equals(project().id).toArray(), []);
+  const assets = createLiveQuery(() => db.assets.where('projectId').equals(project().id).toArray(), []);
+  const [drafts, setDrafts] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [selected, setSelected] = createSignal<string | null>(null);
+  const [sandbox, setSandbox] = createSignal<SandboxHost>();
+  const [runtimeError, setRuntimeError] = createSignal<RuntimeErrorInfo | null>(null);
+  const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${project().id}`));
+  const [propsOverrides, setPropsOverrides] = createSignal<Record<string, unknown>>({});
+  const saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const merged = createMemo<ReadonlyMap<string, string>>(() => {
+    const map = new Map(files.value().map((f) => [f.path, f.content]));
+    for (const [path, content] of drafts()) if (map.has(path)) map.set(path, content);
+    return map;
+  });
+  const paths = createMemo(() => [...merged().keys()].sort());
+  const openPath = () => {
+    const s = selected();
+    if (s && merged().has(s)) return s;
+    return paths().find((p) => /Root\.tsx$/.test(p)) ?? paths()[0] ?? null;
+  };
+  const assetList = createMemo(() => assets.value().map((a) => ({ name: a.name, blob: a.blob })));
+
+  const build = createProjectBuild({ projectId: () => project().id, files: merged, assets: assetList, sandbox });
+  const currentComposition = () => build.compositions().find((c) => c.id === compositionId()) ?? build.compositions()[0];
+  const inputProps = createMemo(() => ({ ...(currentComposition()?.defaultProps ?? {}), ...propsOverrides() }));
+  const errorsByPath = createMemo(() => {
+    const counts = new Map<string, number>();
+    for (const d of build.diagnostics()) if (d.severity === 'error') counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
+    return counts;
+  });
+
+  const selectComposition = (id: string) => {
+    setCompositionId(id);
+    localStorage.setItem(`director.composition.${project().id}`, id);
+  };
+  // The props a person set for the shown composition come back with it.
+  createEffect(
+    on(
+      () => currentComposition()?.id,
+      (id) => id && void loadCompositionProps(db, project().id, id).then(setPropsOverrides),
+    ),
+  );
+  // A fresh bundle clears the last runtime error; a new one will be reported again.
+  createEffect(on(build.generation, () => setRuntimeError(null), { defer: true }));
+
+  const save = async (path: string) => {
+    clearTimeout(saveTimers.get(path));
+    saveTimers.delete(path);
+    const content = drafts().get(path);
+    if (content === undefined) return;
+    const result = await writeFile(db, project().id, path, content);
+    if (!result.ok) return showToast({ kind: 'error', message: result.message });
+    setDrafts((d) => {
+      if (d.get(path) !== content) return d; // typed again meanwhile
+      const next = new Map(d);
+      next.delete(path);
+      return next;
+    });
+  };
+  const edit = (path: string, content: string) => {
+    setDrafts((d) => new Map(d).set(path, content));
+    clearTimeout(saveTimers.get(path));
+    saveTimers.set(path, setTimeout(() => void save(path), SAVE_DELAY_MS));
+  };
+  const flush = () => {
+    for (const path of [...saveTimers.keys()]) void save(path);
+  };
+  window.addEventListener('beforeunload', flush);
+  onCleanup(() => {
+    window.removeEventListener('beforeunload', flush);
+    flush();
+  });
+
+  const startFrom = async (templateId: string) => {
+    const template = TEMPLATES.find((t) => t.id === templateId)!;
+    const p = project();
+    await replaceFiles(db, p.id, template.files({ name: p.name, width: p.width, height: p.height, fps: p.fps }));
+  };
+
+  const report = (result: { ok: boolean; message?: string }) => !result.ok && showToast({ kind: 'error', message: result.message ?? 'That did not work.' });
+
+  return (
+    <Show
+      when={files.loaded() && paths().length > 0}
+      fallback={
+        <Show when={files.loaded()}>
+          <section class="empty-state" data-testid="template-picker">
+            <h2>Start this project from a template</h2>
+            <p>Each is a real multi-scene Remotion composition in this project's size and frame rate; edit its code and props freely.</p>
+            <div class="template-grid">
+              <For each={TEMPLATES}>
+                {(t) => (
+                  <button class="template-card" onClick={() => void startFrom(t.id)}>
+                    <strong>{t.label}</strong>
+                    <span class="hint">{t.description}</span>
+                  </button>
+                )}
+              </For>
+            </div>
+          </section>
+        </Show>
+      }
+    >
+      <div class="code-view">
+        <FileTree
+          paths={paths()}
+          selected={openPath()}
+          errorsByPath={errorsByPath()}
+          onSelect={setSelected}
+          onCreate={async (path) => {
+            const r = await createFile(db, project().id, path, path.endsWith('.tsx') ? `export const ${path.split('/').pop()!.replace(/\.tsx$/, '').replace(/\W/g, '')}: React.FC = () => {\n  return null;\n};\n` : '');
+            report(r);
+            if (r.ok) setSelected(path);
+          }}
+          onRename={async (from, to) => {
+            await save(from);
+            const r = await renameFile(db, project().id, from, to);
+            report(r);
+            if (r.ok && selected() === from) setSelected(to);
+          }}
+          onDelete={(path) => void deleteFile(db, project().id, path)}
+        />
+        <div class="editor-column">
+          <div class="editor-head">
+            <code>{openPath()}</code>
+            <span class="hint" data-testid="save-state">{drafts().size ? 'Saving…' : 'Saved'}</span>
+          </div>
+          <Show when={openPath()} keyed>
+            {(path) => (
+              <CodeEditor path={path} content={merged().get(path) ?? ''} diagnostics={build.diagnostics()} onChange={(c) => edit(path, c)} onSave={() => void save(path)} />
+            )}
+          </Show>
+          <section class="problems" aria-label="Problems" data-testid="problems">
+            <div class="problems-head">
+              <strong>Problems</strong>
+              <span class="hint" data-testid="build-status">
+                {build.status() === 'building' ? 'Building…' : build.status() === 'ready' ? `Built in ${build.buildMs()} ms` : build.status() === 'error' ? 'Last build failed; the preview shows the last good one' : ''}
+              </span>
+            </div>
+            <ul>
+              <For each={build.diagnostics()}>
+                {(d) => (
+                  <li class={d.severity}>
+                    <button class="link" onClick={() => d.file && setSelected(d.file)}>
+                      {formatDiagnostic(d)}
+                    </button>
+                  </li>
+                )}
+              </For>
+              <Show when={build.loadError()}>{(e) => <li class="error">{e().message}</li>}</Show>
+              <Show when={runtimeError()}>
+                {(e) => (
+                  <li class="error" data-testid="runtime-error">
+                    Runtime error: {e().message}
+                    <Show when={e().componentStack}>{(stack) => <pre class="component-stack">{stack().trim()}</pre>}</Show>
+                  </li>
+                )}
+              </Show>
+            </ul>
+          </section>
+        </div>
+        <div class="preview-column">
+          <PreviewPanel
+            compositions={build.compositions}
+            generation={build.generation}
+            selected={() => currentComposition()?.id ?? null}
+            onSelect={selectComposition}
+            inputProps={inputProps}
+            onSandbox={setSandbox}
+            onRuntimeError={setRuntimeError}
+          />
+          <Show when={currentComposition()}>
+            {(comp) => (
+              <details class="props-panel" open>
+                <summary>Props of {comp().id}</summary>
+                <PropsEditor
+                  schema={comp().propsSchema}
+                  values={inputProps()}
+                  onChange={(values) => {
+                    setPropsOverrides(values);
+                    void saveCompositionProps(db, project().id, comp().id, values);
+                  }}
+                />
+                <button class="button small" onClick={() => (setPropsOverrides({}), void saveCompositionProps(db, project().id, comp().id, {}))}>
+                  Reset to defaults
+                </button>
+              </details>
+            )}
+          </Show>
+        </div>
+      </div>
+    </Show>
+  );
+}

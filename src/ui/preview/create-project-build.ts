@@ -1,0 +1,67 @@
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
+import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import { bundlerWorker } from './bundler-client';
+import { SandboxError, type SandboxHost } from './sandbox-host';
+
+export type BuildStatus = 'idle' | 'building' | 'ready' | 'error';
+
+export interface ProjectBuildInputs {
+  projectId: Accessor<string>;
+  files: Accessor<ReadonlyMap<string, string>>;
+  assets: Accessor<readonly { name: string; blob: Blob }[]>;
+  sandbox: Accessor<SandboxHost | undefined>;
+}
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * Rebuilds the project whenever its sources change (debounced), loads the bundle into the
+ * sandbox, and exposes the state the Code view shows. A failed build or load keeps the last good
+ * preview playing.
+ */
+export function createProjectBuild(inputs: ProjectBuildInputs) {
+  const [status, setStatus] = createSignal<BuildStatus>('idle');
+  const [diagnostics, setDiagnostics] = createSignal<BuildDiagnostic[]>([]);
+  const [loadError, setLoadError] = createSignal<RuntimeErrorInfo | null>(null);
+  const [compositions, setCompositions] = createSignal<CompositionInfo[]>([]);
+  const [buildMs, setBuildMs] = createSignal<number | null>(null);
+  const [generation, setGeneration] = createSignal(0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+
+  const run = async () => {
+    const sandbox = inputs.sandbox();
+    if (!sandbox) return;
+    const ticket = ++latest;
+    setStatus('building');
+    const assets = inputs.assets();
+    const output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], assets.map((a) => a.name));
+    if (ticket !== latest) return; // a newer edit is already on its way
+    setBuildMs(Math.round(output.ms));
+    setDiagnostics([...output.errors, ...output.warnings]);
+    if (!output.ok) return setStatus('error');
+    try {
+      const list = await sandbox.load(output.code, [...assets]);
+      if (ticket !== latest) return;
+      setLoadError(null);
+      setCompositions(list);
+      setGeneration((g) => g + 1);
+      setStatus('ready');
+    } catch (e) {
+      if (ticket !== latest) return;
+      setLoadError(e instanceof SandboxError ? e.info : { message: (e as Error).message });
+      setStatus('error');
+    }
+  };
+
+  createEffect(
+    on([inputs.files, inputs.assets, inputs.sandbox], () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), DEBOUNCE_MS);
+    }),
+  );
+  onCleanup(() => clearTimeout(timer));
+
+  return { status, diagnostics, loadError, compositions, buildMs, generation, rebuild: run };
+}

@@ -1,0 +1,107 @@
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type Accessor } from 'solid-js';
+import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import { makeSandboxHost, type SandboxHost } from './sandbox-host';
+
+export interface PreviewPanelProps {
+  compositions: Accessor<CompositionInfo[]>;
+  generation: Accessor<number>;
+  selected: Accessor<string | null>;
+  onSelect: (id: string) => void;
+  inputProps: Accessor<Record<string, unknown>>;
+  onSandbox: (host: SandboxHost) => void;
+  onRuntimeError: (error: RuntimeErrorInfo) => void;
+}
+
+/**
+ * The sandboxed player with its controls: composition picker, play/pause, loop, frame scrubber.
+ * Space plays and pauses, arrows step a frame (Shift: ten) when focus is not in a text field.
+ */
+export function PreviewPanel(props: PreviewPanelProps) {
+  let frameHost!: HTMLDivElement;
+  const [host, setHost] = createSignal<SandboxHost>();
+  const [frame, setFrame] = createSignal(0);
+  const [playing, setPlaying] = createSignal(false);
+  const [loop, setLoop] = createSignal(true);
+  const current = () => props.compositions().find((c) => c.id === props.selected()) ?? props.compositions()[0];
+
+  onMount(() => {
+    const sandbox = makeSandboxHost(frameHost, {
+      onFrame: (f, p) => {
+        setFrame(f);
+        setPlaying(p);
+      },
+      onRuntimeError: props.onRuntimeError,
+    });
+    setHost(sandbox);
+    props.onSandbox(sandbox);
+    onCleanup(() => sandbox.dispose());
+  });
+
+  // A new bundle, another composition, new props or loop: show it again at the same frame.
+  createEffect(
+    on([props.generation, current, props.inputProps, loop], () => {
+      const comp = current();
+      const sandbox = host();
+      if (!comp || !sandbox) return;
+      void sandbox.show(comp.id, props.inputProps(), Math.min(frame(), comp.durationInFrames - 1), loop());
+    }),
+  );
+
+  const step = (delta: number) => {
+    const comp = current();
+    if (!comp) return;
+    const next = Math.max(0, Math.min(comp.durationInFrames - 1, frame() + delta));
+    host()?.seek(next);
+    setFrame(next);
+  };
+  const toggle = () => (playing() ? host()?.pause() : host()?.play());
+
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable], .cm-editor, [role=dialog]')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      toggle();
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      step((e.key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 10 : 1));
+    }
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  const time = (f: number, fps: number) => `${Math.floor(f / fps / 60)}:${String(Math.floor(f / fps) % 60).padStart(2, '0')}.${String(f % fps).padStart(2, '0')}`;
+
+  return (
+    <section class="preview-panel" aria-label="Preview">
+      <div class="preview-stage" style={{ 'aspect-ratio': current() ? `${current()!.width} / ${current()!.height}` : '16 / 9' }} ref={frameHost} />
+      <div class="player-controls">
+        <button class="button small" onClick={toggle} aria-label={playing() ? 'Pause' : 'Play'} title="Play / pause (Space)">
+          {playing() ? '❚❚' : '▶'}
+        </button>
+        <input
+          type="range"
+          class="scrubber"
+          aria-label="Frame"
+          min={0}
+          max={Math.max(0, (current()?.durationInFrames ?? 1) - 1)}
+          value={frame()}
+          onInput={(e) => {
+            setFrame(e.currentTarget.valueAsNumber);
+            host()?.seek(e.currentTarget.valueAsNumber);
+          }}
+        />
+        <span class="frame-counter" data-testid="frame-counter">
+          {frame()} / {(current()?.durationInFrames ?? 1) - 1}
+          <Show when={current()}>{(c) => <span class="hint"> · {time(frame(), c().fps)}</span>}</Show>
+        </span>
+        <label class="inline hint" title="Loop playback">
+          <input type="checkbox" checked={loop()} onChange={(e) => setLoop(e.currentTarget.checked)} /> Loop
+        </label>
+        <select aria-label="Composition" value={current()?.id ?? ''} onChange={(e) => props.onSelect(e.currentTarget.value)}>
+          <For each={props.compositions()}>{(c) => <option value={c.id}>{c.id} · {c.width}×{c.height} · {c.fps} fps</option>}</For>
+        </select>
+      </div>
+    </section>
+  );
+}

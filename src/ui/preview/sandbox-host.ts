@@ -1,0 +1,124 @@
+import runtimeUrl from '../../preview-runtime/runtime.ts?worker&url';
+import { SANDBOX_SRCDOC, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
+
+let runtimeCode: Promise<string> | null = null;
+/** The runtime's code, fetched once from our origin (the service worker serves it offline). */
+function loadRuntimeCode(): Promise<string> {
+  runtimeCode ??= fetch(runtimeUrl).then((r) => {
+    if (!r.ok) throw new Error(`The preview runtime could not be loaded (${r.status}).`);
+    return r.text();
+  });
+  return runtimeCode;
+}
+
+export interface SandboxEvents {
+  onFrame?: (frame: number, playing: boolean) => void;
+  onRuntimeError?: (error: RuntimeErrorInfo) => void;
+}
+
+type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (p: Extract<SandboxToHost, { type: 'render-progress' }>) => void };
+
+export class SandboxError extends Error {
+  constructor(readonly info: RuntimeErrorInfo) {
+    super(info.message);
+  }
+}
+
+/**
+ * Runs project code in an iframe sandboxed without allow-same-origin: it cannot reach the app's
+ * storage, cookies or DOM, and can only answer our messages. One host per preview panel.
+ */
+export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = {}) {
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('sandbox', 'allow-scripts');
+  iframe.setAttribute('allow', 'autoplay; fullscreen');
+  iframe.title = 'Preview';
+  iframe.className = 'preview-frame';
+  iframe.srcdoc = SANDBOX_SRCDOC;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  const send = (message: HostToSandbox) => iframe.contentWindow?.postMessage(message, '*');
+
+  const onMessage = (event: MessageEvent<SandboxToHost>) => {
+    if (event.source !== iframe.contentWindow || !event.data || typeof event.data !== 'object') return;
+    const message = event.data;
+    switch (message.type) {
+      case 'director:sandbox-loaded':
+        void loadRuntimeCode().then((code) => send({ type: 'director:runtime', code }), (e: Error) => events.onRuntimeError?.({ message: e.message }));
+        return;
+      case 'ready':
+        return resolveReady();
+      case 'frame':
+        return events.onFrame?.(message.frame, message.playing);
+      case 'runtime-error':
+        return events.onRuntimeError?.(message.error);
+      case 'render-progress':
+        return pending.get(message.requestId)?.onProgress?.(message);
+      case 'loaded':
+        return settle(message.requestId, message.compositions);
+      case 'still-result':
+      case 'render-result':
+        return settle(message.requestId, message.blob);
+      case 'load-error':
+      case 'request-error':
+        return fail(message.requestId, message.error);
+      case 'shown':
+        return;
+    }
+  };
+  const settle = (id: number, value: unknown) => {
+    pending.get(id)?.resolve(value as never);
+    pending.delete(id);
+  };
+  const fail = (id: number, error: RuntimeErrorInfo) => {
+    pending.get(id)?.reject(new SandboxError(error));
+    pending.delete(id);
+  };
+  const request = <T>(build: (requestId: number) => HostToSandbox, onProgress?: Pending['onProgress']): Promise<T> =>
+    ready.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          const requestId = nextId++;
+          pending.set(requestId, { resolve: resolve as Pending['resolve'], reject, ...(onProgress ? { onProgress } : {}) });
+          send(build(requestId));
+        }),
+    );
+
+  window.addEventListener('message', onMessage);
+  container.append(iframe);
+
+  return {
+    iframe,
+    ready,
+    /** Evaluates a bundle; resolves with its compositions, rejects with the error (the old one keeps playing). */
+    load: (code: string, assets: { name: string; blob: Blob }[]) => request<CompositionInfo[]>((requestId) => ({ type: 'load', requestId, code, assets })),
+    show: (compositionId: string, inputProps: Record<string, unknown>, frame: number, loop: boolean) =>
+      ready.then(() => send({ type: 'show', compositionId, inputProps, frame, loop })),
+    play: () => send({ type: 'play' }),
+    pause: () => send({ type: 'pause' }),
+    seek: (frame: number) => send({ type: 'seek', frame }),
+    still: (compositionId: string, inputProps: Record<string, unknown>, frame: number, scale?: number) =>
+      request<Blob>((requestId) => ({ type: 'still', requestId, compositionId, inputProps, frame, ...(scale ? { scale } : {}) })),
+    render(
+      compositionId: string,
+      inputProps: Record<string, unknown>,
+      container: VideoContainer,
+      onProgress: (progress: Extract<SandboxToHost, { type: 'render-progress' }>) => void,
+    ) {
+      let requestId = 0;
+      const promise = request<Blob>((id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container }), onProgress);
+      return { promise, cancel: () => requestId && send({ type: 'render-cancel', requestId }) };
+    },
+    dispose() {
+      window.removeEventListener('message', onMessage);
+      for (const p of pending.values()) p.reject(new Error('The preview was closed.'));
+      pending.clear();
+      iframe.remove();
+    },
+  };
+}
+
+export type SandboxHost = ReturnType<typeof makeSandboxHost>;

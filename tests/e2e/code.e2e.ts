@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, createProjectInUi, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1400, height: 900 } })));
+afterEach(() => context?.close());
+
+async function openCodeView(page: Page, template: 'Basic' | 'Product showcase' | 'Explainer') {
+  await createProjectInUi(page, `${template} test`);
+  await page.getByRole('link', { name: 'Code', exact: true }).click();
+  await page.getByRole('button', { name: new RegExp(`^${template}`) }).click();
+  await waitForBuild(page);
+}
+
+const waitForBuild = (page: Page) => page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+
+async function seek(page: Page, frame: number) {
+  await page.getByLabel('Frame', { exact: true }).evaluate((el: HTMLInputElement, f) => {
+    el.value = String(f);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, frame);
+  await page.getByTestId('frame-counter').filter({ hasText: new RegExp(`^${frame} /`) }).waitFor();
+}
+
+/** Distinct colours in a screenshot of the preview: a blank frame has one or two. */
+async function previewColours(page: Page): Promise<number> {
+  await page.waitForTimeout(300); // let the player paint the sought frame
+  const png = await page.locator('.preview-frame').screenshot();
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+async function replaceEditorText(page: Page, text: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+}
+
+describe('Remotion engine in the browser', () => {
+  it.each(['Basic', 'Product showcase', 'Explainer'] as const)('the %s template builds and previews a non-blank frame', async (template) => {
+    const { page, errors } = await openApp(context);
+    await openCodeView(page, template);
+    const duration = Number((await page.getByTestId('frame-counter').textContent())!.match(/\/ (\d+)/)![1]);
+    expect(duration).toBeGreaterThan(60);
+    await seek(page, Math.round(duration / 2));
+    expect(await previewColours(page)).toBeGreaterThan(20);
+    expect(await page.getByTestId('problems').locator('li').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('rebuilds on edit, shows a syntax error in the gutter and the problems list, and keeps the last good preview', async () => {
+    const { page } = await openApp(context);
+    await openCodeView(page, 'Basic');
+    await page.getByRole('button', { name: 'MessageScene.tsx' }).click();
+    await seek(page, 100);
+    const before = await page.locator('.preview-frame').screenshot();
+
+    const source = await page.locator('.cm-content').innerText();
+    await replaceEditorText(page, source.replace("color: i === words.length - 1 ? accent : 'white'", "color: 'lime', fontSize: 200"));
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await waitForBuild(page);
+    await page.waitForTimeout(500);
+    const after = await page.locator('.preview-frame').screenshot();
+    expect(after.equals(before)).toBe(false);
+
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nexport const Broken = () => <div>;\n');
+    const problem = page.getByTestId('problems').locator('li.error').first();
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/^src\/scenes\/MessageScene\.tsx:\d+:\d+ /);
+    await page.locator('.cm-lint-marker-error').first().waitFor();
+    expect(await page.getByRole('button', { name: /MessageScene\.tsx1/ }).count()).toBe(1); // error badge in the tree
+    // The last good preview is still there and still plays.
+    expect(await previewColours(page)).toBeGreaterThan(20);
+    await page.reload(); // the broken edit was saved too: nothing typed is lost
+    await page.getByTestId('problems').locator('li.error').first().waitFor({ timeout: 30_000 });
+  });
+
+  it('reports a runtime error with its component stack without crashing the app', async () => {
+    const { page, errors } = await openApp(context);
+    await openCodeView(page, 'Basic');
+    await page.getByRole('button', { name: 'OutroScene.tsx' }).click();
+    await replaceEditorText(
+      page,
+      "export const OutroScene: React.FC<{accent: string}> = () => {\n  throw new Error('Outro exploded');\n};\n",
+    );
+    await waitForBuild(page);
+    await seek(page, 170);
+    const runtime = page.getByTestId('runtime-error');
+    await runtime.waitFor({ timeout: 15_000 });
+    expect(await runtime.textContent()).toMatch(/Outro exploded/);
+    expect(await runtime.textContent()).toMatch(/OutroScene/);
+    expect(await page.getByRole('link', { name: 'Code', exact: true }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs hostile composition code in a sandbox that cannot reach the app', async () => {
+    const { page } = await openApp(context);
+    await openCodeView(page, 'Basic');
+    await page.evaluate(() => {
+      localStorage.setItem('director.secret', 'app-secret');
+      document.cookie = 'session=app-cookie';
+    });
+    const appUrl = page.url();
+    await page.getByRole('button', { name: 'Main.tsx' }).click();
+    await replaceEditorText(
+      page,
+      `import {AbsoluteFill} from 'remotion';
+import {useEffect, useState} from 'react';
+import {z} from 'zod';
+export const mainSchema = z.object({});
+export const mainDuration = () => 90;
+const attempt = async (name: string, fn: () => unknown) => {
+  try { const v = await fn(); return name + ': ALLOWED ' + String(v).slice(0, 40); } catch { return name + ': blocked'; }
+};
+export const Main = () => {
+  const [lines, setLines] = useState<string[]>([]);
+  useEffect(() => {
+    (async () => setLines([
+      await attempt('indexedDB', () => new Promise((resolve, reject) => { const o = indexedDB.open('director'); o.onsuccess = () => resolve([...o.result.objectStoreNames].join()); o.onerror = () => reject(o.error); })),
+      await attempt('localStorage', () => localStorage.getItem('director.secret')),
+      await attempt('cookie', () => document.cookie || Promise.reject(new Error('empty'))),
+      await attempt('parentDom', () => window.parent.document.title),
+      await attempt('parentStorage', () => (window.parent as Window).localStorage.getItem('director.secret')),
+      await attempt('topNavigation', () => { window.top!.location.href = 'https://example.com/'; return 'navigated'; }),
+    ]))();
+  }, []);
+  return <AbsoluteFill style={{backgroundColor: 'white', padding: 40}}><pre id="hostile" style={{fontSize: 28}}>{lines.join('\\n')}</pre></AbsoluteFill>;
+};
+`,
+    );
+    await waitForBuild(page);
+    const report = page.frameLocator('.preview-frame').locator('#hostile');
+    await report.filter({ hasText: 'topNavigation' }).waitFor({ timeout: 15_000 });
+    const text = (await report.textContent())!;
+    for (const name of ['indexedDB', 'localStorage', 'cookie', 'parentDom', 'parentStorage', 'topNavigation']) expect(text).toContain(`${name}: blocked`);
+    expect(text).not.toContain('ALLOWED');
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(appUrl);
+    expect(await page.evaluate(() => localStorage.getItem('director.secret'))).toBe('app-secret');
+    // The preview keeps working: put a real scene back and it plays.
+    await page.keyboard.press('Control+z');
+    await waitForBuild(page);
+    expect(baseUrl()).toBeTruthy();
+  });
+});
