@@ -4,6 +4,7 @@ import { copyName, nameKeyOf, type Project } from '../core/project/project';
 import { PROJECT_RECORD_TABLES, type ProjectRecord } from '../core/project/records';
 import { newId } from '../core/util/ids';
 import type { DirectorDb } from './database';
+import { THUMBNAIL_ASSET_NAME } from './thumbnail-repo';
 
 /** Reads one project and everything it owns into a storage-independent bundle (for backups, shares). */
 export async function exportProjectBundle(db: DirectorDb, id: string): Promise<ProjectBundle | undefined> {
@@ -58,6 +59,8 @@ export async function importProjectBundle(db: DirectorDb, bundle: ProjectBundle,
     await db.projects.add(project);
     await db.files.bulkAdd(bundle.files.map((f) => ({ id: newId(), projectId, path: f.path, content: f.content, updatedAt: f.updatedAt })));
     await db.assets.bulkAdd(assets);
+    const thumbnail = assets.find((a) => a.name === THUMBNAIL_ASSET_NAME);
+    if (thumbnail) await db.projects.update(projectId, { thumbnailAssetId: thumbnail.id });
     for (const [table, rows] of Object.entries(bundle.records)) {
       await db.table(table).bulkAdd((rows ?? []).map((row) => ({ ...remapIds(row, idMap), projectId })));
     }

@@ -8,11 +8,14 @@ import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } fro
 import { createElement, createRef } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import type { HostToSandbox, RuntimeErrorInfo, SandboxToHost } from '../core/preview/sandbox-protocol';
+import { findUnsupportedCss, type CssIssue } from '../core/preview/web-render-css';
 import { collectCompositions, type CollectedComposition } from './collect-compositions';
 import { containRendererTelemetry } from './contain-telemetry';
+import { installPrivateStorage } from './private-storage';
 import { makeProjectEnvironment } from './project-environment';
 
 containRendererTelemetry();
+installPrivateStorage();
 
 const post = (message: SandboxToHost) => parent.postMessage(message, '*');
 
@@ -155,6 +158,24 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
   }
 }
 
+/** Shows the composition at a few frames and collects CSS the web renderer cannot draw. */
+async function inspectCss(message: Extract<HostToSandbox, { type: 'inspect-css' }>) {
+  const c = composition(message.compositionId);
+  show({ type: 'show', compositionId: c.info.id, inputProps: message.inputProps, frame: 0, loop: false });
+  const seen = new Map<string, CssIssue>();
+  const last = c.info.durationInFrames - 1;
+  for (const frame of [0, Math.round(last / 4), Math.round(last / 2), Math.round((3 * last) / 4), last]) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    playerRef.current?.seekTo(frame);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const element of document.querySelectorAll<HTMLElement>('#root *')) {
+      const name = element.tagName.toLowerCase() + (typeof element.className === 'string' && element.className ? '.' + element.className.split(/\s+/)[0] : '');
+      findUnsupportedCss(getComputedStyle(element), name, seen);
+    }
+  }
+  post({ type: 'css-report', requestId: message.requestId, issues: [...seen.values()] });
+}
+
 async function handle(message: HostToSandbox) {
   switch (message.type) {
     case 'load':
@@ -175,6 +196,8 @@ async function handle(message: HostToSandbox) {
       return render(message);
     case 'render-cancel':
       return renders.get(message.requestId)?.abort();
+    case 'inspect-css':
+      return inspectCss(message);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { CssIssue } from './web-render-css';
+
 /**
  * Messages between the app and the preview sandbox (an iframe without allow-same-origin that
  * runs project code). Everything crosses by postMessage as structured clones; nothing else does.
@@ -33,7 +35,8 @@ export type HostToSandbox =
   | { type: 'loop'; loop: boolean }
   | { type: 'still'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; frame: number; scale?: number }
   | { type: 'render'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; container: VideoContainer; frameRange?: [number, number] }
-  | { type: 'render-cancel'; requestId: number };
+  | { type: 'render-cancel'; requestId: number }
+  | { type: 'inspect-css'; requestId: number; compositionId: string; inputProps: Record<string, unknown> };
 
 export type SandboxToHost =
   | { type: 'director:sandbox-loaded' }
@@ -46,6 +49,7 @@ export type SandboxToHost =
   | { type: 'still-result'; requestId: number; blob: Blob }
   | { type: 'render-progress'; requestId: number; progress: number; renderedFrames: number; encodedFrames: number; etaMs: number | null }
   | { type: 'render-result'; requestId: number; blob: Blob }
+  | { type: 'css-report'; requestId: number; issues: CssIssue[] }
   | { type: 'request-error'; requestId: number; error: RuntimeErrorInfo };
 
 /** The page that boots the sandbox: it waits for the runtime's code, then imports it from a blob. */

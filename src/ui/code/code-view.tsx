@@ -12,6 +12,8 @@ import { PropsEditor } from '../preview/props-editor';
 import type { SandboxHost } from '../preview/sandbox-host';
 import { useProject } from '../project/project-context';
 import { showToast } from '../shell/toasts';
+import { downloadBlob } from '../render/download-blob';
+import { setProjectThumbnail } from '../../db/thumbnail-repo';
 import { CodeEditor } from './code-editor';
 import { FileTree } from './file-tree';
 
@@ -65,6 +67,16 @@ export default function CodeView() {
   );
   // A fresh bundle clears the last runtime error; a new one will be reported again.
   createEffect(on(build.generation, () => setRuntimeError(null), { defer: true }));
+  // The first good build gives a project without a thumbnail its picture, from a frame a third in.
+  createEffect(
+    on(build.generation, async (generation) => {
+      const comp = currentComposition();
+      const sb = sandbox();
+      if (generation === 0 || !comp || !sb || project().thumbnailAssetId) return;
+      const still = await sb.still(comp.id, inputProps(), Math.floor(comp.durationInFrames / 3), 320 / comp.width).catch(() => null);
+      if (still && !project().thumbnailAssetId) await setProjectThumbnail(db, project().id, still);
+    }),
+  );
 
   const save = async (path: string) => {
     clearTimeout(saveTimers.get(path));
@@ -191,6 +203,10 @@ export default function CodeView() {
             inputProps={inputProps}
             onSandbox={setSandbox}
             onRuntimeError={setRuntimeError}
+            onStill={(png, compId, frame) => {
+              downloadBlob(png, `${compId}-frame-${frame}.png`);
+              showToast({ kind: 'info', message: `Saved frame ${frame} as a PNG.`, action: { label: 'Use as thumbnail', run: () => void setProjectThumbnail(db, project().id, png) } });
+            }}
           />
           <Show when={currentComposition()}>
             {(comp) => (

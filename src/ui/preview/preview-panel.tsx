@@ -10,6 +10,8 @@ export interface PreviewPanelProps {
   inputProps: Accessor<Record<string, unknown>>;
   onSandbox: (host: SandboxHost) => void;
   onRuntimeError: (error: RuntimeErrorInfo) => void;
+  /** Given: the "Still" button is shown and receives the PNG of the current frame. */
+  onStill?: (png: Blob, compositionId: string, frame: number) => void;
 }
 
 /**
@@ -98,6 +100,25 @@ export function PreviewPanel(props: PreviewPanelProps) {
         <label class="inline hint" title="Loop playback">
           <input type="checkbox" checked={loop()} onChange={(e) => setLoop(e.currentTarget.checked)} /> Loop
         </label>
+        <Show when={props.onStill}>
+          <button
+            class="button small"
+            title="Save the current frame as a PNG"
+            onClick={async () => {
+              const comp = current();
+              const sandbox = host();
+              if (!comp || !sandbox) return;
+              const f = frame();
+              try {
+                props.onStill!(await sandbox.still(comp.id, props.inputProps(), f), comp.id, f);
+              } catch (e) {
+                props.onRuntimeError({ message: `The still could not be rendered: ${(e as Error).message}` });
+              }
+            }}
+          >
+            Still
+          </button>
+        </Show>
         <select aria-label="Composition" value={current()?.id ?? ''} onChange={(e) => props.onSelect(e.currentTarget.value)}>
           <For each={props.compositions()}>{(c) => <option value={c.id}>{c.id} · {c.width}×{c.height} · {c.fps} fps</option>}</For>
         </select>

@@ -1,4 +1,5 @@
 import runtimeUrl from '../../preview-runtime/runtime.ts?worker&url';
+import type { CssIssue } from '../../core/preview/web-render-css';
 import { SANDBOX_SRCDOC, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
 
 let runtimeCode: Promise<string> | null = null;
@@ -59,6 +60,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
         return pending.get(message.requestId)?.onProgress?.(message);
       case 'loaded':
         return settle(message.requestId, message.compositions);
+      case 'css-report':
+        return settle(message.requestId, message.issues);
       case 'still-result':
       case 'render-result':
         return settle(message.requestId, message.blob);
@@ -102,6 +105,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
     seek: (frame: number) => send({ type: 'seek', frame }),
     still: (compositionId: string, inputProps: Record<string, unknown>, frame: number, scale?: number) =>
       request<Blob>((requestId) => ({ type: 'still', requestId, compositionId, inputProps, frame, ...(scale ? { scale } : {}) })),
+    inspectCss: (compositionId: string, inputProps: Record<string, unknown>) =>
+      request<CssIssue[]>((requestId) => ({ type: 'inspect-css', requestId, compositionId, inputProps })),
     render(
       compositionId: string,
       inputProps: Record<string, unknown>,

@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router';
 import { lazy, Match, Switch } from 'solid-js';
 
 const CodeView = lazy(() => import('../code/code-view'));
+const RenderView = lazy(() => import('../render/render-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -24,7 +25,7 @@ export default function ProjectView() {
         <CodeView />
       </Match>
       <Match when={params.view === 'render'}>
-        <EmptyView title="Render" text="Export in the browser or render at full resolution on a server, with progress and downloads." />
+        <RenderView />
       </Match>
     </Switch>
   );

@@ -1,0 +1,205 @@
+import { createEffect, createSignal, For, on, onMount, Show } from 'solid-js';
+import { formatTimeLeft, type RenderRecord } from '../../core/render/render-record';
+import { describeCssIssues, type CssIssue } from '../../core/preview/web-render-css';
+import { formatBytes } from '../../core/util/format';
+import { newId } from '../../core/util/ids';
+import { addAsset } from '../../db/assets-repo';
+import { loadCompositionProps } from '../../db/composition-props-repo';
+import { listRenders, markInterruptedRenders, saveRender, updateRender } from '../../db/renders-repo';
+import { db } from '../db';
+import { createLiveQuery } from '../live-query';
+import { createProjectBuild } from '../preview/create-project-build';
+import { createStoredSources } from '../preview/create-stored-sources';
+import { PreviewPanel } from '../preview/preview-panel';
+import type { SandboxHost } from '../preview/sandbox-host';
+import { useProject } from '../project/project-context';
+import { relativeTime } from '../shell/relative-time';
+import { showToast } from '../shell/toasts';
+import { downloadBlob } from './download-blob';
+
+interface ActiveRender {
+  id: string;
+  progress: number;
+  etaMs: number | null;
+  frames: string;
+  cancel: () => void;
+}
+
+/** Export a composition to MP4 or WebM in the browser, with progress, time left and cancel; past exports to play and download. */
+export default function RenderView() {
+  const project = useProject();
+  const sources = createStoredSources(() => project().id);
+  const [sandbox, setSandbox] = createSignal<SandboxHost>();
+  const build = createProjectBuild({ projectId: () => project().id, files: sources.fileMap, assets: sources.assetList, sandbox });
+  const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${project().id}`));
+  const current = () => build.compositions().find((c) => c.id === compositionId()) ?? build.compositions()[0];
+  const [inputProps, setInputProps] = createSignal<Record<string, unknown>>({});
+  const [container, setContainer] = createSignal<'mp4' | 'webm'>('mp4');
+  const [cssIssues, setCssIssues] = createSignal<CssIssue[] | null>(null);
+  const [active, setActive] = createSignal<ActiveRender | null>(null);
+  const [playing, setPlaying] = createSignal<{ id: string; url: string } | null>(null);
+  const renders = createLiveQuery(() => listRenders(db, project().id), [] as RenderRecord[]);
+
+  onMount(() => void markInterruptedRenders(db, project().id, new Set()));
+
+  createEffect(
+    on([() => current()?.id, build.generation], async ([id]) => {
+      if (!id) return;
+      const props = { ...current()!.defaultProps, ...(await loadCompositionProps(db, project().id, id)) };
+      setInputProps(props);
+      setCssIssues(null);
+      const issues = await sandbox()?.inspectCss(id, props).catch(() => []);
+      setCssIssues(issues ?? []);
+    }),
+  );
+
+  const exportVideo = async () => {
+    const comp = current();
+    const sb = sandbox();
+    if (!comp || !sb || active()) return;
+    const id = newId();
+    const started = performance.now();
+    const record: RenderRecord = {
+      id,
+      projectId: project().id,
+      compositionId: comp.id,
+      where: 'browser',
+      container: container(),
+      state: 'rendering',
+      progress: 0,
+      width: comp.width,
+      height: comp.height,
+      frames: comp.durationInFrames,
+      createdAt: Date.now(),
+    };
+    await saveRender(db, record);
+    let lastSaved = 0;
+    const job = sb.render(comp.id, inputProps(), container(), (p) => {
+      setActive((a) => a && { ...a, progress: p.progress, etaMs: p.etaMs, frames: `${p.encodedFrames} / ${comp.durationInFrames}` });
+      if (p.progress - lastSaved >= 0.1) {
+        lastSaved = p.progress;
+        void updateRender(db, id, { progress: p.progress });
+      }
+    });
+    setActive({ id, progress: 0, etaMs: null, frames: `0 / ${comp.durationInFrames}`, cancel: job.cancel });
+    try {
+      const blob = await job.promise;
+      const type = container() === 'mp4' ? 'video/mp4' : 'video/webm';
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const asset = await addAsset(db, project().id, `renders/${comp.id}-${stamp}.${container()}`, new Blob([blob], { type }));
+      const ms = Math.round(performance.now() - started);
+      await updateRender(db, id, { state: 'done', progress: 1, assetId: asset.id, bytes: blob.size, ms, finishedAt: Date.now() });
+      showToast({ kind: 'info', message: `Exported ${comp.id} (${formatBytes(blob.size)}) in ${(ms / 1000).toFixed(1)} s.`, action: { label: 'Download', run: () => downloadBlob(asset.blob, asset.name.split('/').pop()!) } });
+    } catch (e) {
+      const cancelled = /abort/i.test(String((e as Error).message ?? e));
+      await updateRender(db, id, cancelled ? { state: 'cancelled', finishedAt: Date.now() } : { state: 'failed', error: (e as Error).message, finishedAt: Date.now() });
+      if (!cancelled) showToast({ kind: 'error', message: `The export failed: ${(e as Error).message}` });
+    } finally {
+      setActive(null);
+    }
+  };
+
+  const download = async (r: RenderRecord) => {
+    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    if (!asset) return showToast({ kind: 'error', message: 'This export’s file is no longer stored.' });
+    downloadBlob(asset.blob, asset.name.split('/').pop()!);
+  };
+  const play = async (r: RenderRecord) => {
+    const previous = playing();
+    if (previous) URL.revokeObjectURL(previous.url);
+    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    setPlaying(asset && previous?.id !== r.id ? { id: r.id, url: URL.createObjectURL(asset.blob) } : null);
+  };
+
+  return (
+    <div class="render-view">
+      <section class="render-setup">
+        <PreviewPanel
+          compositions={build.compositions}
+          generation={build.generation}
+          selected={() => current()?.id ?? null}
+          onSelect={(id) => setCompositionId(id)}
+          inputProps={inputProps}
+          onSandbox={setSandbox}
+          onRuntimeError={(e) => showToast({ kind: 'error', message: `The composition failed while rendering: ${e.message}` })}
+        />
+        <Show when={build.status() === 'error'}>
+          <p class="error-text" role="alert">
+            The project does not build. Fix it in the Code view first.
+          </p>
+        </Show>
+        <div class="render-options">
+          <label class="field">
+            <span>Format</span>
+            <select aria-label="Format" value={container()} onChange={(e) => setContainer(e.currentTarget.value as 'mp4' | 'webm')}>
+              <option value="mp4">MP4 (H.264)</option>
+              <option value="webm">WebM (VP9)</option>
+            </select>
+          </label>
+          <Show when={current()}>
+            {(c) => (
+              <span class="hint">
+                {c().width}×{c().height} · {c().fps} fps · {c().durationInFrames} frames ({(c().durationInFrames / c().fps).toFixed(1)} s)
+              </span>
+            )}
+          </Show>
+          <button class="button primary" disabled={!current() || !!active() || build.status() !== 'ready'} onClick={() => void exportVideo()}>
+            {cssIssues()?.length ? 'Export in browser anyway' : 'Export in browser'}
+          </button>
+        </div>
+        <Show when={cssIssues()?.length}>
+          <p class="warning-text" role="alert" data-testid="css-warning">
+            This composition uses CSS the in-browser exporter cannot draw ({describeCssIssues(cssIssues()!)}): the video may differ from the preview. A server render draws it exactly
+            (it needs an edge configured in Settings).
+          </p>
+        </Show>
+        <Show when={active()}>
+          {(a) => (
+            <div class="render-progress" data-testid="render-progress">
+              <progress max={1} value={a().progress} aria-label="Export progress" />
+              <span>
+                {Math.round(a().progress * 100)}% · frame {a().frames} · {formatTimeLeft(a().etaMs)}
+              </span>
+              <button class="button small danger" onClick={() => a().cancel()}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </Show>
+      </section>
+      <section class="render-list" aria-label="Exports">
+        <h2>Exports</h2>
+        <Show when={renders.value().length} fallback={<p class="hint">No exports yet.</p>}>
+          <ul>
+            <For each={renders.value()}>
+              {(r) => (
+                <li class="render-row" data-state={r.state} data-testid="render-row">
+                  <div>
+                    <strong>{r.compositionId}</strong> <span class="hint">{r.container.toUpperCase()} · {r.width}×{r.height} · {r.frames} frames · {relativeTime(r.createdAt)}</span>
+                  </div>
+                  <div class="hint">
+                    {r.state === 'done' ? `${formatBytes(r.bytes ?? 0)} in ${((r.ms ?? 0) / 1000).toFixed(1)} s` : r.state === 'rendering' ? `${Math.round(r.progress * 100)}%` : r.state}
+                    <Show when={r.error}> — {r.error}</Show>
+                  </div>
+                  <Show when={r.state === 'done'}>
+                    <div class="inline">
+                      <button class="button small" onClick={() => void play(r)}>
+                        {playing()?.id === r.id ? 'Hide' : 'Play'}
+                      </button>
+                      <button class="button small" onClick={() => void download(r)}>
+                        Download
+                      </button>
+                    </div>
+                  </Show>
+                  <Show when={playing()?.id === r.id}>
+                    <video src={playing()!.url} controls autoplay class="render-video" />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+    </div>
+  );
+}
