@@ -44,7 +44,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // The preview runtime (React, Remotion, encoders) is one large file on purpose: it loads once into the sandbox.
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 5000 },
   // Workers and the preview runtime are single files: the sandbox imports the runtime from a blob,
   // where relative chunk URLs would not resolve.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },

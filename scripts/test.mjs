@@ -14,8 +14,9 @@ mkdirSync(reports, { recursive: true });
 
 /** Each suite is a vitest config; its JSON report is read back for the totals. */
 const suites = [
-  { name: 'unit', config: 'vitest.config.ts' },
-  { name: 'e2e', config: 'vitest.e2e.config.ts' },
+  { name: 'unit', cwd: ROOT, config: 'vitest.config.ts' },
+  { name: 'edge', cwd: path.join(ROOT, 'edge'), config: 'vitest.config.ts' },
+  { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' },
 ];
 
 let passed = 0;
@@ -26,7 +27,7 @@ for (const suite of suites) {
   console.log(`\n[director] ${suite.name} tests`);
   const out = path.join(reports, `${suite.name}.json`);
   const result = spawnSync('npx', ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    cwd: ROOT,
+    cwd: suite.cwd,
     stdio: 'inherit',
     env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
   });

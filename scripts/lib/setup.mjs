@@ -7,20 +7,25 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
-const STAMP = path.join(ROOT, 'node_modules', '.director-lock-hash');
 
 function log(message) {
   console.log(`[director] ${message}`);
 }
 
-/** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
+/** The npm packages of the repository: the app at the root, the edge in edge/ (its own lock file). */
+export const PACKAGES = ['.', 'edge'];
+
+/** `npm ci` in each package whose node_modules is missing or was installed from another lock file. */
 export function ensureDependencies() {
-  const lock = readFileSync(path.join(ROOT, 'package-lock.json'));
-  const hash = createHash('sha256').update(lock).digest('hex');
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
-  log('installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(STAMP, hash);
+  for (const dir of PACKAGES) {
+    const cwd = path.join(ROOT, dir);
+    const stamp = path.join(cwd, 'node_modules', '.director-lock-hash');
+    const hash = createHash('sha256').update(readFileSync(path.join(cwd, 'package-lock.json'))).digest('hex');
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) continue;
+    log(`installing dependencies in ${dir === '.' ? 'the app' : dir}/ (npm ci)…`);
+    run('npm', ['ci', '--no-audit', '--no-fund'], { cwd });
+    writeFileSync(stamp, hash);
+  }
 }
 
 /** Debian's Chromium for the browser tests and the render service; never a downloaded browser. */

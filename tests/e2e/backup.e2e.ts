@@ -41,7 +41,8 @@ describe('project backup', () => {
     await card(page, 'Launch film (copy)').getByRole('link').click();
     await page.getByTestId('project-counts').filter({ hasText: '2 files · 1 assets · 1 versions' }).waitFor();
     await page.getByRole('link', { name: 'Code', exact: true }).click();
-    expect(await page.getByText('src/Root.tsx').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Root.tsx', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'index.ts', exact: true }).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -34,3 +34,22 @@ export async function createProjectInUi(page: Page, name: string, size: 'Landsca
 }
 
 export const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+
+/** A project row as stored in IndexedDB right now, read with the raw API (not the app's code). */
+export function storedProject(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(
+    (projectId) =>
+      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const open = indexedDB.open('director');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('projects').objectStore('projects').get(projectId);
+          get.onsuccess = () => {
+            resolve(get.result);
+            open.result.close();
+          };
+        };
+      }),
+    id,
+  );
+}

@@ -160,4 +160,32 @@ export const Main = () => {
     await waitForBuild(page);
     expect(baseUrl()).toBeTruthy();
   });
+
+  it('saves a version, diffs it against the edited project, restores it, and undoes the restore', async () => {
+    const { page } = await openApp(context);
+    await openCodeView(page, 'Basic');
+    await page.getByLabel('Version name').fill('Clean start');
+    await page.getByRole('button', { name: 'Save version' }).click();
+    const row = page.getByTestId('version-row').filter({ hasText: 'Clean start' });
+    await row.waitFor();
+    await row.locator('.version-thumb img').waitFor(); // a thumbnail of the preview
+
+    await page.getByRole('button', { name: 'OutroScene.tsx' }).click();
+    const original = await page.locator('.cm-content').innerText();
+    await replaceEditorText(page, original.replace('damping: 12', 'damping: 99'));
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+
+    await row.getByRole('button', { name: 'Diff' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Changes since Clean start' });
+    expect(await dialog.locator('.diff-del').allTextContents()).toContain('-  const scale = spring({frame, fps, config: {damping: 12}});');
+    expect(await dialog.locator('.diff-add').allTextContents()).toContain('+  const scale = spring({frame, fps, config: {damping: 99}});');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await page.waitForFunction(() => document.querySelector('.cm-content')!.textContent!.includes('damping: 12'));
+    await page.getByRole('status').filter({ hasText: 'Restored “Clean start”' }).getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelector('.cm-content')!.textContent!.includes('damping: 99'));
+    // Each restore (the undo is one too) first keeps what it replaces as a version: nothing is lost.
+    expect(await page.getByTestId('version-row').filter({ hasText: 'Before restoring' }).count()).toBe(2);
+  });
 });

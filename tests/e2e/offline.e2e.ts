@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { card, createProjectInUi, launchBrowser, openApp } from './browser';
+import { card, createProjectInUi, launchBrowser, openApp, storedProject } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -30,8 +30,12 @@ describe('offline', () => {
     const title = page.getByLabel('Project name');
     await title.fill('Edited offline');
     await title.press('Enter');
-    await page.getByRole('link', { name: 'Code', exact: true }).click(); // a lazily loaded route, from the cache
-    await page.getByTestId('empty-view').waitFor();
+    await expect.poll(async () => (await storedProject(page, id))?.name).toBe('Edited offline');
+    // A lazily loaded route, the esbuild wasm and the preview runtime: all from the cache.
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('button', { name: /^Basic/ }).click();
+    await page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Canvas', exact: true }).click();
 
     await page.reload();
     await expect(page.getByLabel('Project name').inputValue()).resolves.toBe('Edited offline');

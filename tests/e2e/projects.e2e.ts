@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { card, createProjectInUi, launchBrowser, openApp } from './browser';
+import { card, createProjectInUi, launchBrowser, openApp, storedProject } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -83,13 +83,18 @@ describe('projects home', () => {
   it('opens each project view, edits format, and shows settings', async () => {
     const { page, errors } = await openApp(context);
     const id = await createProjectInUi(page, 'Views');
-    for (const view of ['Storyboard', 'Code', 'Render', 'Canvas']) {
+    for (const view of ['Storyboard', 'Canvas']) {
       await page.getByRole('link', { name: view, exact: true }).click();
       await page.waitForURL(new RegExp(`/projects/${id}/${view.toLowerCase()}$`));
-      expect(await page.getByTestId('empty-view').getByRole('heading', { name: view }).isVisible()).toBe(true);
+      await page.getByTestId('empty-view').getByRole('heading', { name: view }).waitFor();
     }
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByTestId('template-picker').waitFor(); // a new project starts from a template
+    await page.getByRole('link', { name: 'Render', exact: true }).click();
+    await page.getByRole('heading', { name: 'Exports' }).waitFor();
     await page.getByLabel('Frame rate').selectOption('60');
     await page.getByLabel('Video size').selectOption('square');
+    await expect.poll(async () => (await storedProject(page, id))?.width).toBe(1080);
     await page.reload();
     await expect(page.getByLabel('Frame rate').inputValue()).resolves.toBe('60');
     await expect(page.getByLabel('Video size').inputValue()).resolves.toBe('square');

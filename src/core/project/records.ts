@@ -35,6 +35,8 @@ export interface Version {
   label: string;
   createdAt: number;
   files: VersionFile[];
+  /** A still of the preview when the version was saved (a hidden project asset). */
+  thumbnailAssetId?: string;
   /** Graph and storyboard snapshots arrive with their issues; kept opaque here. */
   graph?: unknown;
   storyboard?: unknown;

@@ -16,6 +16,7 @@ import { downloadBlob } from '../render/download-blob';
 import { setProjectThumbnail } from '../../db/thumbnail-repo';
 import { CodeEditor } from './code-editor';
 import { FileTree } from './file-tree';
+import { VersionsPanel } from './versions-panel';
 
 const SAVE_DELAY_MS = 400;
 
@@ -99,6 +100,9 @@ export default function CodeView() {
   };
   const flush = () => {
     for (const path of [...saveTimers.keys()]) void save(path);
+  };
+  const flushNow = async () => {
+    await Promise.all([...drafts().keys()].map((path) => save(path)));
   };
   window.addEventListener('beforeunload', flush);
   onCleanup(() => {
@@ -206,6 +210,17 @@ export default function CodeView() {
             onStill={(png, compId, frame) => {
               downloadBlob(png, `${compId}-frame-${frame}.png`);
               showToast({ kind: 'info', message: `Saved frame ${frame} as a PNG.`, action: { label: 'Use as thumbnail', run: () => void setProjectThumbnail(db, project().id, png) } });
+            }}
+          />
+          <VersionsPanel
+            projectId={project().id}
+            current={merged}
+            flush={flushNow}
+            still={async () => {
+              const comp = currentComposition();
+              const sb = sandbox();
+              if (!comp || !sb || build.status() !== 'ready') return null;
+              return sb.still(comp.id, inputProps(), Math.floor(comp.durationInFrames / 3), 160 / comp.width).catch(() => null);
             }}
           />
           <Show when={currentComposition()}>

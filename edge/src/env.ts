@@ -1,0 +1,39 @@
+import type { TokenLimiter } from './limits/token-limiter';
+
+/** Bindings, vars and secrets the Worker receives (see wrangler.toml). Every var is a string. */
+export interface Env {
+  TOKEN_LIMITER: DurableObjectNamespace<TokenLimiter>;
+  SHARES_BUCKET: R2Bucket;
+  DB: D1Database;
+
+  ALLOWED_ORIGINS?: string;
+  ACCESS_TOKEN_HASHES?: string;
+
+  GEMINI_API_KEY?: string;
+  GEMINI_BASE_URL?: string;
+  GEMINI_MODELS?: string;
+  GEMINI_TEXT_MODEL?: string;
+  GEMINI_IMAGE_MODEL?: string;
+  GEMINI_TTS_MODEL?: string;
+
+  VEO_API_KEY?: string;
+  VEO_BASE_URL?: string;
+  VEO_MODELS?: string;
+
+  RUNWAY_API_KEY?: string;
+  RUNWAY_BASE_URL?: string;
+  RUNWAY_MODELS?: string;
+  RUNWAY_API_VERSION?: string;
+
+  RENDER_BACKEND_URL?: string;
+  RENDER_BACKEND_TOKEN?: string;
+
+  RATE_LIMIT_PER_MINUTE?: string;
+  DAILY_QUOTA_UNITS?: string;
+  VIDEO_START_COST?: string;
+  UPSTREAM_TIMEOUT_MS?: string;
+  STREAM_IDLE_TIMEOUT_MS?: string;
+  SHARE_TTL_DAYS?: string;
+  SHARE_MAX_TTL_DAYS?: string;
+  SHARE_MAX_BYTES?: string;
+}

@@ -1,0 +1,26 @@
+import type { EdgeConfig } from '../config/edge-config';
+import { makeRunwayProvider } from './runway-adapter';
+import { makeVeoProvider } from './veo-adapter';
+import type { VideoProvider, VideoProviderId } from './video-provider';
+
+/** The video providers this edge has keys and models for; the rest are disabled. */
+export function enabledVideoProviders(config: EdgeConfig): Map<VideoProviderId, VideoProvider> {
+  const providers = new Map<VideoProviderId, VideoProvider>();
+  const timeoutMs = config.limits.upstreamTimeoutMs;
+  if (config.veo.apiKey && config.veo.models.length) {
+    providers.set('veo', makeVeoProvider({ apiKey: config.veo.apiKey, baseUrl: config.veo.baseUrl, models: config.veo.models, timeoutMs }));
+  }
+  if (config.runway.apiKey && config.runway.models.length) {
+    providers.set(
+      'runway',
+      makeRunwayProvider({
+        apiKey: config.runway.apiKey,
+        baseUrl: config.runway.baseUrl,
+        models: config.runway.models,
+        apiVersion: config.runway.apiVersion,
+        timeoutMs,
+      }),
+    );
+  }
+  return providers;
+}

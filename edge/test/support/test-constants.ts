@@ -1,0 +1,18 @@
+/** Values shared by the Node side (vitest config, global setup) and the tests in workerd. */
+export const TEST_TOKENS = {
+  /** The main access token most tests use. */
+  main: 'director-test-token-main-Z8f3kq2Lx0',
+  /** A second token, so rate-limit tests do not starve the others. */
+  limited: 'director-test-token-limited-Q4w7Ne1Vb5',
+  quota: 'director-test-token-quota-M2c9Rt6Hy3',
+} as const;
+
+export const APP_ORIGIN = 'https://app.director.test';
+
+/** Same values as test/fakes/fake-upstreams.mjs FAKE_DEFAULTS. */
+export const FAKE_KEYS = {
+  geminiServer: 'fake-gemini-server-key-7Qx2Lm9Rt4Vb',
+  geminiUser: 'fake-gemini-user-key-Hn3Ks8Pw1Zc6',
+  runway: 'key_fake0runway0secret0d41d8cd98f00b204e9800998ecf8427e',
+  render: 'fake-render-service-token-5f2b',
+} as const;
