@@ -5,6 +5,10 @@ ensureDependencies();
 ensureChromium();
 if (!process.argv.includes('--no-build')) buildApp();
 
-const { runFoundationBench } = await import('../tests/bench/foundation.bench.mjs');
 const emit = ({ name, value, unit, peer = null, peerValue = null, ...extra }) => console.log(JSON.stringify({ name, value, unit, peer, peerValue, ...extra }));
-await runFoundationBench({ root: ROOT, emit });
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const benches = {
+  foundation: async () => (await import('../tests/bench/foundation.bench.mjs')).runFoundationBench({ root: ROOT, emit }),
+  engine: async () => (await import('../tests/bench/engine.bench.mjs')).runEngineBench({ root: ROOT, emit }),
+};
+for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();
