@@ -35,7 +35,9 @@ export default defineConfig({
       },
       workbox: {
         // Every wasm, model and asset the app serves is precached, so it opens offline after one visit.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm,onnx,tflite,bin,json,woff2}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,webmanifest,wasm,onnx,tflite,bin,json,woff2}'],
+        // The asyncify build of onnxruntime serves WebGPU only; without it offline, faces use wasm.
+        globIgnores: ['**/*.asyncify.*', '**/*.stamp'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],

@@ -10,5 +10,6 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const benches = {
   foundation: async () => (await import('../tests/bench/foundation.bench.mjs')).runFoundationBench({ root: ROOT, emit }),
   engine: async () => (await import('../tests/bench/engine.bench.mjs')).runEngineBench({ root: ROOT, emit }),
+  faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

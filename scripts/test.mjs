@@ -16,6 +16,7 @@ mkdirSync(reports, { recursive: true });
 const suites = [
   { name: 'unit', cwd: ROOT, config: 'vitest.config.ts' },
   { name: 'edge', cwd: path.join(ROOT, 'edge'), config: 'vitest.config.ts' },
+  { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
   { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' },
 ];
 

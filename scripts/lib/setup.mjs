@@ -1,7 +1,7 @@
 // Set-up shared by `npm start`, `npm test` and `npm run bench`: installs what is missing, nothing more.
 import { execSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -39,7 +39,19 @@ export function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
 }
 
+/**
+ * Model files the app serves (face detector with its metadata, the ONNX face embedder, MediaPipe
+ * and onnxruntime wasm), made from npm-shipped weights by models/build-models.mjs into models/dist
+ * (fast when up to date), and served by the app at /models through public/models.
+ */
+export function buildModels() {
+  run(process.execPath, [path.join(ROOT, 'models', 'build-models.mjs')]);
+  const link = path.join(ROOT, 'public', 'models');
+  if (!existsSync(link)) symlinkSync(path.join('..', 'models', 'dist'), link, 'dir');
+}
+
 export function buildApp() {
+  buildModels();
   log('building the app…');
   run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }

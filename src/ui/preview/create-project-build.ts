@@ -36,13 +36,16 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     const ticket = ++latest;
     setStatus('building');
     const assets = inputs.assets();
+    performance.mark('director:build-start');
     const output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], assets.map((a) => a.name));
     if (ticket !== latest) return; // a newer edit is already on its way
     setBuildMs(Math.round(output.ms));
     setDiagnostics([...output.errors, ...output.warnings]);
     if (!output.ok) return setStatus('error');
+    performance.mark('director:build-done');
     try {
       const list = await sandbox.load(output.code, [...assets]);
+      performance.mark('director:bundle-loaded');
       if (ticket !== latest) return;
       setLoadError(null);
       setCompositions(list);

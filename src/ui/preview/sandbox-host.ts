@@ -51,6 +51,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
         void loadRuntimeCode().then((code) => send({ type: 'director:runtime', code }), (e: Error) => events.onRuntimeError?.({ message: e.message }));
         return;
       case 'ready':
+        performance.mark('director:sandbox-ready');
         return resolveReady();
       case 'frame':
         return events.onFrame?.(message.frame, message.playing);
