@@ -46,7 +46,7 @@ export default function CodeView() {
   };
   const assetList = createMemo(() => assets.value().map((a) => ({ name: a.name, blob: a.blob })));
 
-  const build = createProjectBuild({ projectId: () => project().id, files: merged, assets: assetList, sandbox });
+  const build = createProjectBuild({ projectId: () => project().id, files: merged, assets: assetList, sandbox, ready: () => files.loaded() && assets.loaded() });
   const currentComposition = () => build.compositions().find((c) => c.id === compositionId()) ?? build.compositions()[0];
   const inputProps = createMemo(() => ({ ...(currentComposition()?.defaultProps ?? {}), ...propsOverrides() }));
   const errorsByPath = createMemo(() => {

@@ -11,6 +11,8 @@ export interface ProjectBuildInputs {
   files: Accessor<ReadonlyMap<string, string>>;
   assets: Accessor<readonly { name: string; blob: Blob }[]>;
   sandbox: Accessor<SandboxHost | undefined>;
+  /** False until the sources have been read from storage: no build of a half-loaded project. */
+  ready: Accessor<boolean>;
 }
 
 const DEBOUNCE_MS = 200;
@@ -58,10 +60,14 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     }
   };
 
+  // The first build starts at once (opening a project); later ones wait for typing to pause.
+  let first = true;
   createEffect(
-    on([inputs.files, inputs.assets, inputs.sandbox], () => {
+    on([inputs.files, inputs.assets, inputs.sandbox, inputs.ready], () => {
+      if (!inputs.ready() || !inputs.sandbox()) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), DEBOUNCE_MS);
+      timer = setTimeout(() => void run(), first ? 0 : DEBOUNCE_MS);
+      first = false;
     }),
   );
   onCleanup(() => clearTimeout(timer));

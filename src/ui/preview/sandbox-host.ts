@@ -4,7 +4,7 @@ import { SANDBOX_SRCDOC, type CompositionInfo, type HostToSandbox, type RuntimeE
 
 let runtimeCode: Promise<string> | null = null;
 /** The runtime's code, fetched once from our origin (the service worker serves it offline). */
-function loadRuntimeCode(): Promise<string> {
+export function loadRuntimeCode(): Promise<string> {
   runtimeCode ??= fetch(runtimeUrl).then((r) => {
     if (!r.ok) throw new Error(`The preview runtime could not be loaded (${r.status}).`);
     return r.text();

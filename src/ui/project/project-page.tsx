@@ -1,5 +1,6 @@
 import { A, useParams, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
+import { warmUpPreview } from '../preview/warm-up-preview';
 import { FPS_CHOICES, SIZE_PRESETS, type NewProjectInput, type Project } from '../../core/project/project';
 import { getProject, projectCounts, updateProject } from '../../db/projects-repo';
 import { db } from '../db';
@@ -18,6 +19,10 @@ export const PROJECT_VIEWS = [
 /** One project: its name, size and frame rate, and the tabs of its views. */
 export default function ProjectPage(props: RouteSectionProps) {
   const params = useParams<{ id: string }>();
+  onMount(() => {
+    if (/\/(code|render)$/.test(location.pathname)) warmUpPreview();
+    else requestIdleCallback(() => warmUpPreview(), { timeout: 3000 });
+  });
   const project = createLiveQuery(() => getProject(db, params.id), undefined as Project | undefined);
   const counts = createLiveQuery(() => projectCounts(db, params.id), { files: 0, assets: 0, versions: 0 });
 

@@ -30,7 +30,7 @@ export default function RenderView() {
   const project = useProject();
   const sources = createStoredSources(() => project().id);
   const [sandbox, setSandbox] = createSignal<SandboxHost>();
-  const build = createProjectBuild({ projectId: () => project().id, files: sources.fileMap, assets: sources.assetList, sandbox });
+  const build = createProjectBuild({ projectId: () => project().id, files: sources.fileMap, assets: sources.assetList, sandbox, ready: () => sources.files.loaded() && sources.assets.loaded() });
   const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${project().id}`));
   const current = () => build.compositions().find((c) => c.id === compositionId()) ?? build.compositions()[0];
   const [inputProps, setInputProps] = createSignal<Record<string, unknown>>({});
