@@ -8,6 +8,7 @@ const ProjectPage = lazy(() => import('./project/project-page'));
 const ProjectView = lazy(() => import('./project/project-view'));
 const SettingsPage = lazy(() => import('./settings/settings-page'));
 const NotFound = lazy(() => import('./shell/not-found'));
+const SharedProjectPage = lazy(() => import('./share/shared-project-page'));
 
 function Shell(props: RouteSectionProps) {
   const onKey = (e: KeyboardEvent) => {
@@ -38,6 +39,7 @@ export function App() {
         <Route path="/" component={() => <Navigate href="canvas" />} />
         <Route path="/:view" component={ProjectView} />
       </Route>
+      <Route path="/s/:id" component={SharedProjectPage} />
       <Route path="*" component={NotFound} />
     </Router>
   );

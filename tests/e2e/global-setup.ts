@@ -6,10 +6,16 @@ import { preview, type PreviewServer } from 'vite';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    edgeUrl: string;
+    edgeToken: string;
+    fakesUrl: string;
   }
 }
 
+const EDGE_TOKEN = 'e2e-access-token';
 let server: PreviewServer | undefined;
+let edge: { close: () => Promise<void> } | undefined;
+let fakes: { close: () => Promise<void> } | undefined;
 
 /** Serves dist/ exactly as `npm start` does (same headers, service worker), on a test port. */
 export async function setup(project: TestProject) {
@@ -17,8 +23,21 @@ export async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 4317);
   server = await preview({ logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' } });
   project.provide('baseUrl', `http://localhost:${port}`);
+
+  // The real edge (its deploy bundle in workerd) in front of fake providers that speak their wire formats.
+  const { startFakeUpstreams } = await import('../../edge/test/fakes/fake-upstreams.mjs');
+  const { startEdge } = await import('../../edge/bench/start-edge.mjs');
+  const upstreams = await startFakeUpstreams({ port: 0 });
+  fakes = upstreams;
+  const started = await startEdge({ upstreamUrl: upstreams.url, token: EDGE_TOKEN, vars: { ALLOWED_ORIGINS: `http://localhost:${port}` } });
+  edge = started;
+  project.provide('edgeUrl', started.url);
+  project.provide('edgeToken', EDGE_TOKEN);
+  project.provide('fakesUrl', upstreams.url);
 }
 
 export async function teardown() {
   await server?.close();
+  await edge?.close();
+  await fakes?.close();
 }

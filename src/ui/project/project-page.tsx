@@ -8,6 +8,7 @@ import { createLiveQuery } from '../live-query';
 import { OfflineIndicator } from '../shell/offline-indicator';
 import { showToast } from '../shell/toasts';
 import { ProjectContext } from './project-context';
+import { ShareDialog } from '../share/share-dialog';
 
 export const PROJECT_VIEWS = [
   { id: 'canvas', label: 'Canvas' },
@@ -24,6 +25,7 @@ export default function ProjectPage(props: RouteSectionProps) {
     else requestIdleCallback(() => warmUpPreview(), { timeout: 3000 });
   });
   const project = createLiveQuery(() => getProject(db, params.id), undefined as Project | undefined);
+  const [sharing, setSharing] = createSignal(false);
   const counts = createLiveQuery(() => projectCounts(db, params.id), { files: 0, assets: 0, versions: 0 });
 
 
@@ -64,6 +66,12 @@ export default function ProjectPage(props: RouteSectionProps) {
               <span class="hint" data-testid="project-counts">
                 {counts.value().files} files · {counts.value().assets} assets · {counts.value().versions} versions
               </span>
+              <button class="button" onClick={() => setSharing(true)} title="Share an end-to-end encrypted link">
+                Share
+              </button>
+              <Show when={sharing()}>
+                <ShareDialog projectId={p().id} projectName={p().name} onClose={() => setSharing(false)} />
+              </Show>
               <button
                 class="button"
                 onClick={async () => {

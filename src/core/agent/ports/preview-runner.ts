@@ -1,0 +1,32 @@
+import type { CompositionInfo, RuntimeErrorInfo } from '../../preview/sandbox-protocol';
+
+export interface PreviewRunInput {
+  files: ReadonlyMap<string, string>;
+  assetNames: ReadonlySet<string>;
+  /** Composition to render; the first one when absent. */
+  compositionId?: string;
+  /** Frames to render; the runner picks a few (start, middle, end) when absent. */
+  frames?: number[];
+  signal?: AbortSignal;
+}
+
+export interface PreviewRuntimeError extends RuntimeErrorInfo {
+  /** The frame being rendered when it happened; absent for load-time errors. */
+  frame?: number;
+  compositionId?: string;
+}
+
+export interface PreviewRunReport {
+  /** False when the bundle could not be built at all (then see buildErrors). */
+  built: boolean;
+  buildErrors: string[];
+  compositions: CompositionInfo[];
+  renderedFrames: number[];
+  errors: PreviewRuntimeError[];
+  ms: number;
+}
+
+/** Loads the project in the sandbox and renders a few frames. Implemented by the app's sandbox host. */
+export interface PreviewRunner {
+  run(input: PreviewRunInput): Promise<PreviewRunReport>;
+}

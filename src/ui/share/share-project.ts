@@ -1,0 +1,50 @@
+import { packProjectArchive } from '../../core/backup/pack-archive';
+import { readProjectArchive } from '../../core/backup/read-archive';
+import type { Project } from '../../core/project/project';
+import { decryptShare, encryptForShare, shareLink } from '../../core/share/share-crypto';
+import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
+import { DEFAULT_SETTINGS, loadSettings } from '../../db/settings-repo';
+import { db } from '../db';
+import { callEdge } from '../edge/edge-client';
+
+export interface CreatedShare {
+  link: string;
+  id: string;
+  deleteToken: string;
+  expiresAt: string;
+}
+
+/** Packs the project, encrypts it here with a new key, uploads only the ciphertext, returns the link. */
+export async function shareProject(projectId: string): Promise<CreatedShare> {
+  const bundle = await exportProjectBundle(db, projectId);
+  if (!bundle) throw new Error('This project no longer exists.');
+  const { ciphertext, key } = await encryptForShare(packProjectArchive(bundle, 'Director share', Date.now()));
+  const response = await callEdge('/api/shares', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: ciphertext as Uint8Array<ArrayBuffer> });
+  const created = (await response.json()) as { id: string; deleteToken: string; expiresAt: string };
+  const settings = await loadSettings(db);
+  // The recipient's app looks for the share at its default edge unless the link says otherwise.
+  const edge = settings.edgeUrl !== DEFAULT_SETTINGS.edgeUrl ? settings.edgeUrl : undefined;
+  await db.settings.put({ key: `share:${created.id}`, value: { projectId, deleteToken: created.deleteToken, expiresAt: created.expiresAt, edgeUrl: settings.edgeUrl } });
+  return { link: shareLink(location.origin, created.id, key, edge), ...created };
+}
+
+/** Deletes a share this browser created (its delete token was kept locally). */
+export async function deleteShare(id: string): Promise<void> {
+  const row = await db.settings.get(`share:${id}`);
+  const saved = row?.value as { deleteToken: string; edgeUrl: string } | undefined;
+  if (!saved) throw new Error('This browser did not create that share, so it cannot delete it.');
+  await callEdge(`/api/shares/${id}`, { method: 'DELETE', headers: { 'X-Delete-Token': saved.deleteToken }, edgeUrl: saved.edgeUrl, anonymous: true });
+  await db.settings.delete(`share:${id}`);
+}
+
+/**
+ * Opens a share: downloads the ciphertext, decrypts it with the key from the link, checks it with
+ * the backup restore gate, and imports it as a new project. Any failure writes nothing.
+ */
+export async function openShare(id: string, key: string, edgeUrl?: string): Promise<Project> {
+  const response = await callEdge(`/api/shares/${id}`, { anonymous: true, ...(edgeUrl ? { edgeUrl } : {}) });
+  const plain = await decryptShare(new Uint8Array(await response.arrayBuffer()), key);
+  const read = readProjectArchive(plain);
+  if (!read.ok) throw new Error(`The shared project is not valid: ${read.message}`);
+  return importProjectBundle(db, read.value);
+}
