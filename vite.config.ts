@@ -47,7 +47,13 @@ export default defineConfig({
     }),
   ],
   // The preview runtime (React, Remotion, encoders) is one large file on purpose: it loads once into the sandbox.
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 5000 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 5000,
+    // harness.html exposes the engine alone, for the `director still` / `render` commands.
+    rolldownOptions: { input: { main: 'index.html', harness: 'harness.html' } },
+  },
   // Workers and the preview runtime are single files: the sandbox imports the runtime from a blob,
   // where relative chunk URLs would not resolve.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },

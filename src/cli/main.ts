@@ -1,28 +1,79 @@
 /**
  * The `director` command line: the same code paths as the app, for scripts and CI pipelines.
- *   director bundle <dir> [--json]
  */
 import { parseArgs } from 'node:util';
 import { bundleCommand } from './bundle-command';
+import { renderCommand, stillCommand } from './render-commands';
 
 const USAGE = `Usage:
-  director bundle <dir> [--json]     bundle a Remotion project folder with Director's bundler
+  director bundle <dir> [--json]
+      bundle a Remotion project folder with Director's bundler (esbuild-wasm)
+  director still <dir> --composition <id> --frame <n> --out <png> [--props <json>]
+      render one frame as PNG with the in-browser engine (headless Chromium)
+  director render <dir> --composition <id> --out <mp4|webm> [--frames a-b] [--props <json>]
+      render a video with the in-browser engine (headless Chromium)
 `;
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+  composition: { type: 'string' },
+  frame: { type: 'string' },
+  frames: { type: 'string' },
+  out: { type: 'string' },
+  props: { type: 'string' },
+} as const;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
   if (!command || values.help) {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  switch (command) {
-    case 'bundle':
-      if (!positionals[0]) return usage('bundle needs a project folder');
-      return bundleCommand({ dir: positionals[0], json: values.json ?? false });
-    default:
-      return usage(`unknown command "${command}"`);
+  const dir = positionals[0];
+  try {
+    switch (command) {
+      case 'bundle':
+        if (!dir) return usage('bundle needs a project folder');
+        return await bundleCommand({ dir, json: values.json ?? false });
+      case 'still': {
+        if (!dir || !values.composition || values.frame === undefined || !values.out) return usage('still needs <dir> --composition --frame --out');
+        const frame = Number(values.frame);
+        if (!Number.isInteger(frame) || frame < 0) return usage(`--frame must be a whole number >= 0, got "${values.frame}"`);
+        return await stillCommand({ dir, composition: values.composition, frame, out: values.out, props: parseProps(values.props) });
+      }
+      case 'render': {
+        if (!dir || !values.composition || !values.out) return usage('render needs <dir> --composition --out');
+        const frames = values.frames ? parseRange(values.frames) : undefined;
+        return await renderCommand({ dir, composition: values.composition, out: values.out, props: parseProps(values.props), ...(frames ? { frames } : {}) });
+      }
+      default:
+        return usage(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    console.log(JSON.stringify({ ok: false, error: (e as Error).message }));
+    return 1;
   }
+}
+
+function parseProps(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  const value = JSON.parse(text) as unknown;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('--props must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+function parseRange(text: string): [number, number] {
+  const m = /^(\d+)-(\d+)$/.exec(text);
+  if (!m || Number(m[1]) > Number(m[2])) throw new Error(`--frames must look like 0-89, got "${text}"`);
+  return [Number(m[1]), Number(m[2])];
 }
 
 function usage(problem: string): number {

@@ -8,6 +8,7 @@ import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } fro
 import { createElement, createRef } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import type { HostToSandbox, RuntimeErrorInfo, SandboxToHost } from '../core/preview/sandbox-protocol';
+import { withIntrinsicSize } from '../core/media/svg-intrinsic-size';
 import { findUnsupportedCss, type CssIssue } from '../core/preview/web-render-css';
 import { collectCompositions, type CollectedComposition } from './collect-compositions';
 import { containRendererTelemetry } from './contain-telemetry';
@@ -48,8 +49,16 @@ async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEn
   }
 }
 
+/** SVG assets get an intrinsic size so the exporter draws them as the preview shows them. */
+async function drawable(blob: Blob): Promise<Blob> {
+  if (blob.type !== 'image/svg+xml' || blob.size > 5 * 1024 * 1024) return blob;
+  const text = await blob.text();
+  const sized = withIntrinsicSize(text);
+  return sized === text ? blob : new Blob([sized], { type: blob.type });
+}
+
 async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
-  const urls = message.assets.map((a) => [a.name, URL.createObjectURL(a.blob)] as const);
+  const urls = await Promise.all(message.assets.map(async (a) => [a.name, URL.createObjectURL(await drawable(a.blob))] as const));
   const env = makeProjectEnvironment(new Map(urls));
   try {
     await evaluateBundle(message.code, env);

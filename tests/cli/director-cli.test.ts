@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -46,5 +47,35 @@ describe('director bundle', { timeout: 60_000 }, () => {
     const { code, stderr } = await director('frobnicate');
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command "frobnicate"[\s\S]*director bundle <dir>/);
+  });
+});
+
+describe('director still and render (the in-browser engine in headless Chromium)', { timeout: 120_000 }, () => {
+  it('renders one frame of a composition as a PNG of its size', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'director-still-')), 'frame.png');
+    const { code, stdout } = await director('still', fixture, '--composition', 'Greeting', '--frame', '70', '--out', out, '--props', '{"name":"CLI"}');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, width: 1280, height: 720, frames: 1 });
+    const png = readFileSync(out);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1280); // IHDR width
+    expect(png.readUInt32BE(20)).toBe(720);
+    expect(png.length).toBeGreaterThan(5000); // text, logo and credits, not a blank frame
+  });
+
+  it('renders a frame range to an MP4 with exactly those frames', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'director-render-')), 'clip.mp4');
+    const { code, stdout } = await director('render', fixture, '--composition', 'Greeting', '--out', out, '--frames', '0-29');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, width: 1280, height: 720, frames: 30 });
+    const input = new Input({ source: new BufferSource(readFileSync(out)), formats: ALL_FORMATS });
+    const video = await input.getPrimaryVideoTrack();
+    expect((await video!.computePacketStats()).packetCount).toBe(30);
+  });
+
+  it('names the compositions when the one asked for does not exist', async () => {
+    const { code, stdout } = await director('still', fixture, '--composition', 'Nope', '--frame', '0', '--out', '/tmp/x.png');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error).toMatch(/No composition "Nope"\. The project has: Greeting, Poster/);
   });
 });

@@ -33,6 +33,10 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
+  // Webpack can hold the event loop for seconds; a short keep-alive would then close sockets a
+  // client is about to reuse (ECONNRESET on the next poll).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}`,

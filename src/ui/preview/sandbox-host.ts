@@ -113,9 +113,13 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       inputProps: Record<string, unknown>,
       container: VideoContainer,
       onProgress: (progress: Extract<SandboxToHost, { type: 'render-progress' }>) => void,
+      frameRange?: [number, number],
     ) {
       let requestId = 0;
-      const promise = request<Blob>((id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container }), onProgress);
+      const promise = request<Blob>(
+        (id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container, ...(frameRange ? { frameRange } : {}) }),
+        onProgress,
+      );
       return { promise, cancel: () => requestId && send({ type: 'render-cancel', requestId }) };
     },
     dispose() {

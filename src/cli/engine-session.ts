@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CompositionInfo } from '../core/preview/sandbox-protocol';
+import type { ProjectDir } from './read-project-dir';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/**
+ * The app's in-browser engine in headless Debian Chromium: the built app served on loopback,
+ * its engine harness page loaded, the project's bundle evaluated in the same sandbox the app uses.
+ */
+export async function openEngine(root: string, bundleCode: string, project: ProjectDir) {
+  if (!existsSync(path.join(root, 'dist', 'harness.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('Building the app failed; run `npm start` once to set it up.');
+  }
+  const { preview } = await import('vite');
+  const server = await preview({ root, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const page: Page = await browser.newPage();
+    const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
+    await page.goto(new URL('harness.html', url).href);
+    await page.waitForFunction(() => 'directorEngine' in window);
+    const assets = [...project.assets].map(([name, bytes]) => ({ name, bytes: [...bytes], type: mimeOf(name) }));
+    const compositions = await page.evaluate(
+      async ({ code, assets }) => {
+        const engine = (window as unknown as { directorEngine: { ready: Promise<void>; load: (c: string, a: unknown[]) => Promise<CompositionInfo[]> } }).directorEngine;
+        await engine.ready;
+        return engine.load(code, assets.map((a) => ({ ...a, bytes: new Uint8Array(a.bytes) })));
+      },
+      { code: bundleCode, assets },
+    );
+    return {
+      page,
+      compositions,
+      async close() {
+        await browser?.close();
+        await server.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await server.close();
+    throw e;
+  }
+}
+
+const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', mp3: 'audio/mpeg', wav: 'audio/wav', ogg: 'audio/ogg', m4a: 'audio/mp4', mp4: 'video/mp4', webm: 'video/webm', mov: 'video/quicktime', woff2: 'font/woff2', woff: 'font/woff', ttf: 'font/ttf', otf: 'font/otf' };
+function mimeOf(name: string): string {
+  return TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
+}
+
+export function findComposition(compositions: CompositionInfo[], id: string): CompositionInfo {
+  const found = compositions.find((c) => c.id === id);
+  if (!found) throw new Error(`No composition "${id}". The project has: ${compositions.map((c) => c.id).join(', ')}.`);
+  return found;
+}

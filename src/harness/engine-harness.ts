@@ -1,0 +1,37 @@
+/**
+ * A page without the app around it that exposes the in-browser engine (the same sandbox, runtime
+ * and web renderer the app uses) to automation: the `director still` and `director render`
+ * commands drive it in headless Chromium.
+ */
+import type { CompositionInfo } from '../core/preview/sandbox-protocol';
+import { makeSandboxHost } from '../ui/preview/sandbox-host';
+
+const host = makeSandboxHost(document.getElementById('stage')!);
+
+async function load(code: string, assets: { name: string; bytes: Uint8Array; type: string }[]): Promise<CompositionInfo[]> {
+  return host.load(
+    code,
+    assets.map((a) => ({ name: a.name, blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.type }) })),
+  );
+}
+
+const toBase64 = async (blob: Blob) => {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+
+const harness = {
+  ready: host.ready,
+  load,
+  async still(compositionId: string, props: Record<string, unknown>, frame: number) {
+    return toBase64(await host.still(compositionId, props, frame));
+  },
+  async render(compositionId: string, props: Record<string, unknown>, container: 'mp4' | 'webm', frameRange?: [number, number]) {
+    const job = host.render(compositionId, props, container, (p) => ((window as unknown as { lastProgress: number }).lastProgress = p.progress), frameRange);
+    return toBase64(await job.promise);
+  },
+};
+
+(window as unknown as { directorEngine: typeof harness }).directorEngine = harness;
