@@ -1,5 +1,5 @@
 // `npm start`: set up, build, and serve Director on a fixed localhost port with COOP/COEP,
-// with the local edge (wrangler dev + fake providers, offline) beside it.
+// with the local edge (wrangler dev + fake providers, offline) and the render service beside it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildApp, ensureDependencies, ROOT } from './lib/setup.mjs';
@@ -10,12 +10,21 @@ const { preview } = await import('vite');
 const server = await preview({ root: ROOT, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
 
-const edge = spawn(process.execPath, [path.join(ROOT, 'edge', 'scripts', 'dev.mjs')], { cwd: path.join(ROOT, 'edge'), stdio: 'inherit' });
-edge.on('exit', (code) => code && console.error(`[director] the local edge stopped (exit ${code}); the app keeps working offline.`));
+const RENDER_PORT = '8788';
+const RENDER_TOKEN = 'director-dev-render-token';
+const children = [
+  spawn('npm', ['start', '--silent'], { cwd: path.join(ROOT, 'edge', 'render'), stdio: 'inherit', env: { ...process.env, RENDER_PORT, RENDER_BACKEND_TOKEN: RENDER_TOKEN } }),
+  spawn(process.execPath, [path.join(ROOT, 'edge', 'scripts', 'dev.mjs')], {
+    cwd: path.join(ROOT, 'edge'),
+    stdio: 'inherit',
+    env: { ...process.env, DIRECTOR_RENDER_URL: `http://127.0.0.1:${RENDER_PORT}`, DIRECTOR_RENDER_TOKEN: RENDER_TOKEN },
+  }),
+];
+for (const child of children) child.on('exit', (code) => code && console.error(`[director] a local service stopped (exit ${code}); the app keeps working offline.`));
 
-console.log(`\n  Director is running at ${url}\n  Local edge: http://127.0.0.1:8787 (fake providers; Settings → access token: director-dev-token)\n  (Ctrl+C stops both)\n`);
+console.log(`\n  Director is running at ${url}\n  Local edge: http://127.0.0.1:8787 (fake AI providers, real render service on :${RENDER_PORT})\n  In Settings, set the access token to: director-dev-token\n  (Ctrl+C stops everything)\n`);
 const stop = async () => {
-  edge.kill('SIGTERM');
+  for (const child of children) child.kill('SIGTERM');
   await server.close();
   process.exit(0);
 };

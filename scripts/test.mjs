@@ -16,6 +16,7 @@ mkdirSync(reports, { recursive: true });
 const suites = [
   { name: 'unit', cwd: ROOT, config: 'vitest.config.ts' },
   { name: 'edge', cwd: path.join(ROOT, 'edge'), config: 'vitest.config.ts' },
+  { name: 'render service', cwd: path.join(ROOT, 'edge', 'render'), config: 'vitest.config.ts' },
   { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
   { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' },
 ];
@@ -26,7 +27,7 @@ let skipped = 0;
 let crashed = false;
 for (const suite of suites) {
   console.log(`\n[director] ${suite.name} tests`);
-  const out = path.join(reports, `${suite.name}.json`);
+  const out = path.join(reports, `${suite.name.replace(/\W+/g, '-')}.json`);
   const result = spawnSync('npx', ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
     cwd: suite.cwd,
     stdio: 'inherit',

@@ -41,8 +41,9 @@ if (!real) {
   set('VEO_BASE_URL', fakes.url);
   set('RUNWAY_API_KEY', FAKE_DEFAULTS.runwayKey);
   set('RUNWAY_BASE_URL', fakes.url);
-  set('RENDER_BACKEND_URL', fakes.url);
-  set('RENDER_BACKEND_TOKEN', FAKE_DEFAULTS.renderToken);
+  // `npm start` at the repository root runs the real render service and passes it here.
+  set('RENDER_BACKEND_URL', process.env.DIRECTOR_RENDER_URL ?? fakes.url);
+  set('RENDER_BACKEND_TOKEN', process.env.DIRECTOR_RENDER_TOKEN ?? FAKE_DEFAULTS.renderToken);
 }
 
 const child = spawn(

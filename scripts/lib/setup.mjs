@@ -12,8 +12,8 @@ function log(message) {
   console.log(`[director] ${message}`);
 }
 
-/** The npm packages of the repository: the app at the root, the edge in edge/ (its own lock file). */
-export const PACKAGES = ['.', 'edge'];
+/** The npm packages of the repository, each with its own lock file: the app, the edge, the render service. */
+export const PACKAGES = ['.', 'edge', 'edge/render'];
 
 /** `npm ci` in each package whose node_modules is missing or was installed from another lock file. */
 export function ensureDependencies() {

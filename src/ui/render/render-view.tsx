@@ -40,7 +40,22 @@ export default function RenderView() {
   const [playing, setPlaying] = createSignal<{ id: string; url: string } | null>(null);
   const renders = createLiveQuery(() => listRenders(db, project().id), [] as RenderRecord[]);
 
-  onMount(() => void markInterruptedRenders(db, project().id, new Set()));
+  onMount(() => {
+    void markInterruptedRenders(db, project().id, new Set());
+    void import('./server-render').then((m) => m.resumeServerRenders(project().id));
+  });
+
+  const renderOnServer = async () => {
+    const comp = current();
+    if (!comp) return;
+    try {
+      const { startServerRender } = await import('./server-render');
+      await startServerRender(project().id, comp, inputProps(), container());
+      showToast({ kind: 'info', message: `Sent ${comp.id} to the render server at full resolution.` });
+    } catch (e) {
+      showToast({ kind: 'error', message: `The server render could not start: ${(e as Error).message}` });
+    }
+  };
 
   createEffect(
     on([() => current()?.id, build.generation], async ([id]) => {
@@ -146,6 +161,9 @@ export default function RenderView() {
           <button class="button primary" disabled={!current() || !!active() || build.status() !== 'ready'} onClick={() => void exportVideo()}>
             {cssIssues()?.length ? 'Export in browser anyway' : 'Export in browser'}
           </button>
+          <button class="button" disabled={!current() || build.status() !== 'ready'} onClick={() => void renderOnServer()} title="Full resolution with @remotion/renderer, through the edge">
+            Render on server
+          </button>
         </div>
         <Show when={cssIssues()?.length}>
           <p class="warning-text" role="alert" data-testid="css-warning">
@@ -178,9 +196,18 @@ export default function RenderView() {
                     <strong>{r.compositionId}</strong> <span class="hint">{r.container.toUpperCase()} · {r.width}×{r.height} · {r.frames} frames · {relativeTime(r.createdAt)}</span>
                   </div>
                   <div class="hint">
-                    {r.state === 'done' ? `${formatBytes(r.bytes ?? 0)} in ${((r.ms ?? 0) / 1000).toFixed(1)} s` : r.state === 'rendering' ? `${Math.round(r.progress * 100)}%` : r.state}
+                    {r.where === 'server' ? 'Server · ' : 'Browser · '}
+                    {r.state === 'done' ? `${formatBytes(r.bytes ?? 0)} in ${((r.ms ?? 0) / 1000).toFixed(1)} s` : r.state === 'rendering' ? `${Math.round(r.progress * 100)}%${r.stage ? ` · ${String(r.stage)}` : ''}` : r.state}
                     <Show when={r.error}> — {r.error}</Show>
                   </div>
+                  <Show when={r.where === 'server' && r.state === 'rendering'}>
+                    <div class="inline">
+                      <progress max={1} value={r.progress} aria-label={`Server render progress of ${r.compositionId}`} />
+                      <button class="button small danger" onClick={() => void import('./server-render').then((m) => m.cancelServerRender(r))}>
+                        Cancel
+                      </button>
+                    </div>
+                  </Show>
                   <Show when={r.state === 'done'}>
                     <div class="inline">
                       <button class="button small" onClick={() => void play(r)}>
