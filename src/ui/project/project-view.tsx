@@ -3,6 +3,7 @@ import { lazy, Match, Switch } from 'solid-js';
 
 const CodeView = lazy(() => import('../code/code-view'));
 const RenderView = lazy(() => import('../render/render-view'));
+const CanvasView = lazy(() => import('../canvas/canvas-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -13,10 +14,7 @@ export default function ProjectView() {
   return (
     <Switch fallback={<EmptyView title="Unknown view" text={`“${params.view}” is not a view of a project.`} />}>
       <Match when={params.view === 'canvas'}>
-        <EmptyView
-          title="Canvas"
-          text="Wire generation on a node canvas: images, prompts, faces and characters, Veo video, extensions, beats, compositions and renders. The graph runs only what changed and resumes after a reload."
-        />
+        <CanvasView />
       </Match>
       <Match when={params.view === 'storyboard'}>
         <EmptyView title="Storyboard" text="Plan scenes, clips and takes with characters, style templates, voiceover, subtitles and music synced to beats." />

@@ -19,31 +19,32 @@ export class CompositionNotFoundError extends Error {
 }
 
 /**
- * selectComposition + renderMedia with the machine's Chromium, one browser for both. The
+ * selectComposition + renderMedia with the machine's Chromium. The
  * composition is rendered at the requested size and fps (like Lambda's forceWidth/forceHeight),
  * so a project made for one size can be exported at another.
  */
 export async function renderWithChromium(o: ChromiumRenderOptions): Promise<{ frames: number }> {
   // Without these Remotion downloads Chrome Headless Shell, which fails offline.
   const browserOptions = { browserExecutable: o.browserExecutable, chromeMode: 'chrome-for-testing' as const, logLevel: 'error' as const };
+  const { request } = o;
+  // selectComposition gets a browser of its own: closing a shared one right after it failed
+  // (an unknown composition) left a protocol call of Remotion's rejected with no handler.
+  const composition = await selectComposition({
+    ...browserOptions,
+    serveUrl: o.serveUrl,
+    id: request.composition,
+    inputProps: request.inputProps,
+    timeoutInMilliseconds: o.frameTimeoutMs,
+  }).catch((err: Error) => {
+    if (/Could not find composition/i.test(err.message)) throw new CompositionNotFoundError(err.message);
+    throw err;
+  });
+  o.signal.throwIfAborted();
   const browser = await openBrowser('chrome', browserOptions);
   const { cancelSignal, cancel } = makeCancelSignal();
   const onAbort = () => cancel();
   o.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const { request } = o;
-    const composition = await selectComposition({
-      ...browserOptions,
-      serveUrl: o.serveUrl,
-      id: request.composition,
-      inputProps: request.inputProps,
-      puppeteerInstance: browser,
-      timeoutInMilliseconds: o.frameTimeoutMs,
-    }).catch((err: Error) => {
-      if (/Could not find composition/i.test(err.message)) throw new CompositionNotFoundError(err.message);
-      throw err;
-    });
-    o.signal.throwIfAborted();
     const sized = { ...composition, width: request.width, height: request.height, fps: request.fps ?? composition.fps };
     const [first, last] = request.frameRange ?? [0, sized.durationInFrames - 1];
     const frames = Math.max(0, Math.min(last, sized.durationInFrames - 1) - first + 1);

@@ -1,0 +1,241 @@
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { toJSONSchema } from 'zod';
+import { addNode, groupNodes, removeNodes, updateParams } from '../../core/graph/graph-edits';
+import { emptyGraph, type Graph, type GraphNode, type NodePosition } from '../../core/graph/graph-types';
+import { defaultKindRegistry } from '../../core/graph/kind-registry';
+import { exportWorkflow } from '../../core/graph/export-workflow';
+import { restoreWorkflow } from '../../core/graph/restore-workflow';
+import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
+import { newId } from '../../core/util/ids';
+import { loadGraph, saveGraph } from '../../db/graphs-repo';
+import { db } from '../db';
+import { createLiveQuery } from '../live-query';
+import { PropsEditor } from '../preview/props-editor';
+import { useProject } from '../project/project-context';
+import { downloadBlob } from '../render/download-blob';
+import { showToast } from '../shell/toasts';
+import { fitViewport, GraphCanvas, type Viewport } from './graph-canvas';
+import { createGraphHistory } from './graph-history';
+import { Minimap } from './minimap';
+import { NodePalette } from './node-palette';
+
+const SAVE_DELAY_MS = 300;
+let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
+
+/** The Canvas view: wire generation steps as a graph, saved with the project, undoable to the last step. */
+export default function CanvasView() {
+  const project = useProject();
+  const registry = defaultKindRegistry;
+  const history = createGraphHistory(emptyGraph());
+  const [loaded, setLoaded] = createSignal(false);
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const [viewport, setViewport] = createSignal<Viewport>({ x: 80, y: 80, zoom: 1 });
+  const [palette, setPalette] = createSignal<NodePosition | null>(null);
+  const [size, setSize] = createSignal({ width: 800, height: 600 });
+  let stage!: HTMLDivElement;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSaved = 0;
+
+  onMount(async () => {
+    history.reset(await loadGraph(db, project().id));
+    setLoaded(true);
+    const observer = new ResizeObserver(() => setSize({ width: stage.clientWidth, height: stage.clientHeight }));
+    observer.observe(stage);
+    onCleanup(() => observer.disconnect());
+    if (history.graph().nodes.length) fit();
+  });
+
+  // Saves shortly after each change; another tab's save replaces what this tab shows.
+  createEffect(
+    on(history.graph, (graph) => {
+      if (!loaded()) return;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        lastSaved = Date.now();
+        void saveGraph(db, project().id, graph, lastSaved);
+      }, SAVE_DELAY_MS);
+    }, { defer: true }),
+  );
+  onCleanup(() => {
+    clearTimeout(saveTimer);
+    if (loaded()) void saveGraph(db, project().id, history.graph());
+  });
+  const stored = createLiveQuery(() => db.graphs.get(`graph:${project().id}`), undefined);
+  createEffect(() => {
+    const row = stored.value() as { graph: Graph; updatedAt: number } | undefined;
+    if (row && loaded() && row.updatedAt > lastSaved && JSON.stringify(row.graph) !== JSON.stringify(history.graph())) {
+      lastSaved = row.updatedAt;
+      history.reset(row.graph);
+    }
+  });
+
+  const fit = () => setViewport(fitViewport(history.graph(), registry, stage.clientWidth || 800, stage.clientHeight || 600));
+  const center = (): NodePosition => {
+    const v = viewport();
+    return { x: (size().width / 2 - v.x) / v.zoom - 110, y: (size().height / 2 - v.y) / v.zoom - 60 };
+  };
+
+  const add = (kind: string, at: NodePosition) => {
+    const result = addNode(history.graph(), { kind, position: { x: Math.round(at.x), y: Math.round(at.y) } }, registry);
+    if (!result.ok) return showToast({ kind: 'error', message: result.message });
+    history.apply(result.value.graph);
+    setSelected(new Set([result.value.node.id]));
+    setPalette(null);
+  };
+
+  const copy = () => {
+    const ids = selected();
+    if (!ids.size) return;
+    const graph = history.graph();
+    clipboard = { nodes: graph.nodes.filter((n) => ids.has(n.id)), edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+  };
+  const paste = () => {
+    if (!clipboard) return;
+    const ids = new Map(clipboard.nodes.map((n) => [n.id, newId()]));
+    const nodes = clipboard.nodes.map((n) => ({ ...n, id: ids.get(n.id)!, position: { x: n.position.x + 40, y: n.position.y + 40 } }));
+    const edges = clipboard.edges.map((e) => ({ ...e, id: newId(), from: ids.get(e.from)!, to: ids.get(e.to)! }));
+    const graph = history.graph();
+    history.apply({ ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] });
+    setSelected(new Set(nodes.map((n) => n.id)));
+    clipboard = { nodes, edges: edges };
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if ((e.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable], [role=dialog]')) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && key === 'z' && !e.shiftKey) e.preventDefault(), history.undo();
+    else if (mod && (key === 'y' || (key === 'z' && e.shiftKey))) e.preventDefault(), history.redo();
+    else if (mod && key === 'c') copy();
+    else if (mod && key === 'x') copy(), history.apply(removeNodes(history.graph(), [...selected()])), setSelected(new Set<string>());
+    else if (mod && key === 'v') e.preventDefault(), paste();
+    else if (mod && key === 'a') e.preventDefault(), setSelected(new Set(history.graph().nodes.map((n) => n.id)));
+    else if (mod && key === 'g') e.preventDefault(), group();
+    else if (e.key === ' ' && !mod) e.preventDefault(), setPalette(center());
+    else if (key === 'f' && !mod) fit();
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  const group = () => {
+    const ids = [...selected()];
+    if (ids.length < 2) return;
+    const label = `Group ${history.graph().groups.length + 1}`;
+    history.apply(groupNodes(history.graph(), ids, label).graph);
+  };
+
+  const exportFile = () => {
+    const file = exportWorkflow(history.graph(), { name: project().name, exportedAt: Date.now() });
+    downloadBlob(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `${project().name.replace(/[^\w-]+/g, '-')}.workflow.json`);
+  };
+  let fileInput!: HTMLInputElement;
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = restoreWorkflow(await file.text(), registry);
+    fileInput.value = '';
+    if (!result.ok) return showToast({ kind: 'error', message: `Could not import “${file.name}”: ${result.message}${result.problems.length ? ` — ${result.problems.map((p) => p.message).slice(0, 3).join('; ')}` : ''}` });
+    loadWorkflow(result.value.graph, result.value.name);
+  };
+  const loadWorkflow = (graph: Graph, name: string) => {
+    history.apply(graph);
+    setSelected(new Set<string>());
+    requestAnimationFrame(fit);
+    showToast({ kind: 'info', message: `Loaded “${name}”. Undo brings back what was here.` });
+  };
+
+  const inspected = createMemo(() => (selected().size === 1 ? history.graph().nodes.find((n) => selected().has(n.id)) : undefined));
+
+  return (
+    <div class="canvas-view">
+      <div class="canvas-toolbar">
+        <button class="button small" onClick={() => setPalette(center())} title="Add a node (Space or double-click)">
+          + Node
+        </button>
+        <button class="button small" onClick={() => history.undo()} disabled={!history.canUndo()} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button class="button small" onClick={() => history.redo()} disabled={!history.canRedo()} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <button class="button small" onClick={fit} title="Fit view (F)">
+          Fit
+        </button>
+        <button class="button small" onClick={group} disabled={selected().size < 2} title="Group the selected nodes (Ctrl+G)">
+          Group
+        </button>
+        <span class="spacer" />
+        <span class="hint" data-testid="graph-counts">
+          {history.graph().nodes.length} nodes · {history.graph().edges.length} connections
+        </span>
+        <button class="button small" onClick={exportFile}>
+          Export workflow
+        </button>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="workflow-input" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <button class="button small" onClick={() => fileInput.click()}>
+          Import workflow
+        </button>
+      </div>
+      <div class="canvas-main">
+        <div class="canvas-stage" ref={stage}>
+          <GraphCanvas
+            history={history}
+            registry={registry}
+            selected={selected}
+            setSelected={setSelected}
+            viewport={viewport}
+            setViewport={setViewport}
+            onOpenPalette={setPalette}
+            onError={(message) => showToast({ kind: 'error', message })}
+          />
+          <Show when={loaded() && history.graph().nodes.length === 0}>
+            <div class="canvas-empty">
+              <h2>An empty canvas</h2>
+              <p class="hint">Double-click or press Space to add a node, or start from a ready-made graph:</p>
+              <div class="inline">
+                <For each={STARTER_WORKFLOWS}>
+                  {(w) => {
+                    const restored = () => restoreWorkflow(w, registry);
+                    return (
+                      <button class="button" onClick={() => { const r = restored(); if (r.ok) loadWorkflow(r.value.graph, r.value.name); }}>
+                        {w.name}
+                      </button>
+                    );
+                  }}
+                </For>
+              </div>
+            </div>
+          </Show>
+          <Minimap graph={history.graph()} viewport={viewport()} canvasSize={size()} onJump={setViewport} />
+        </div>
+        <Show when={inspected()}>
+          {(node) => {
+            const def = () => registry.get(node().kind);
+            const schema = () => {
+              try {
+                return toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+              } catch {
+                return null;
+              }
+            };
+            return (
+              <aside class="inspector" aria-label="Node settings">
+                <h3>{def()?.title ?? node().kind}</h3>
+                <p class="hint">{def()?.description}</p>
+                <PropsEditor
+                  schema={schema() as never}
+                  values={node().params}
+                  onChange={(values) => {
+                    const result = updateParams(history.graph(), node().id, values, registry);
+                    if (result.ok) history.apply(result.value, `params:${node().id}`);
+                    else showToast({ kind: 'error', message: result.message });
+                  }}
+                />
+              </aside>
+            );
+          }}
+        </Show>
+      </div>
+      <Show when={palette()}>{(at) => <NodePalette kinds={registry.list()} onPick={(kind) => add(kind, at())} onClose={() => setPalette(null)} />}</Show>
+    </div>
+  );
+}

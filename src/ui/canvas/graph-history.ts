@@ -1,0 +1,53 @@
+import { createSignal } from 'solid-js';
+import type { Graph } from '../../core/graph/graph-types';
+
+const LIMIT = 200;
+
+/**
+ * Undo/redo over immutable graphs. Edits that share a `coalesce` key with the previous one (the
+ * mouse moves of one drag) replace it instead of adding a step, so a drag undoes in one step.
+ */
+export function createGraphHistory(initial: Graph) {
+  const [graph, setGraph] = createSignal(initial);
+  const [past, setPast] = createSignal<Graph[]>([]);
+  const [future, setFuture] = createSignal<Graph[]>([]);
+  let lastKey: string | null = null;
+
+  const apply = (next: Graph, coalesce?: string) => {
+    if (next === graph()) return;
+    if (!(coalesce && coalesce === lastKey)) setPast((p) => [...p.slice(-LIMIT + 1), graph()]);
+    lastKey = coalesce ?? null;
+    setFuture([]);
+    setGraph(next);
+  };
+  const undo = () => {
+    const p = past();
+    if (!p.length) return false;
+    setFuture((f) => [graph(), ...f]);
+    setGraph(p[p.length - 1]!);
+    setPast(p.slice(0, -1));
+    lastKey = null;
+    return true;
+  };
+  const redo = () => {
+    const f = future();
+    if (!f.length) return false;
+    setPast((p) => [...p, graph()]);
+    setGraph(f[0]!);
+    setFuture(f.slice(1));
+    lastKey = null;
+    return true;
+  };
+  /** Replaces the graph without an undo step (loading, another tab's change). */
+  const reset = (next: Graph) => {
+    setGraph(next);
+    setPast([]);
+    setFuture([]);
+    lastKey = null;
+  };
+  /** Ends a coalescing run (mouse up), so the next drag is a step of its own. */
+  const seal = () => (lastKey = null);
+  return { graph, apply, undo, redo, reset, seal, canUndo: () => past().length > 0, canRedo: () => future().length > 0 };
+}
+
+export type GraphHistory = ReturnType<typeof createGraphHistory>;
