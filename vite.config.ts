@@ -37,7 +37,7 @@ export default defineConfig({
         // Every wasm, model and asset the app serves is precached, so it opens offline after one visit.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,webmanifest,wasm,onnx,tflite,bin,json,woff2}'],
         // The asyncify build of onnxruntime serves WebGPU only; without it offline, faces use wasm.
-        globIgnores: ['**/*.asyncify.*', '**/*.stamp'],
+        globIgnores: ['**/*.asyncify.*', '**/*.stamp', '**/*.d.ts'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
@@ -57,7 +57,7 @@ export default defineConfig({
   // Workers and the preview runtime are single files: the sandbox imports the runtime from a blob,
   // where relative chunk URLs would not resolve.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
-  optimizeDeps: { exclude: ['esbuild-wasm'] },
+  optimizeDeps: { exclude: ['esbuild-wasm', '@ffmpeg/ffmpeg', '@ffmpeg/util'] },
   server: { port: 5173, headers: ISOLATION_HEADERS },
   preview: { port: APP_PORT, strictPort: true, headers: ISOLATION_HEADERS },
 });

@@ -1,7 +1,7 @@
 // Set-up shared by `npm start`, `npm test` and `npm run bench`: installs what is missing, nothing more.
 import { execSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -48,6 +48,12 @@ export function buildModels() {
   run(process.execPath, [path.join(ROOT, 'models', 'build-models.mjs')]);
   const link = path.join(ROOT, 'public', 'models');
   if (!existsSync(link)) symlinkSync(path.join('..', 'models', 'dist'), link, 'dir');
+  // ffmpeg.wasm's core, served by our origin at /wasm/ffmpeg (never a CDN).
+  const ffmpeg = path.join(ROOT, 'public', 'wasm', 'ffmpeg');
+  if (!existsSync(ffmpeg)) {
+    mkdirSync(path.dirname(ffmpeg), { recursive: true });
+    symlinkSync(path.join('..', '..', 'node_modules', '@ffmpeg', 'core', 'dist', 'esm'), ffmpeg, 'dir');
+  }
 }
 
 export function buildApp() {

@@ -3,6 +3,8 @@
  */
 import { parseArgs } from 'node:util';
 import { bundleCommand } from './bundle-command';
+import { beatsCommand } from './beats-command';
+import { frameCommand } from './frame-command';
 import { renderCommand, stillCommand } from './render-commands';
 
 const USAGE = `Usage:
@@ -12,6 +14,10 @@ const USAGE = `Usage:
       render one frame as PNG with the in-browser engine (headless Chromium)
   director render <dir> --composition <id> --out <mp4|webm> [--frames a-b] [--props <json>]
       render a video with the in-browser engine (headless Chromium)
+  director beats <audio> [--json]
+      tempo, beats and downbeats of an audio file (the app's audio worker)
+  director frame <video> --at <seconds|last> --out <png>
+      one frame of a video as PNG (the app's media worker)
 `;
 
 const OPTIONS = {
@@ -20,7 +26,8 @@ const OPTIONS = {
   composition: { type: 'string' },
   frame: { type: 'string' },
   frames: { type: 'string' },
-  out: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  at: { type: 'string' },
   props: { type: 'string' },
 } as const;
 
@@ -54,6 +61,12 @@ export async function main(argv: string[]): Promise<number> {
         const frames = values.frames ? parseRange(values.frames) : undefined;
         return await renderCommand({ dir, composition: values.composition, out: values.out, props: parseProps(values.props), ...(frames ? { frames } : {}) });
       }
+      case 'beats':
+        if (!dir) return usage('beats needs an audio file');
+        return await beatsCommand({ file: dir, json: values.json ?? false });
+      case 'frame':
+        if (!dir || !values.out) return usage('frame needs <video> --out <png>');
+        return await frameCommand({ file: dir, at: values.at ?? 'last', out: values.out, json: values.json ?? false });
       default:
         return usage(`unknown command "${command}"`);
     }

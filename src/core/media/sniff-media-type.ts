@@ -10,10 +10,16 @@ export function sniffMediaType(head: Uint8Array): string | null {
   if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
   if (ascii(0, 'RIFF') && ascii(8, 'WAVE')) return 'audio/wav';
+  if (ascii(0, 'RIFF') && ascii(8, 'AVI ')) return 'video/x-msvideo';
+  if (ascii(0, 'FORM') && (ascii(8, 'AIFF') || ascii(8, 'AIFC'))) return 'audio/aiff';
   if (ascii(0, 'fLaC')) return 'audio/flac';
   if (ascii(0, 'OggS')) return 'audio/ogg';
   if (ascii(0, 'ID3') || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0 && ((head[1] ?? 0) & 0x06) !== 0)) return 'audio/mpeg';
+  // ADTS (raw AAC): sync word with layer bits 00, which MPEG audio never uses.
+  if (head[0] === 0xff && ((head[1] ?? 0) & 0xf6) === 0xf0) return 'audio/aac';
   if (at(0, 0x1a, 0x45, 0xdf, 0xa3)) return 'video/webm';
+  // MPEG-TS: a sync byte every 188 bytes.
+  if (head.length > 188 && head[0] === 0x47 && head[188] === 0x47) return 'video/mp2t';
   if (ascii(4, 'ftyp')) {
     const brand = String.fromCharCode(...head.slice(8, 12));
     if (brand === 'qt  ') return 'video/quicktime';
@@ -34,6 +40,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   'audio/ogg': ['audio/ogg', 'audio/opus', 'video/ogg', 'application/ogg'],
   'audio/wav': ['audio/wav', 'audio/wave', 'audio/x-wav'],
   'audio/mpeg': ['audio/mpeg', 'audio/mp3'],
+  'audio/aac': ['audio/aac', 'audio/aacp', 'audio/x-aac'],
+  'audio/aiff': ['audio/aiff', 'audio/x-aiff'],
+  'video/x-msvideo': ['video/x-msvideo', 'video/avi', 'video/msvideo'],
+  'video/mp2t': ['video/mp2t', 'video/MP2T'],
   'font/ttf': ['font/ttf', 'font/otf', 'font/sfnt'],
   'image/jpeg': ['image/jpeg', 'image/jpg'],
 };

@@ -1,0 +1,386 @@
+import { diffFiles } from '../../project/diff-files';
+import { fitHistory, type PastTurn } from '../memory/conversation-window';
+import type { KnowledgeRetriever } from '../memory/knowledge-retriever';
+import { buildSystemPrompt } from '../memory/system-prompt';
+import type { ModelProvider, ModelResponse, Part } from '../provider/model-types';
+import { isProviderError } from '../provider/provider-error';
+import type { StepKind, StepRecord, TurnRecord } from '../records/conversation-records';
+import { runBuildCheck } from '../tools/run-build-check';
+import { runPreview } from '../tools/run-preview';
+import type { ToolRegistry } from '../tools/tool-registry';
+import type { CheckFinding, ToolContext, ToolOutcome } from '../tools/tool-types';
+import { treeHash } from '../workspace/content-hash';
+import type { AgentEventListener } from './agent-events';
+import { guardWorkspace, TurnCancelledError } from './guarded-workspace';
+import { takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
+import { raceAbort } from './race-abort';
+import { boundedDiff, rollBack, type Ending } from './roll-back';
+import { mergeSameRole } from './merge-contents';
+import { makeRepeatDetector } from './repeat-detector';
+import { clip, shortArgs } from './short-text';
+
+export interface TurnLimits {
+  /** Tool calls per turn (the step budget). */
+  maxToolSteps: number;
+  /** Model calls per turn; a second guard besides the step budget. */
+  maxModelCalls: number;
+  /** Times the automatic checks may send problems back before the turn ends with them. */
+  maxCorrectionRounds: number;
+  /** Same call on the same state, or same state reached by edits, this many times = a loop. */
+  maxRepeats: number;
+  /** MALFORMED_FUNCTION_CALL answers tolerated (with a nudge) before the turn fails. */
+  malformedRetries: number;
+  historyBudgetTokens: number;
+  knowledgeNotes: number;
+}
+
+export const DEFAULT_TURN_LIMITS: TurnLimits = {
+  maxToolSteps: 40,
+  maxModelCalls: 48,
+  maxCorrectionRounds: 3,
+  maxRepeats: 3,
+  malformedRetries: 1,
+  historyBudgetTokens: 48_000,
+  knowledgeNotes: 4,
+};
+
+export interface TurnDeps extends Omit<ToolContext, 'signal'> {
+  model: ModelProvider;
+  registry: ToolRegistry;
+  retriever: KnowledgeRetriever;
+  limits: TurnLimits;
+  now: () => number;
+  newId: () => string;
+}
+
+export interface RunTurnInput {
+  prompt: string;
+  pastTurns: readonly PastTurn[];
+  signal?: AbortSignal;
+  onEvent?: AgentEventListener;
+}
+
+
+/** Ends the turn from deep inside the loop. */
+class TurnEnd extends Error {
+  constructor(readonly ending: Ending) {
+    super(ending.message);
+  }
+}
+
+/**
+ * One turn: the person's prompt, then model calls and tool calls until the model stops and the
+ * project is clean, or a limit or failure ends it. Contract:
+ * - A version is saved before anything changes (TurnRecord.versionBeforeId): one-click undo.
+ * - Every model call, tool call and automatic check is a step event (name, args and result in
+ *   short, ms).
+ * - Self-correction: when the model stops, files changed since the last clean check are checked
+ *   (bundle + types, then a preview run); build/runtime problems and failed visual checks go
+ *   back to the model, up to maxCorrectionRounds and the step budget; the ending says which.
+ * - Cancel (signal): stops at once. The project stays as the last completed tool left it (every
+ *   write is one atomic batch, and writes after the cancel are refused); undo the turn with its
+ *   versionBeforeId to go back further.
+ * - Failure (provider error, tool that throws, malformed calls, a loop): the project returns to
+ *   the last known-good state (before the turn, or the last clean check in it); the unfinished
+ *   state is first saved as a version so nothing is lost.
+ */
+export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<TurnRecord> {
+  const limits = deps.limits;
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const forwardAbort = () => controller.abort(input.signal?.reason);
+  if (input.signal?.aborted) forwardAbort();
+  else input.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  const turnId = deps.newId();
+  const emit: AgentEventListener = (event) => {
+    try {
+      input.onEvent?.(event);
+    } catch {
+      /* a broken listener must not break the turn */
+    }
+  };
+  const workspace = guardWorkspace(deps.workspace, signal);
+  const ctx: ToolContext = { ...deps, workspace, signal };
+
+  const versionBefore = await deps.workspace.saveVersion(`Before: ${clip(input.prompt, 60)}`);
+  const turn: TurnRecord = {
+    id: turnId,
+    prompt: input.prompt,
+    startedAt: deps.now(),
+    versionBeforeId: versionBefore.id,
+    status: 'running',
+    message: '',
+    reply: '',
+    steps: [],
+    changedFiles: [],
+    contents: [{ role: 'user', parts: [{ text: input.prompt }] }],
+    usage: { promptTokens: 0, outputTokens: 0, modelCalls: 0, toolSteps: 0 },
+  };
+  emit({ type: 'turn_started', turnId, prompt: input.prompt, versionBeforeId: versionBefore.id });
+
+  const before = await takeCheckpoint(deps.workspace);
+  let knownGood: ProjectCheckpoint = before;
+  let tree = before.tree;
+  const repeats = makeRepeatDetector(limits.maxRepeats, tree);
+  const window = fitHistory(input.pastTurns, { budgetTokens: limits.historyBudgetTokens });
+  let knowledgeQuery = input.prompt;
+  // Latest check per kind, with the project state it was made on.
+  let lastBuild: { tree: string; finding: CheckFinding } | null = null;
+  let lastRuntime: { tree: string; finding: CheckFinding } | null = null;
+  let openVisual: string[] = [];
+  let correctionRounds = 0;
+  let malformed = 0;
+  // Whether any tool changed the project (files, assets, style or settings) in this turn.
+  let mutated = false;
+
+  const record = (kind: StepKind, name: string, args: string, result: string, ok: boolean, ms: number, code?: string): StepRecord => {
+    const step: StepRecord = { index: turn.steps.length, kind, name, args, result: clip(result, 300), ok, ms: Math.round(ms * 10) / 10, at: deps.now(), ...(code ? { code } : {}) };
+    turn.steps.push(step);
+    emit({ type: 'step', turnId, step });
+    return step;
+  };
+  const cancelled = (): Ending => ({ status: 'cancelled', code: 'cancelled', message: `Cancelled. The project is as the last completed step left it; undo this turn to return to "${versionBefore.label}".` });
+  const throwIfCancelled = () => {
+    if (signal.aborted) throw new TurnEnd(cancelled());
+  };
+  const refreshTree = async () => {
+    tree = treeHash(new Map((await deps.workspace.listFiles()).map((f) => [f.path, f.content])));
+    return tree;
+  };
+  const noteCheck = (finding: CheckFinding, atTree: string) => {
+    if (finding.kind === 'build') lastBuild = { tree: atTree, finding };
+    if (finding.kind === 'runtime') lastRuntime = { tree: atTree, finding };
+    if (finding.kind === 'visual') openVisual = finding.clean ? [] : finding.problems;
+  };
+  const markGoodIfVerified = async () => {
+    if (lastBuild?.tree === tree && lastBuild.finding.clean && lastRuntime?.tree === tree && lastRuntime.finding.clean && knownGood.tree !== tree) {
+      knownGood = await takeCheckpoint(deps.workspace);
+    }
+  };
+
+  const callModel = async (): Promise<ModelResponse> => {
+    throwIfCancelled();
+    if (turn.usage.modelCalls >= limits.maxModelCalls) throw new TurnEnd(budgetEnding(`the model was called ${limits.maxModelCalls} times`));
+    const [settings, style, files, assets] = await Promise.all([deps.workspace.settings(), deps.workspace.getStyle(), deps.workspace.listFiles(), deps.workspace.listAssets()]);
+    const systemInstruction = buildSystemPrompt({
+      settings,
+      style,
+      filePaths: files.map((f) => f.path),
+      assetNames: assets.map((a) => a.name),
+      notes: deps.retriever.retrieve(knowledgeQuery, limits.knowledgeNotes),
+      earlierSummary: window.summary,
+    });
+    const index = turn.steps.length;
+    emit({ type: 'step_started', turnId, index, kind: 'model', name: 'model', args: `${turn.contents.length} messages this turn` });
+    const start = performance.now();
+    turn.usage.modelCalls++;
+    try {
+      const response = await raceAbort(
+        deps.model.generate(
+          { systemInstruction, contents: mergeSameRole([...window.contents, ...turn.contents]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
+          { signal, onTextDelta: (text) => emit({ type: 'text_delta', turnId, text }) },
+        ),
+        signal,
+      );
+      if (response.usage) {
+        turn.usage.promptTokens += response.usage.promptTokens;
+        turn.usage.outputTokens += response.usage.outputTokens;
+      }
+      const calls = response.functionCalls.map((c) => c.name).join(', ');
+      record('model', 'model', `${turn.contents.length} messages`, calls ? `calls ${calls}` : response.text || response.finishReason, true, performance.now() - start);
+      return response;
+    } catch (e) {
+      if (signal.aborted || e instanceof TurnCancelledError || (isProviderError(e) && e.code === 'cancelled')) {
+        record('model', 'model', '', 'cancelled', false, performance.now() - start, 'cancelled');
+        throw new TurnEnd(cancelled());
+      }
+      if (isProviderError(e)) {
+        record('model', 'model', '', `${e.code}: ${e.message}`, false, performance.now() - start, e.code);
+        const wait = e.retryAfterSec ? ` Try again in ${e.retryAfterSec} s.` : '';
+        throw new TurnEnd({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `The model could not answer (${e.code}): ${e.message}.${wait}` });
+      }
+      record('model', 'model', '', String(e), false, performance.now() - start, 'provider_error');
+      throw new TurnEnd({ status: 'failed', code: 'provider_error', message: `The model call failed: ${(e as Error).message ?? e}` });
+    }
+  };
+
+  const budgetEnding = (why: string): Ending => {
+    const problems = currentProblems();
+    return problems.length
+      ? { status: 'problems_remain', code: 'budget_exhausted', message: `Stopped: ${why}, with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` }
+      : { status: 'problems_remain', code: 'budget_exhausted', message: `Stopped: ${why}, before the model finished. The project was not verified after its last changes.` };
+  };
+
+  const currentProblems = (): string[] => {
+    const out: string[] = [];
+    if (lastBuild && !lastBuild.finding.clean) out.push(...lastBuild.finding.problems.map((p) => `build: ${p}`));
+    else if (lastRuntime && !lastRuntime.finding.clean) out.push(...lastRuntime.finding.problems.map((p) => `runtime: ${p}`));
+    out.push(...openVisual.map((p) => `visual: ${p}`));
+    return out;
+  };
+
+  /** Runs one function call; returns the functionResponse part. */
+  const runCall = async (name: string, rawArgs: unknown): Promise<Part> => {
+    const argsText = shortArgs(rawArgs);
+    const respond = (response: Record<string, unknown>): Part => ({ functionResponse: { name, response } });
+    if (turn.usage.toolSteps >= limits.maxToolSteps) {
+      record('tool', name, argsText, 'not run: step budget spent', false, 0, 'step_budget_exhausted');
+      throw new TurnEnd(budgetEnding(`the step budget (${limits.maxToolSteps} tool calls) is spent`));
+    }
+    turn.usage.toolSteps++;
+    const index = turn.steps.length;
+    emit({ type: 'step_started', turnId, index, kind: 'tool', name, args: argsText });
+    const start = performance.now();
+    const validated = deps.registry.validate(name, rawArgs);
+    const repeat = repeats.checkCall(name, rawArgs, tree);
+    if (repeat.repeated) {
+      record('tool', name, argsText, repeat.message, false, performance.now() - start, repeat.code);
+      throw new TurnEnd({ status: 'failed', code: repeat.code, message: `${repeat.message} The turn was stopped.` });
+    }
+    if (!validated.ok) {
+      record('tool', name, argsText, validated.message, false, performance.now() - start, validated.code);
+      return respond({ error: { code: validated.code, message: validated.message, ...(validated.issues ? { issues: validated.issues } : {}) } });
+    }
+    let outcome: ToolOutcome;
+    try {
+      outcome = await raceAbort(validated.tool.run(validated.args, ctx), signal);
+    } catch (e) {
+      if (signal.aborted || e instanceof TurnCancelledError) {
+        record('tool', name, argsText, 'cancelled', false, performance.now() - start, 'cancelled');
+        throw new TurnEnd(cancelled());
+      }
+      if (isProviderError(e)) {
+        record('tool', name, argsText, `${e.code}: ${e.message}`, false, performance.now() - start, 'provider_error');
+        throw new TurnEnd({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `${name} needed the model and it failed (${e.code}): ${e.message}` });
+      }
+      record('tool', name, argsText, `threw: ${(e as Error).message ?? e}`, false, performance.now() - start, 'tool_crashed');
+      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The tool ${name} crashed: ${(e as Error).message ?? e}` });
+    }
+    if (outcome.changedFiles?.length || validated.tool.mutates) {
+      const previous = tree;
+      await refreshTree();
+      if (tree !== previous) {
+        const loop = repeats.checkState(tree, name);
+        if (loop.repeated) {
+          record('tool', name, argsText, loop.message, false, performance.now() - start, loop.code);
+          throw new TurnEnd({ status: 'failed', code: loop.code, message: `${loop.message} The turn was stopped.` });
+        }
+      }
+    }
+    if (outcome.ok && validated.tool.mutates) mutated = true;
+    if (outcome.check) noteCheck(outcome.check, tree);
+    await markGoodIfVerified();
+    if (outcome.ok) record('tool', name, argsText, outcome.summary, true, performance.now() - start);
+    else record('tool', name, argsText, `${outcome.code}: ${outcome.message}`, false, performance.now() - start, outcome.code);
+    return respond(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } });
+  };
+
+  /** The automatic checks when the model stops: build, then preview if the build is clean. */
+  const verify = async () => {
+    const empty = (await deps.workspace.listFiles()).length === 0;
+    if (empty) return;
+    for (const [tool, last] of [
+      [runBuildCheck, () => lastBuild],
+      [runPreview, () => lastRuntime],
+    ] as const) {
+      if (last()?.tree === tree) {
+        if (!last()!.finding.clean) return;
+        continue;
+      }
+      throwIfCancelled();
+      const name = `auto_${tool.name}`;
+      emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
+      const start = performance.now();
+      let outcome: ToolOutcome;
+      try {
+        outcome = await raceAbort(tool.run({} as never, ctx), signal);
+      } catch (e) {
+        if (signal.aborted) throw new TurnEnd(cancelled());
+        record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
+        throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
+      }
+      if (outcome.check) noteCheck(outcome.check, tree);
+      const clean = outcome.check?.clean ?? outcome.ok;
+      record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
+      if (!clean) return;
+    }
+    await markGoodIfVerified();
+  };
+
+  let ending: Ending;
+  try {
+    for (;;) {
+      const response = await callModel();
+      if (response.finishReason === 'MALFORMED_FUNCTION_CALL' || response.finishReason === 'UNEXPECTED_TOOL_CALL') {
+        malformed++;
+        if (malformed > limits.malformedRetries) {
+          throw new TurnEnd({ status: 'failed', code: 'malformed_function_call', message: `The model sent a malformed function call ${malformed} times${response.finishMessage ? ` (${clip(response.finishMessage, 200)})` : ''}; the turn was stopped.` });
+        }
+        turn.contents.push({ role: 'user', parts: [{ text: `Your last function call could not be parsed${response.finishMessage ? ` (${clip(response.finishMessage, 300)})` : ''}. Call the tool again with arguments that are valid JSON matching its schema.` }] });
+        continue;
+      }
+      const calls = response.functionCalls;
+      turn.contents.push(response.content);
+      if (response.text.trim()) turn.reply = response.text.trim();
+      if (calls.length > 0) {
+        const responses: Part[] = [];
+        try {
+          for (const call of calls) {
+            if (typeof call.name !== 'string' || (call.args !== undefined && (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)))) {
+              responses.push({ functionResponse: { name: String(call.name), response: { error: { code: 'malformed_call', message: 'Function call arguments must be a JSON object.' } } } });
+              record('tool', String(call.name), shortArgs(call.args), 'malformed call: args is not an object', false, 0, 'malformed_call');
+              continue;
+            }
+            responses.push(await runCall(call.name, call.args ?? {}));
+            // A tool that finished as cancel came in keeps its result; nothing after it runs.
+            throwIfCancelled();
+          }
+        } finally {
+          // Every call gets an answer, even when the turn ends mid-way, so the history stays valid.
+          for (const call of calls.slice(responses.length)) {
+            responses.push({ functionResponse: { name: call.name, response: { error: { code: 'not_run', message: 'The turn ended before this call ran.' } } } });
+          }
+          turn.contents.push({ role: 'user', parts: responses });
+        }
+        continue;
+      }
+
+      // The model stopped calling tools: verify what changed since the last clean check.
+      if (mutated) await verify();
+      const problems = currentProblems();
+      if (problems.length === 0) {
+        ending = !mutated
+          ? { status: 'answered', message: turn.reply || 'Done (no changes).' }
+          : { status: 'clean', message: lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.' };
+        break;
+      }
+      if (correctionRounds >= limits.maxCorrectionRounds) {
+        ending = { status: 'problems_remain', code: 'corrections_exhausted', message: `Stopped after ${correctionRounds} correction rounds with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` };
+        break;
+      }
+      correctionRounds++;
+      knowledgeQuery = `${input.prompt}\n${problems.join('\n')}`;
+      turn.contents.push({
+        role: 'user',
+        parts: [{ text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}` }],
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof TurnEnd)) throw e;
+    ending = e.ending;
+  } finally {
+    input.signal?.removeEventListener('abort', forwardAbort);
+  }
+
+  if (ending.status === 'failed') ending = await rollBack(deps, ending, knownGood, before, input.prompt);
+  const after = new Map((await deps.workspace.listFiles()).map((f) => [f.path, f.content]));
+  turn.diff = boundedDiff(diffFiles(before.files, after));
+  turn.changedFiles = turn.diff.map((d) => d.path);
+  Object.assign(turn, { status: ending.status, message: ending.message, endedAt: deps.now() });
+  if (ending.code) turn.code = ending.code;
+  if (ending.providerCode) turn.providerCode = ending.providerCode;
+  if (ending.retryAfterSec) turn.retryAfterSec = ending.retryAfterSec;
+  emit({ type: 'turn_ended', turn });
+  return turn;
+}

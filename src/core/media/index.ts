@@ -1,0 +1,11 @@
+export { isBrowserPlayable } from './browser-playable.ts';
+export { addPlanarMean, downmixInterleaved } from './downmix-to-mono.ts';
+export { evenlySpacedTimes } from './evenly-spaced-times.ts';
+export { TRANSCODE_TARGETS, decodeAudioArgs, extractFrameArgs, ffprobeArgs, transcodeArgs, type TranscodeTarget } from './ffmpeg-args.ts';
+export { probeFromFfprobeJson } from './ffprobe-report.ts';
+export { parseFramePosition, type FramePosition } from './frame-position.ts';
+export { MediaError, describeError, mediaErrorFrom, type MediaErrorCode } from './media-error.ts';
+export { normaliseRotation, type MediaEngine, type MediaProbe } from './media-probe.ts';
+export { resamplePcm } from './resample-pcm.ts';
+export { sniffMediaType, typeMatchesContent } from './sniff-media-type.ts';
+export { waveformPeaks, type WaveformPeaks } from './waveform-peaks.ts';
