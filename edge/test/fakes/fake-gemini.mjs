@@ -86,6 +86,8 @@ export function makeFakeGemini(state) {
 
   function answer(model, prompt, scenario) {
     const base = { modelVersion: model, responseId: googleId(16) };
+    const scripted = state.geminiScript?.length ? state.geminiScript.shift() : null;
+    if (scripted) return { candidates: [{ content: { parts: scripted, role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(40, 20), ...base };
     if (scenario === 'blocked') return { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 }, ...base };
     let parts = [{ text: `Fake answer to: ${prompt.slice(0, 80)}` }];
     if (model.includes('image')) parts = [{ text: 'Here is the frame.' }, { inlineData: { mimeType: 'image/png', data: TINY_PNG }, thoughtSignature: 'CqQCfake' }];
@@ -99,6 +101,17 @@ export function makeFakeGemini(state) {
     const base = { modelVersion: model, responseId: googleId(16) };
     const first = { candidates: [{ content: { parts: [{ text: 'The keeper lifts' }], role: 'model' }, index: 0 }], usageMetadata: usage(12, 3), ...base };
     const last = { candidates: [{ content: { parts: [{ text: ' his lantern.' }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(12, 7), ...base };
+
+    // A scripted turn: each part in its own event (as Gemini streams function calls), then STOP.
+    const scripted = state.geminiScript?.length ? state.geminiScript.shift() : null;
+    if (scripted) {
+      for (const part of scripted) {
+        res.write(sseEvent({ candidates: [{ content: { parts: [part], role: 'model' }, index: 0 }], usageMetadata: usage(40, 10), ...base }));
+        await sleep(5);
+      }
+      res.end(sseEvent({ candidates: [{ content: { parts: [{ text: '' }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(40, 20), ...base }));
+      return;
+    }
 
     if (scenario === 'function-call') {
       res.write(sseEvent({ candidates: [{ content: { parts: [{ functionCall: { name: 'lookup_shot', args: { shotId: 's7' } }, thoughtSignature: 'Eo8Bfake' }], role: 'model' }, index: 0 }], usageMetadata: usage(30, 14), ...base }));

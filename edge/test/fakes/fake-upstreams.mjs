@@ -7,9 +7,10 @@
 // "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]",
 // "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway).
 //
-// Control endpoints (no auth): GET /__fake/counts, POST /__fake/release/<holdId>, POST /__fake/reset.
+// Control endpoints (no auth): GET /__fake/counts, POST /__fake/release/<holdId>, POST /__fake/reset,
+// POST /__fake/gemini-script {turns: [[part, …], …]} (model turns served in order, e.g. function calls).
 import http from 'node:http';
-import { sendJson } from './fake-http.mjs';
+import { readJson, sendJson } from './fake-http.mjs';
 import { makeFakeGemini } from './fake-gemini.mjs';
 import { makeFakeRenderBackend } from './fake-render-backend.mjs';
 import { makeFakeRunway } from './fake-runway.mjs';
@@ -63,6 +64,8 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
     streams: {},
     holds: new Map(),
     hanging: new Set(),
+    /** Scripted Gemini turns (arrays of parts), served in order before the built-in answers. */
+    geminiScript: [],
   };
   const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeRenderBackend(state)];
 
@@ -86,6 +89,11 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
         return sendJson(res, 200, { released: release(decodeURIComponent(url.pathname.slice('/__fake/release/'.length))) });
       }
       if (url.pathname === '/__fake/reset' && req.method === 'POST') return reset(), sendJson(res, 200, { ok: true });
+      if (url.pathname === '/__fake/gemini-script' && req.method === 'POST') {
+        const body = await readJson(req);
+        state.geminiScript = Array.isArray(body?.turns) ? body.turns : [];
+        return sendJson(res, 200, { queued: state.geminiScript.length });
+      }
       for (const handle of handlers) if (await handle(req, res, url)) return;
       sendJson(res, 404, { error: { code: 404, message: `fake upstream has no route for ${req.method} ${url.pathname}`, status: 'NOT_FOUND' } });
     } catch (err) {

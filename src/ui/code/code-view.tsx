@@ -17,6 +17,7 @@ import { setProjectThumbnail } from '../../db/thumbnail-repo';
 import { CodeEditor } from './code-editor';
 import { FileTree } from './file-tree';
 import { VersionsPanel } from './versions-panel';
+import { ChatPanel } from '../agent/chat-panel';
 
 const SAVE_DELAY_MS = 400;
 
@@ -32,6 +33,9 @@ export default function CodeView() {
   const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${project().id}`));
   const [propsOverrides, setPropsOverrides] = createSignal<Record<string, unknown>>({});
   const saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // A project without code opens on the Director: describing the video is the quickest start.
+  const [leftPanel, setLeftPanel] = createSignal<'files' | 'agent'>('files');
+  createEffect(on(files.loaded, (loaded) => loaded && files.value().length === 0 && setLeftPanel('agent'), { defer: true }));
 
   const merged = createMemo<ReadonlyMap<string, string>>(() => {
     const map = new Map(files.value().map((f) => [f.path, f.content]));
@@ -118,29 +122,39 @@ export default function CodeView() {
 
   const report = (result: { ok: boolean; message?: string }) => !result.ok && showToast({ kind: 'error', message: result.message ?? 'That did not work.' });
 
+  const templatePicker = () => (
+    <section class="empty-state" data-testid="template-picker">
+      <h2>Start this project from a template</h2>
+      <p>Each is a real multi-scene Remotion composition in this project's size and frame rate; edit its code and props freely. Or describe your video to the Director on the left.</p>
+      <div class="template-grid">
+        <For each={TEMPLATES}>
+          {(t) => (
+            <button class="template-card" onClick={() => void startFrom(t.id)}>
+              <strong>{t.label}</strong>
+              <span class="hint">{t.description}</span>
+            </button>
+          )}
+        </For>
+      </div>
+    </section>
+  );
+
   return (
-    <Show
-      when={files.loaded() && paths().length > 0}
-      fallback={
-        <Show when={files.loaded()}>
-          <section class="empty-state" data-testid="template-picker">
-            <h2>Start this project from a template</h2>
-            <p>Each is a real multi-scene Remotion composition in this project's size and frame rate; edit its code and props freely.</p>
-            <div class="template-grid">
-              <For each={TEMPLATES}>
-                {(t) => (
-                  <button class="template-card" onClick={() => void startFrom(t.id)}>
-                    <strong>{t.label}</strong>
-                    <span class="hint">{t.description}</span>
-                  </button>
-                )}
-              </For>
-            </div>
-          </section>
-        </Show>
-      }
-    >
-      <div class="code-view">
+    <Show when={files.loaded()}>
+      <div class="code-view" classList={{ 'with-agent': leftPanel() === 'agent' }}>
+        <div class="left-panel">
+          <div class="left-tabs" role="tablist">
+            <button role="tab" aria-selected={leftPanel() === 'files'} classList={{ active: leftPanel() === 'files' }} onClick={() => setLeftPanel('files')}>
+              Files
+            </button>
+            <button role="tab" aria-selected={leftPanel() === 'agent'} classList={{ active: leftPanel() === 'agent' }} onClick={() => setLeftPanel('agent')}>
+              Director
+            </button>
+          </div>
+          <Show when={leftPanel() === 'agent'}>
+            <ChatPanel projectId={project().id} />
+          </Show>
+          <Show when={leftPanel() === 'files'}>
         <FileTree
           paths={paths()}
           selected={openPath()}
@@ -159,12 +173,14 @@ export default function CodeView() {
           }}
           onDelete={(path) => void deleteFile(db, project().id, path)}
         />
+          </Show>
+        </div>
         <div class="editor-column">
           <div class="editor-head">
             <code>{openPath()}</code>
             <span class="hint" data-testid="save-state">{drafts().size ? 'Saving…' : 'Saved'}</span>
           </div>
-          <Show when={openPath()} keyed>
+          <Show when={openPath()} keyed fallback={templatePicker()}>
             {(path) => (
               <CodeEditor path={path} content={merged().get(path) ?? ''} diagnostics={build.diagnostics()} onChange={(c) => edit(path, c)} onSave={() => void save(path)} />
             )}

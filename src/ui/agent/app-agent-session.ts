@@ -1,0 +1,59 @@
+import DOMPurify from 'dompurify';
+import { makeAgentSession, type AgentSession } from '../../core/agent/agent-session';
+import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
+import { makeGeminiProvider } from '../../core/agent/provider/gemini-provider';
+import { newConversation, restoreConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
+import type { AudioAnalyzer } from '../../core/agent/ports/audio-analyzer';
+import { loadSettings } from '../../db/settings-repo';
+import { db } from '../db';
+import { makeDexieWorkspace } from './dexie-workspace';
+import { makeSandboxAgentRuntime } from './sandbox-agent-runtime';
+
+const conversationId = (projectId: string) => `conversation:${projectId}`;
+
+export async function loadConversation(projectId: string): Promise<ConversationRecord> {
+  const row = await db.conversations.get(conversationId(projectId));
+  return restoreConversation(row) ?? newConversation(conversationId(projectId), projectId, Date.now());
+}
+
+/** The audio worker behind the agent's audio_spectrum_analysis tool, started on first use. */
+function makeWorkerAudioAnalyzer(projectId: string): AudioAnalyzer {
+  return {
+    async analyze(assetName) {
+      const asset = await db.assets.where('[projectId+name]').equals([projectId, assetName]).first();
+      if (!asset) return { ok: false, code: 'asset_not_found', message: `No asset named "${assetName}".` };
+      if (!/^(audio|video)\//.test(asset.type)) return { ok: false, code: 'not_audio', message: `"${assetName}" is ${asset.type}, not audio.` };
+      try {
+        const { analyzeAudioBlob } = await import('./audio-analysis');
+        return { ok: true, analysis: await analyzeAudioBlob(asset.blob, assetName) };
+      } catch (e) {
+        return { ok: false, code: 'decode_failed', message: (e as Error).message };
+      }
+    },
+  };
+}
+
+/**
+ * The Director agent for one project, wired to the app: Gemini through the edge configured in
+ * Settings, the project in Dexie, the engine in a sandbox, conversation stored per project.
+ */
+export async function makeAppAgentSession(projectId: string): Promise<{ session: AgentSession; dispose: () => void }> {
+  const settings = await loadSettings(db);
+  const baseUrl = `${settings.edgeUrl.replace(/\/+$/, '')}/api/gemini`;
+  const runtime = makeSandboxAgentRuntime(db, projectId);
+  const session = makeAgentSession({
+    workspace: makeDexieWorkspace(db, projectId),
+    buildChecker: runtime.buildChecker,
+    previewRunner: runtime.previewRunner,
+    stillRenderer: runtime.stillRenderer,
+    audioAnalyzer: makeWorkerAudioAnalyzer(projectId),
+    imageGenerator: makeGeminiImageGenerator({ baseUrl, model: settings.models.image, token: settings.accessToken }),
+    svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
+    model: makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }),
+    conversation: await loadConversation(projectId),
+    persist: async (record) => {
+      await db.conversations.put(record as never);
+    },
+  });
+  return { session, dispose: runtime.dispose };
+}

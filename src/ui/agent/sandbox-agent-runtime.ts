@@ -1,0 +1,92 @@
+import type { BuildChecker } from '../../core/agent/ports/build-checker';
+import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/preview-runner';
+import type { StillRenderer } from '../../core/agent/ports/still-renderer';
+import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
+import type { DirectorDb } from '../../db/database';
+import { bundlerWorker } from '../preview/bundler-client';
+import { makeSandboxHost, SandboxError, type SandboxHost } from '../preview/sandbox-host';
+
+/**
+ * The agent's eyes and hands on the engine: builds in the bundler worker, runs the project in its
+ * own off-screen sandbox (the same runtime as the preview), renders stills. No project code ever
+ * runs outside the sandbox.
+ */
+export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
+  let host: SandboxHost | null = null;
+  const sandbox = () => {
+    if (!host) {
+      const stage = document.createElement('div');
+      stage.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:360px;';
+      document.body.append(stage);
+      host = makeSandboxHost(stage);
+    }
+    return host;
+  };
+  const assetsFor = async (names: ReadonlySet<string>) =>
+    (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
+  const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().build(`agent:${projectId}`, [...files], [...assetNames]);
+
+  const buildChecker: BuildChecker = {
+    async check({ files, assetNames }) {
+      const out = await build(files, assetNames);
+      return { bundleErrors: out.errors, typeErrors: [], warnings: out.warnings, typeChecked: false, ms: out.ms };
+    },
+  };
+
+  const previewRunner: PreviewRunner = {
+    async run({ files, assetNames, compositionId, frames }) {
+      const start = performance.now();
+      const out = await build(files, assetNames);
+      if (!out.ok) return { built: false, buildErrors: out.errors.map(formatDiagnostic), compositions: [], renderedFrames: [], errors: [], ms: performance.now() - start };
+      const errors: PreviewRuntimeError[] = [];
+      let compositions;
+      try {
+        compositions = await sandbox().load(out.code, await assetsFor(assetNames));
+      } catch (e) {
+        const info = e instanceof SandboxError ? e.info : { message: (e as Error).message };
+        return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [info], ms: performance.now() - start };
+      }
+      const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
+      const rendered: number[] = [];
+      if (comp) {
+        const last = comp.durationInFrames - 1;
+        for (const frame of frames ?? [0, Math.floor(last / 2), last]) {
+          try {
+            await sandbox().still(comp.id, {}, frame, 0.1);
+            rendered.push(frame);
+          } catch (e) {
+            errors.push({ ...(e instanceof SandboxError ? e.info : { message: (e as Error).message }), frame, compositionId: comp.id });
+          }
+        }
+      }
+      return { built: true, buildErrors: [], compositions, renderedFrames: rendered, errors, ms: performance.now() - start };
+    },
+  };
+
+  const stillRenderer: StillRenderer = {
+    async renderStill({ files, assetNames, compositionId, frame, scale }) {
+      const out = await build(files, assetNames);
+      if (!out.ok) return { ok: false, code: 'build_failed', message: out.errors.map(formatDiagnostic).join('\n') };
+      const compositions = await sandbox().load(out.code, await assetsFor(assetNames));
+      const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
+      if (!comp) return { ok: false, code: 'no_composition', message: 'The project registers no composition.' };
+      if (frame < 0 || frame >= comp.durationInFrames) return { ok: false, code: 'frame_out_of_range', message: `${comp.id} has frames 0-${comp.durationInFrames - 1}.` };
+      try {
+        const png = await sandbox().still(comp.id, {}, frame, scale ?? 0.5);
+        return { ok: true, png: new Uint8Array(await png.arrayBuffer()), width: Math.round(comp.width * (scale ?? 0.5)), height: Math.round(comp.height * (scale ?? 0.5)), compositionId: comp.id };
+      } catch (e) {
+        return { ok: false, code: 'runtime_error', message: (e as Error).message };
+      }
+    },
+  };
+
+  return {
+    buildChecker,
+    previewRunner,
+    stillRenderer,
+    dispose: () => {
+      host?.dispose();
+      host = null;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createProjectInUi, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1500, height: 950 } })));
+afterEach(() => context?.close());
+
+/** Queues model turns in the fake Gemini (served in order, streamed as the real API streams them). */
+async function scriptGemini(turns: unknown[][]) {
+  const res = await fetch(`${inject('fakesUrl')}/__fake/gemini-script`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ turns }) });
+  expect(res.ok).toBe(true);
+}
+
+async function configureEdge(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
+  await page.getByLabel('Access token').fill(inject('edgeToken'));
+  await page.getByLabel('Director agent (Gemini)').fill('gemini-2.5-flash');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.getByRole('link', { name: '← Projects' }).click();
+}
+
+describe('the Director agent through the real edge', () => {
+  it('turns a prompt into a project that builds and plays, shows its steps, survives a reload, and undoes in one click', async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Coffee app');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('tab', { name: 'Director' }).waitFor();
+
+    await scriptGemini([
+      [{ text: 'I will start from the explainer template.' }, { functionCall: { name: 'scaffold_project', args: { template: 'explainer', name: 'Coffee app launch', fps: 30, width: 1920, height: 1080 } } }],
+      [{ functionCall: { name: 'set_project_style', args: { palette: ['#3b2416', '#f5b94a', '#fff3e0'], fonts: ['Inter'], mood: 'warm, upbeat' } } }],
+      [{ text: 'Your 20-second launch video is ready: intro, three steps and a summary in warm colours.' }],
+    ]);
+    await page.getByLabel('Message to the Director').fill('A 20-second launch video for our coffee app, warm colours, upbeat');
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const turn = page.getByTestId('chat-turn').first();
+    await turn.waitFor({ timeout: 60_000 });
+    expect(await turn.getAttribute('data-status')).toBe('clean');
+    expect(await turn.locator('.chat-steps').textContent()).toContain('scaffold_project');
+    expect(await turn.textContent()).toContain('Your 20-second launch video is ready');
+
+    // The project it wrote builds and plays in the preview.
+    await page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('Composition', { exact: true }).inputValue()).toBe('Explainer');
+    await page.getByRole('tab', { name: 'Files' }).click();
+    await page.getByRole('button', { name: 'Step.tsx', exact: true }).waitFor();
+
+    // The conversation is there again after a reload.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Director' }).click();
+    await page.getByTestId('chat-turn').first().waitFor();
+    expect(await page.getByTestId('chat-turn').first().textContent()).toContain('A 20-second launch video');
+
+    // One click undoes the turn: the project is back to no source.
+    await page.getByRole('button', { name: 'Undo this turn' }).click();
+    await page.getByTestId('template-picker').waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a provider failure plainly and leaves the project as it was', async () => {
+    const { page } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Quota');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByLabel('Message to the Director').fill('Make a video [fake:429]');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const turn = page.getByTestId('chat-turn').first();
+    await turn.waitFor({ timeout: 60_000 });
+    expect(await turn.getAttribute('data-status')).toBe('failed');
+    expect((await turn.textContent())!.toLowerCase()).toMatch(/quota|rate|too many/);
+    await page.getByTestId('template-picker').waitFor();
+  });
+});
