@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Project } from '../core/project/project';
 import { nameKeyOf } from '../core/project/project';
 import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema-versions';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-versions';
+import type { CacheEntry } from '../core/graph/cache-store';
 
 export interface SettingRow {
   key: string;
@@ -32,6 +33,7 @@ export class DirectorDb extends Dexie {
   renders!: Table<ProjectRecord, string>;
   conversations!: Table<ProjectRecord, string>;
   settings!: Table<SettingRow, string>;
+  nodeCache!: Table<CacheEntry & { projectId: string }, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -53,11 +55,17 @@ export class DirectorDb extends Dexie {
             p.fps ??= 30;
           }),
       );
+    this.version(3).stores(SCHEMA_V3);
   }
 
   /** Tables whose rows belong to one project (all carry projectId). */
   projectTables(): Table<{ id: string; projectId: string }, string>[] {
     return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations] as Table<{ id: string; projectId: string }, string>[];
+  }
+
+  /** Rows keyed by something other than an id that still belong to one project (purged with it). */
+  projectKeyedTables(): Table<{ projectId: string }, string>[] {
+    return [this.nodeCache] as Table<{ projectId: string }, string>[];
   }
 }
 

@@ -79,10 +79,10 @@ export async function restoreProject(db: DirectorDb, id: string): Promise<boolea
 
 /** Deletes for good the projects trashed before `before`, with every row they own. */
 export async function purgeTrashed(db: DirectorDb, before: number): Promise<number> {
-  return db.transaction('rw', [db.projects, ...db.projectTables()], async () => {
+  return db.transaction('rw', [db.projects, ...db.projectTables(), ...db.projectKeyedTables()], async () => {
     const doomed = await db.projects.where('trashedAt').between(1, before, true, false).primaryKeys();
     if (doomed.length === 0) return 0;
-    await Promise.all(db.projectTables().map((t) => t.where('projectId').anyOf(doomed).delete()));
+    await Promise.all([...db.projectTables(), ...db.projectKeyedTables()].map((t) => t.where('projectId').anyOf(doomed).delete()));
     await db.projects.bulkDelete(doomed);
     return doomed.length;
   });
@@ -100,10 +100,10 @@ export async function projectCounts(db: DirectorDb, id: string) {
 
 /** Deletes one trashed project for good (a live project is left alone). */
 export async function purgeProject(db: DirectorDb, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.projects, ...db.projectTables()], async () => {
+  return db.transaction('rw', [db.projects, ...db.projectTables(), ...db.projectKeyedTables()], async () => {
     const project = await db.projects.get(id);
     if (!project || project.trashedAt === 0) return false;
-    await Promise.all(db.projectTables().map((t) => t.where('projectId').equals(id).delete()));
+    await Promise.all([...db.projectTables(), ...db.projectKeyedTables()].map((t) => t.where('projectId').equals(id).delete()));
     await db.projects.delete(id);
     return true;
   });

@@ -31,5 +31,15 @@ export const SCHEMA_V2 = {
   projects: 'id, nameKey, updatedAt, createdAt, trashedAt',
 } as const;
 
-export const CURRENT_SCHEMA = SCHEMA_V2;
+/**
+ * v3: the canvas engine's persisted cache (node outputs by cache key, so a reload or a browser
+ * restart still knows what is done) and takes found by node.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  nodeCache: 'key, projectId',
+  takes: 'id, projectId, clipId, [projectId+nodeId]',
+} as const;
+
+export const CURRENT_SCHEMA = SCHEMA_V3;
 export const DB_NAME = 'director';

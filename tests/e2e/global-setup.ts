@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { preview, type PreviewServer } from 'vite';
@@ -27,7 +27,8 @@ export async function setup(project: TestProject) {
   // The real edge (its deploy bundle in workerd) in front of fake providers that speak their wire formats.
   const { startFakeUpstreams } = await import('../../edge/test/fakes/fake-upstreams.mjs');
   const { startEdge } = await import('../../edge/bench/start-edge.mjs');
-  const upstreams = await startFakeUpstreams({ port: 0 });
+  // Veo results are a real (tiny) H.264 clip, so Extend can take its last frame.
+  const upstreams = await startFakeUpstreams({ port: 0, videoBytes: readFileSync('tests/media/fixtures/clip.mp4'), veoPollsUntilDone: 3 } as never);
   fakes = upstreams;
   const started = await startEdge({ upstreamUrl: upstreams.url, token: EDGE_TOKEN, vars: { ALLOWED_ORIGINS: `http://localhost:${port}` } });
   edge = started;

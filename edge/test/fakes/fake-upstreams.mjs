@@ -8,7 +8,8 @@
 // "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway).
 //
 // Control endpoints (no auth): GET /__fake/counts, POST /__fake/release/<holdId>, POST /__fake/reset,
-// POST /__fake/gemini-script {turns: [[part, …], …]} (model turns served in order, e.g. function calls).
+// POST /__fake/gemini-script {turns: [[part, …], …]} (model turns served in order, e.g. function calls),
+// POST /__fake/veo-heal (operations of the 'fail' scenario succeed from then on).
 import http from 'node:http';
 import { readJson, sendJson } from './fake-http.mjs';
 import { makeFakeGemini } from './fake-gemini.mjs';
@@ -78,6 +79,7 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
   const reset = () => {
     Object.assign(state.counts, freshCounts());
     state.streams = {};
+    state.veoHealed = false;
   };
 
   const server = http.createServer(async (req, res) => {
@@ -89,6 +91,7 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
         return sendJson(res, 200, { released: release(decodeURIComponent(url.pathname.slice('/__fake/release/'.length))) });
       }
       if (url.pathname === '/__fake/reset' && req.method === 'POST') return reset(), sendJson(res, 200, { ok: true });
+      if (url.pathname === '/__fake/veo-heal' && req.method === 'POST') return (state.veoHealed = true), sendJson(res, 200, { healed: true });
       if (url.pathname === '/__fake/gemini-script' && req.method === 'POST') {
         const body = await readJson(req);
         state.geminiScript = Array.isArray(body?.turns) ? body.turns : [];

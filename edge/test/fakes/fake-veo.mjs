@@ -45,7 +45,8 @@ export function makeFakeVeo(state) {
 
   function operationBody(op) {
     if (op.polls < op.pollsUntilDone) return { name: op.name };
-    if (op.scenario === 'fail') return { name: op.name, done: true, error: { code: 13, message: 'Video generation failed due to an internal error. Please retry.' } };
+    // 'fail' fails until a test heals the fake (POST /__fake/veo-heal), so a retry can succeed.
+    if (op.scenario === 'fail' && !state.veoHealed) return { name: op.name, done: true, error: { code: 13, message: 'Video generation failed due to an internal error. Please retry.' } };
     const response = { '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse' };
     if (op.scenario === 'rai') {
       response.generateVideoResponse = { raiMediaFilteredCount: 1, raiMediaFilteredReasons: ["We couldn't generate this video because the input image may show a real public figure. You won't be charged. Support code: 39114057"] };
@@ -83,7 +84,8 @@ export function makeFakeVeo(state) {
     m = /^\/__fake\/media\/veo\/([a-z0-9]+)\.mp4$/.exec(url.pathname);
     if (m && req.method === 'GET') {
       if (req.headers['x-goog-api-key']) state.counts.keyOnRedirectedDownload += 1;
-      const bytes = fakeMp4(`veo ${m[1]}`);
+      // A real clip when the caller gives one (browser tests decode it), otherwise a labelled stub.
+      const bytes = state.options.videoBytes ?? fakeMp4(`veo ${m[1]}`);
       res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': bytes.length });
       return res.end(bytes), true;
     }

@@ -18,6 +18,10 @@ import { fitViewport, GraphCanvas, type Viewport } from './graph-canvas';
 import { createGraphHistory } from './graph-history';
 import { Minimap } from './minimap';
 import { NodePalette } from './node-palette';
+import { createGraphRunner } from './create-graph-runner';
+import { NodeOutput } from './node-output';
+import { QueuePanel } from './queue-panel';
+import { addAsset } from '../../db/assets-repo';
 
 const SAVE_DELAY_MS = 300;
 let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
@@ -32,6 +36,7 @@ export default function CanvasView() {
   const [viewport, setViewport] = createSignal<Viewport>({ x: 80, y: 80, zoom: 1 });
   const [palette, setPalette] = createSignal<NodePosition | null>(null);
   const [size, setSize] = createSignal({ width: 800, height: 600 });
+  const runner = createGraphRunner(() => project().id, history.graph);
   let stage!: HTMLDivElement;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSaved = 0;
@@ -39,6 +44,8 @@ export default function CanvasView() {
   onMount(async () => {
     history.reset(await loadGraph(db, project().id));
     setLoaded(true);
+    await runner.refreshCached();
+    void runner.resume(); // jobs a reload interrupted: polled, never started twice
     const observer = new ResizeObserver(() => setSize({ width: stage.clientWidth, height: stage.clientHeight }));
     observer.observe(stage);
     onCleanup(() => observer.disconnect());
@@ -49,6 +56,7 @@ export default function CanvasView() {
   createEffect(
     on(history.graph, (graph) => {
       if (!loaded()) return;
+      void runner.refreshCached();
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         lastSaved = Date.now();
@@ -143,6 +151,21 @@ export default function CanvasView() {
     showToast({ kind: 'info', message: `Loaded “${name}”. Undo brings back what was here.` });
   };
 
+  const runNodes = async (ids?: string[]) => {
+    const result = await runner.run(ids);
+    if (!result.ok) showToast({ kind: 'error', message: result.message });
+  };
+
+  /** Image and Audio nodes: the chosen file becomes a project asset; its hash identifies the output. */
+  const upload = async (node: GraphNode, file: File | undefined) => {
+    if (!file) return;
+    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+    const asset = await addAsset(db, project().id, `uploads/${file.name}`, file);
+    const result = updateParams(history.graph(), node.id, { assetId: asset.id, contentHash: hash }, registry);
+    if (result.ok) history.apply(result.value);
+    else showToast({ kind: 'error', message: result.message });
+  };
+
   const inspected = createMemo(() => (selected().size === 1 ? history.graph().nodes.find((n) => selected().has(n.id)) : undefined));
 
   return (
@@ -162,6 +185,9 @@ export default function CanvasView() {
         </button>
         <button class="button small" onClick={group} disabled={selected().size < 2} title="Group the selected nodes (Ctrl+G)">
           Group
+        </button>
+        <button class="button small primary" onClick={() => void runNodes(selected().size ? [...selected()] : undefined)} disabled={!history.graph().nodes.length} title="Run what is missing or changed (only the selected nodes and what they need, if any are selected)">
+          {selected().size ? 'Run selected' : 'Run all'}
         </button>
         <span class="spacer" />
         <span class="hint" data-testid="graph-counts">
@@ -186,6 +212,24 @@ export default function CanvasView() {
             setViewport={setViewport}
             onOpenPalette={setPalette}
             onError={(message) => showToast({ kind: 'error', message })}
+            nodeState={(id) => runner.states().get(id)}
+            renderBody={(node) => (
+              <>
+                <NodeOutput view={runner.states().get(node.id)} params={node.params} kind={node.kind} />
+                <Show when={runner.states().get(node.id)?.state === 'error'}>
+                  <button class="button small" onPointerDown={(e) => e.stopPropagation()} onClick={() => void runNodes([node.id])}>
+                    Retry
+                  </button>
+                </Show>
+              </>
+            )}
+          />
+          <QueuePanel
+            jobs={runner.jobs()}
+            nameOf={(id) => { const n = history.graph().nodes.find((x) => x.id === id); return n?.label ?? registry.get(n?.kind ?? '')?.title ?? id; }}
+            onCancel={(id) => runner.cancel(id)}
+            onRunFirst={(id) => runner.runFirst(id)}
+            onRetry={(id) => void runner.retry(id)}
           />
           <Show when={loaded() && history.graph().nodes.length === 0}>
             <div class="canvas-empty">
@@ -221,6 +265,18 @@ export default function CanvasView() {
               <aside class="inspector" aria-label="Node settings">
                 <h3>{def()?.title ?? node().kind}</h3>
                 <p class="hint">{def()?.description}</p>
+                <Show when={node().kind === 'image' || node().kind === 'audio'}>
+                  <label class="field">
+                    <span>{node().kind === 'image' ? 'Image file' : 'Audio file'}</span>
+                    <input type="file" aria-label={`Choose ${node().kind} file`} accept={node().kind === 'image' ? 'image/png,image/jpeg,image/webp' : 'audio/*'} onChange={(e) => void upload(node(), e.currentTarget.files?.[0])} />
+                  </label>
+                </Show>
+                <p class="hint" data-testid="node-state">
+                  {runner.states().get(node().id)?.state ?? 'idle'} {runner.states().get(node().id)?.message ?? ''}
+                </p>
+                <button class="button small primary" onClick={() => void runNodes([node().id])}>
+                  Run this node
+                </button>
                 <PropsEditor
                   schema={schema() as never}
                   values={node().params}

@@ -6,7 +6,9 @@ import { inputPortsOf, type InputPortSpec, type OutputPortSpec } from '../../cor
 export const NODE_WIDTH = 220;
 export const HEADER = 30;
 export const ROW = 22;
-export const BODY = 34;
+export const BODY = 40;
+/** Nodes that show a picture, a video or a player get room for it. */
+const MEDIA_BODY = 130;
 
 export interface NodeLayout {
   inputs: readonly InputPortSpec[];
@@ -18,7 +20,8 @@ export function layoutOf(node: GraphNode, registry: KindRegistry): NodeLayout {
   const def = registry.get(node.kind);
   const inputs = def ? inputPortsOf(def, node.params) : [];
   const outputs = def?.outputs ?? [];
-  return { inputs, outputs, height: HEADER + Math.max(inputs.length, outputs.length, 1) * ROW + BODY };
+  const media = outputs.some((o) => o.type === 'image' || o.type === 'video' || o.type === 'audio');
+  return { inputs, outputs, height: HEADER + Math.max(inputs.length, outputs.length, 1) * ROW + (media ? MEDIA_BODY : BODY) };
 }
 
 export function inputAnchor(node: GraphNode, index: number) {

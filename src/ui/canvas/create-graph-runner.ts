@@ -1,0 +1,74 @@
+import { createSignal, onCleanup } from 'solid-js';
+import { makeExecutor, type Executor } from '../../core/graph/executor';
+import type { Graph } from '../../core/graph/graph-types';
+import type { JobRecord } from '../../core/graph/job-store';
+import { planAndCheck } from '../../core/graph/plan';
+import type { NodeEvent } from '../../core/graph/run-types';
+import { makeDexieCacheStore, makeDexieJobStore, makeDexieTakeStore } from '../../db/graph-stores';
+import { db } from '../db';
+import { makeAppRunners } from './runners/app-runners';
+
+export interface NodeView {
+  state: string;
+  progress?: number;
+  message?: string;
+  outputs?: Record<string, unknown>;
+}
+
+/**
+ * The canvas's engine: an executor over the project's Dexie stores and the app's runners, node
+ * states for the canvas, the job list for the queue panel. On start it marks cached nodes done
+ * and resumes jobs a reload interrupted (their provider operations are polled, not restarted).
+ */
+export function createGraphRunner(projectId: () => string, graph: () => Graph) {
+  const [states, setStates] = createSignal<ReadonlyMap<string, NodeView>>(new Map());
+  const [jobs, setJobs] = createSignal<JobRecord[]>([]);
+  const cache = makeDexieCacheStore(db, projectId());
+  const setState = (id: string, view: NodeView) => setStates((m) => new Map(m).set(id, { ...m.get(id), ...view }));
+
+  const onEvent = (e: NodeEvent) => {
+    const view: NodeView = { state: e.state === 'cached' ? 'done' : e.state, ...(e.progress !== undefined ? { progress: e.progress } : {}), message: e.message ?? e.job?.error?.message ?? e.job?.progressMessage ?? '' };
+    setState(e.nodeId, view);
+    setJobs(executor.activeJobs());
+  };
+  const executor: Executor = makeExecutor({
+    runners: makeAppRunners(db, projectId()),
+    cache,
+    jobs: makeDexieJobStore(db),
+    takes: makeDexieTakeStore(db),
+    projectId: projectId(),
+    onEvent,
+  });
+  onCleanup(() => executor.dispose());
+
+  /** What is already done for the current graph (cached outputs), shown without running anything. */
+  const refreshCached = async () => {
+    const plan = await planAndCheck(graph(), cache);
+    if (!plan.ok) return;
+    for (const [id, entry] of plan.value.hits) setState(id, { state: 'done', outputs: entry.outputs, message: '' });
+    // A node shown as done whose output is no longer cached for its current key was edited: stale.
+    const stale = [...states()].filter(([id, v]) => v.state === 'done' && !plan.value.hits.has(id) && plan.value.toRun.includes(id)).map(([id]) => id);
+    if (stale.length) setStates((m) => {
+      const next = new Map(m);
+      for (const id of stale) next.set(id, { state: 'stale', message: 'Changed since its last run' });
+      return next;
+    });
+  };
+
+  const afterRun = async (result: Awaited<ReturnType<Executor['run']>>) => {
+    if (result.ok) for (const [id, outcome] of Object.entries(result.value.outcomes)) if (outcome.state === 'done') setState(id, { state: 'done', outputs: outcome.outputs, message: '' });
+    setJobs(executor.activeJobs());
+    return result;
+  };
+
+  return {
+    states,
+    jobs,
+    refreshCached,
+    run: async (targets?: string[]) => afterRun(await executor.run(graph(), targets)),
+    resume: async () => afterRun(await executor.resume(graph())),
+    retry: async (jobId: string) => afterRun(await executor.retry(graph(), jobId)),
+    cancel: (id: string) => executor.cancel(id),
+    runFirst: (id: string) => executor.runFirst(id),
+  };
+}

@@ -1,0 +1,62 @@
+import { createResource, onCleanup, Show } from 'solid-js';
+import { db } from '../db';
+import type { NodeView } from './create-graph-runner';
+
+function AssetPreview(props: { assetId: string; kind: 'image' | 'video' | 'audio' }) {
+  const [url] = createResource(
+    () => props.assetId,
+    async (id) => {
+      const asset = await db.assets.get(id);
+      return asset ? URL.createObjectURL(asset.blob) : undefined;
+    },
+  );
+  onCleanup(() => url() && URL.revokeObjectURL(url()!));
+  return (
+    <Show when={url()}>
+      {(src) =>
+        props.kind === 'image' ? (
+          <img class="node-thumb" src={src()} alt="" />
+        ) : props.kind === 'video' ? (
+          <video class="node-thumb" src={src()} muted loop playsinline onPointerEnter={(e) => void e.currentTarget.play()} onPointerLeave={(e) => e.currentTarget.pause()} />
+        ) : (
+          <audio src={src()} controls class="node-audio" />
+        )
+      }
+    </Show>
+  );
+}
+
+/** What a node shows inside: its output (thumbnail, playable video, text, beats) or its error. */
+export function NodeOutput(props: { view: NodeView | undefined; params: Record<string, unknown>; kind: string }) {
+  const out = () => props.view?.outputs ?? {};
+  const ref = (v: unknown) => (v && typeof v === 'object' && typeof (v as { assetId?: unknown }).assetId === 'string' ? (v as { assetId: string }).assetId : null);
+  const uploaded = () => (typeof props.params.assetId === 'string' ? props.params.assetId : null);
+  return (
+    <div class="node-output">
+      <Show when={props.view?.state === 'error' || props.view?.state === 'blocked'}>
+        <span class="error-text" title={props.view?.message}>
+          {props.view?.message}
+        </span>
+      </Show>
+      <Show when={props.view?.state === 'running' && props.view.message}>
+        <span class="hint">{props.view!.message}…</span>
+      </Show>
+      <Show when={ref(out().video)}>{(id) => <AssetPreview assetId={id()} kind="video" />}</Show>
+      <Show when={ref(out().image) ?? (props.kind === 'image' ? uploaded() : null)}>{(id) => <AssetPreview assetId={id()} kind="image" />}</Show>
+      <Show when={props.kind === 'audio' && uploaded()}>{(id) => <AssetPreview assetId={id()} kind="audio" />}</Show>
+      <Show when={typeof out().text === 'string' && out().text}>
+        <span class="node-text">{String(out().text).slice(0, 140)}</span>
+      </Show>
+      <Show when={props.kind === 'prompt' && !out().text && props.params.text}>
+        <span class="node-text hint">{String(props.params.text).slice(0, 140)}</span>
+      </Show>
+      <Show when={out().beats as { bpm: number; beats: number[] } | undefined}>
+        {(b) => (
+          <span class="hint">
+            {Math.round(b().bpm)} BPM · {b().beats.length} beats
+          </span>
+        )}
+      </Show>
+    </div>
+  );
+}

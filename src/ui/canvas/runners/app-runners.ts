@@ -1,0 +1,38 @@
+import { ok } from '../../../core/util/result';
+import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
+import type { DirectorDb } from '../../../db/database';
+import { blobOf } from './asset-refs';
+import { makeVideoJobRunner } from './video-job-runner';
+
+/** Upload nodes pass their file on as an asset reference. */
+const upload = (port: 'image' | 'audio', what: string): NodeRunner => ({
+  async run(ctx) {
+    const assetId = ctx.params.assetId;
+    if (typeof assetId !== 'string' || !assetId) throw new RunnerError('missing_input', `Choose ${what} for this node first.`, { retryable: false });
+    return ok({ [port]: { assetId } });
+  },
+});
+
+/**
+ * The app's runner for each node kind. Kinds without one (Face analysis, Character, Enhance,
+ * Composition, Render for now) end with a clear "no runner" message on the node.
+ */
+export function makeAppRunners(db: DirectorDb, projectId: string): Record<string, NodeRunner> {
+  return {
+    prompt: { run: async (ctx) => ok({ text: String(ctx.params.text ?? '') }) },
+    image: upload('image', 'an image'),
+    audio: upload('audio', 'an audio file'),
+    beats: {
+      async run(ctx) {
+        const audio = await blobOf(db, ctx.inputs.audio, 'Audio input');
+        ctx.progress(0.1, 'analysing');
+        const { analyzeAudioBlob } = await import('../../agent/audio-analysis');
+        const analysis = await analyzeAudioBlob(audio.blob, audio.name);
+        return ok({ beats: { bpm: analysis.bpm, beats: analysis.beats, downbeats: analysis.downbeats, durationSec: analysis.durationSec } });
+      },
+    },
+    'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo'),
+    extend: makeVideoJobRunner(db, projectId, 'veo', 'extend', 'extend'),
+    'runway-video': makeVideoJobRunner(db, projectId, 'runway', 'runway', 'runway'),
+  };
+}

@@ -1,0 +1,25 @@
+import type { DirectorDb } from '../../../db/database';
+import { RunnerError } from '../../../core/graph/node-runner';
+
+/** What image, video and audio ports carry between nodes: a reference to a project asset. */
+export interface AssetRef {
+  assetId: string;
+}
+
+export function isAssetRef(value: unknown): value is AssetRef {
+  return !!value && typeof value === 'object' && typeof (value as AssetRef).assetId === 'string';
+}
+
+export async function blobOf(db: DirectorDb, ref: unknown, what: string): Promise<{ blob: Blob; name: string; type: string }> {
+  if (!isAssetRef(ref)) throw new RunnerError('missing_input', `${what} is not connected or has no file yet.`, { retryable: false });
+  const asset = await db.assets.get(ref.assetId);
+  if (!asset) throw new RunnerError('missing_input', `${what}'s file is no longer in the project.`, { retryable: false });
+  return { blob: asset.blob, name: asset.name, type: asset.type };
+}
+
+export async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}

@@ -1,0 +1,105 @@
+import { ok } from '../../../core/util/result';
+import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
+import { addAsset } from '../../../db/assets-repo';
+import type { DirectorDb } from '../../../db/database';
+import { callEdge, EdgeCallError } from '../../edge/edge-client';
+import { base64Of, blobOf } from './asset-refs';
+import { lastFrameOf } from './media-workers';
+
+interface VideoJob {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  progress?: number;
+  error?: { code: string; message: string; reasons?: string[] };
+}
+
+const POLL_MS = 1500;
+
+/** Edge failures as runner failures: the executor's retry policy reads status and Retry-After. */
+function fromEdge(e: unknown): never {
+  if (e instanceof EdgeCallError)
+    throw new RunnerError(e.code, e.message, { status: e.status || undefined, ...(e.retryAfterSeconds ? { retryAfterMs: e.retryAfterSeconds * 1000 } : {}), ...(e.status === 0 ? { retryable: true } : {}) });
+  throw e;
+}
+
+async function image(db: DirectorDb, ref: unknown, what: string) {
+  const { blob, type } = await blobOf(db, ref, what);
+  return { mimeType: (type === 'image/jpeg' || type === 'image/webp' ? type : 'image/png') as 'image/png', data: await base64Of(blob) };
+}
+
+/** The body of a provider-neutral video start from the node's params and inputs. */
+async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend' | 'runway') {
+  const p = ctx.params as Record<string, unknown>;
+  const prompt = typeof ctx.inputs.prompt === 'string' && ctx.inputs.prompt.trim() ? ctx.inputs.prompt : '';
+  if (mode === 'extend') {
+    const video = await blobOf(db, ctx.inputs.video, 'Video input');
+    ctx.progress(0.02, 'taking the last frame');
+    const frame = await lastFrameOf(video.blob, video.name);
+    return {
+      prompt: prompt || 'Continue the shot naturally from this frame.',
+      firstFrame: { mimeType: 'image/png' as const, data: await base64Of(frame) },
+      ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
+      ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    };
+  }
+  if (!prompt) throw new RunnerError('missing_input', 'Connect a Prompt with some text.', { retryable: false });
+  return {
+    prompt,
+    ...(p.model ? { model: p.model } : {}),
+    ...(p.aspectRatio ? { aspectRatio: p.aspectRatio } : {}),
+    ...(p.resolution ? { resolution: p.resolution } : {}),
+    ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
+    ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
+    ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    ...(ctx.inputs.image ? { firstFrame: await image(db, ctx.inputs.image, 'First frame') } : {}),
+    ...(ctx.inputs.lastFrame ? { lastFrame: await image(db, ctx.inputs.lastFrame, 'Last frame') } : {}),
+  };
+}
+
+/**
+ * Veo, Extend and Runway nodes: start a video job through the edge (idempotent per attempt),
+ * store the operation id at once, poll it, download the result into the project as soon as it
+ * exists (providers delete results after two days). After a reload it polls the stored job.
+ */
+export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway', mode: 'veo' | 'extend' | 'runway', label: string): NodeRunner {
+  return {
+    async run(ctx) {
+      let jobId = ctx.resumeFrom?.operationId;
+      try {
+        if (!jobId) {
+          const body = await startBody(db, ctx, mode);
+          ctx.progress(0.05, 'starting');
+          const response = await callEdge(`/api/video/${provider}/jobs`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${ctx.cacheKey.slice(0, 96)}.${ctx.attempt}` },
+            body: JSON.stringify(body),
+            signal: ctx.signal,
+          }).catch(fromEdge);
+          jobId = ((await response.json()) as { job: VideoJob }).job.id;
+          await ctx.checkpoint({ operationId: jobId });
+        }
+        for (;;) {
+          ctx.signal.throwIfAborted();
+          const job = ((await (await callEdge(`/api/video/${provider}/jobs/${jobId}`, { signal: ctx.signal }).catch(fromEdge)).json()) as { job: VideoJob }).job;
+          if (job.status === 'succeeded') break;
+          if (job.status === 'failed' || job.status === 'cancelled') {
+            const reasons = job.error?.reasons?.length ? ` (${job.error.reasons.join(', ')})` : '';
+            // A failed paid generation is not retried on its own: the person decides (Retry).
+            return runnerFailure(job.error?.code ?? 'generation_failed', `${job.error?.message ?? 'The provider could not make this video.'}${reasons}`, { restart: true, retryable: false });
+          }
+          ctx.progress(Math.max(0.1, Math.min(0.9, job.progress ?? 0.3)), 'generating');
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+        ctx.progress(0.95, 'downloading');
+        const file = await (await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge)).blob();
+        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+        const asset = await addAsset(db, projectId, `generated/${label}-${stamp}.mp4`, new Blob([file], { type: 'video/mp4' }));
+        return ok({ video: { assetId: asset.id } });
+      } catch (e) {
+        if (e instanceof RunnerError) throw e;
+        if ((e as Error).name === 'AbortError') throw new RunnerError('cancelled', 'Cancelled.', { retryable: false });
+        throw e;
+      }
+    },
+  };
+}

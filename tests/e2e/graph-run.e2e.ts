@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createProjectInUi, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1500, height: 950 } })));
+afterEach(() => context?.close());
+
+const fake = async (path: string, init?: RequestInit) => (await fetch(`${inject('fakesUrl')}${path}`, init)).json();
+const allStarts = async () => ((await fake('/__fake/counts')) as { veoStarts: number }).veoStarts;
+const veoStarts = async (prompt: string) => ((await fake('/__fake/counts')) as { veoStartsByPrompt: Record<string, number> }).veoStartsByPrompt[prompt] ?? 0;
+
+async function configureEdge(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
+  await page.getByLabel('Access token').fill(inject('edgeToken'));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.getByRole('link', { name: '← Projects' }).click();
+}
+
+async function addNode(page: Page, search: string, at: { x: number; y: number }) {
+  await page.mouse.dblclick(at.x, at.y);
+  await page.getByLabel('Search nodes').fill(search);
+  await page.keyboard.press('Enter');
+}
+
+async function center(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function connect(page: Page, from: Locator, to: Locator) {
+  const a = await center(from);
+  const b = await center(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
+
+/** Prompt → Veo video → Extend, built in the UI. */
+async function buildGraph(page: Page, text: string) {
+  await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+  await addNode(page, 'prompt', { x: 250, y: 250 });
+  await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill(text);
+  await addNode(page, 'veo', { x: 560, y: 250 });
+  await addNode(page, 'extend', { x: 900, y: 250 });
+  await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+  await connect(page, node(page, 'Veo video').locator('[data-output-port=video] .port-dot'), node(page, 'Extend').locator('[data-input-port=video]'));
+  expect(await page.getByTestId('graph-counts').textContent()).toBe('3 nodes · 2 connections');
+  await page.keyboard.press('Escape');
+}
+
+describe('running the graph through the edge', () => {
+  it('runs Prompt → Veo → Extend, survives a reload mid-generation without starting twice, and shows the videos', async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Graph run');
+    const prompt = '[fake:polls:5] A lighthouse keeper at dusk';
+    await buildGraph(page, prompt);
+    await page.waitForTimeout(400); // the graph is saved
+    const before = await allStarts();
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await node(page, 'Veo video').and(page.locator('.state-running')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => veoStarts(prompt), { timeout: 10_000 }).toBe(1);
+
+    await page.reload(); // mid-operation: the job and its operation id are in IndexedDB
+    await node(page, 'Extend').and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
+    await node(page, 'Veo video').and(page.locator('.state-done')).waitFor();
+    expect(await veoStarts(prompt)).toBe(1); // Veo once: resumed after the reload, not restarted
+    expect(await allStarts()).toBe(before + 2); // + Extend once, from Veo's last frame
+    expect(await node(page, 'Extend').locator('video').count()).toBe(1);
+
+    // Nothing changed: running again is all cache hits, no new generation.
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.waitForTimeout(1000);
+    expect(await allStarts()).toBe(before + 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a failed generation on the node and succeeds on retry', async () => {
+    const { page } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Graph failure');
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+    await addNode(page, 'prompt', { x: 250, y: 250 });
+    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill('[fake:fail] A storm over the sea');
+    await addNode(page, 'veo', { x: 600, y: 250 });
+    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const veo = node(page, 'Veo video');
+    await veo.and(page.locator('.state-error')).waitFor({ timeout: 30_000 });
+    expect(await veo.textContent()).toMatch(/failed due to an internal error/);
+
+    await fake('/__fake/veo-heal', { method: 'POST' });
+    await veo.getByRole('button', { name: 'Retry' }).click();
+    await veo.and(page.locator('.state-done')).waitFor({ timeout: 30_000 });
+    expect(await veo.locator('video').count()).toBe(1);
+  });
+});
