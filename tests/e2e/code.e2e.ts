@@ -55,7 +55,7 @@ describe('Remotion engine in the browser', () => {
     const duration = Number((await page.getByTestId('frame-counter').textContent())!.match(/\/ (\d+)/)![1]);
     expect(duration).toBeGreaterThan(60);
     await seek(page, Math.round(duration / 2));
-    expect(await previewColours(page)).toBeGreaterThan(20);
+    await expect.poll(() => previewColours(page), { timeout: 10_000 }).toBeGreaterThan(20);
     expect(await page.getByTestId('problems').locator('li').count()).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('Remotion engine in the browser', () => {
     await page.locator('.cm-lint-marker-error').first().waitFor();
     expect(await page.getByRole('button', { name: /MessageScene\.tsx1/ }).count()).toBe(1); // error badge in the tree
     // The last good preview is still there and still plays.
-    expect(await previewColours(page)).toBeGreaterThan(20);
+    await expect.poll(() => previewColours(page), { timeout: 10_000 }).toBeGreaterThan(20);
     await page.reload(); // the broken edit was saved too: nothing typed is lost
     await page.getByTestId('problems').locator('li.error').first().waitFor({ timeout: 30_000 });
   });

@@ -83,11 +83,11 @@ describe('projects home', () => {
   it('opens each project view, edits format, and shows settings', async () => {
     const { page, errors } = await openApp(context);
     const id = await createProjectInUi(page, 'Views');
-    for (const view of ['Storyboard', 'Canvas']) {
-      await page.getByRole('link', { name: view, exact: true }).click();
-      await page.waitForURL(new RegExp(`/projects/${id}/${view.toLowerCase()}$`));
-      await page.getByTestId('empty-view').getByRole('heading', { name: view }).waitFor();
-    }
+    await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
+    await page.waitForURL(new RegExp(`/projects/${id}/storyboard$`));
+    await page.getByTestId('empty-view').getByRole('heading', { name: 'Storyboard' }).waitFor();
+    await page.getByRole('link', { name: 'Canvas', exact: true }).click();
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByTestId('template-picker').waitFor(); // a new project starts from a template
     await page.getByRole('link', { name: 'Render', exact: true }).click();

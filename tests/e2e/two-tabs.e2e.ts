@@ -12,7 +12,7 @@ afterEach(() => context?.close());
 describe('two tabs on one project', () => {
   it('see each other’s edits and lose none', async () => {
     const { page: a } = await openApp(context);
-    const { page: b } = await openApp(context);
+    const { page: b, errors: bErrors } = await openApp(context);
     const id = await createProjectInUi(a, 'Shared');
     await card(b, 'Shared').waitFor(); // the home in tab B follows tab A
 
@@ -38,6 +38,6 @@ describe('two tabs on one project', () => {
     // Deleting in one tab tells the other.
     await a.goto(baseUrl() + '/');
     await card(a, 'Shared and renamed').getByRole('button', { name: 'Delete' }).click();
-    await b.getByRole('heading', { name: 'Project not found' }).waitFor();
+    await b.getByRole('heading', { name: 'Project not found' }).waitFor({ timeout: 10_000 }).catch((e) => { throw new Error(`${e.message} page errors: ${bErrors.join('; ')}`); });
   });
 });

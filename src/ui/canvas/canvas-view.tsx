@@ -29,6 +29,8 @@ let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
 /** The Canvas view: wire generation steps as a graph, saved with the project, undoable to the last step. */
 export default function CanvasView() {
   const project = useProject();
+  // Captured: cleanups run after the project page's <Show> has let go of the project accessor.
+  const projectId = project().id;
   const registry = defaultKindRegistry;
   const history = createGraphHistory(emptyGraph());
   const [loaded, setLoaded] = createSignal(false);
@@ -36,13 +38,13 @@ export default function CanvasView() {
   const [viewport, setViewport] = createSignal<Viewport>({ x: 80, y: 80, zoom: 1 });
   const [palette, setPalette] = createSignal<NodePosition | null>(null);
   const [size, setSize] = createSignal({ width: 800, height: 600 });
-  const runner = createGraphRunner(() => project().id, history.graph);
+  const runner = createGraphRunner(() => projectId, history.graph);
   let stage!: HTMLDivElement;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSaved = 0;
 
   onMount(async () => {
-    history.reset(await loadGraph(db, project().id));
+    history.reset(await loadGraph(db, projectId));
     setLoaded(true);
     await runner.refreshCached();
     void runner.resume(); // jobs a reload interrupted: polled, never started twice
@@ -60,15 +62,15 @@ export default function CanvasView() {
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         lastSaved = Date.now();
-        void saveGraph(db, project().id, graph, lastSaved);
+        void saveGraph(db, projectId, graph, lastSaved);
       }, SAVE_DELAY_MS);
     }, { defer: true }),
   );
   onCleanup(() => {
     clearTimeout(saveTimer);
-    if (loaded()) void saveGraph(db, project().id, history.graph());
+    if (loaded()) void saveGraph(db, projectId, history.graph());
   });
-  const stored = createLiveQuery(() => db.graphs.get(`graph:${project().id}`), undefined);
+  const stored = createLiveQuery(() => db.graphs.get(`graph:${projectId}`), undefined);
   createEffect(() => {
     const row = stored.value() as { graph: Graph; updatedAt: number } | undefined;
     if (row && loaded() && row.updatedAt > lastSaved && JSON.stringify(row.graph) !== JSON.stringify(history.graph())) {
@@ -160,7 +162,7 @@ export default function CanvasView() {
   const upload = async (node: GraphNode, file: File | undefined) => {
     if (!file) return;
     const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-    const asset = await addAsset(db, project().id, `uploads/${file.name}`, file);
+    const asset = await addAsset(db, projectId, `uploads/${file.name}`, file);
     const result = updateParams(history.graph(), node.id, { assetId: asset.id, contentHash: hash }, registry);
     if (result.ok) history.apply(result.value);
     else showToast({ kind: 'error', message: result.message });

@@ -24,13 +24,15 @@ const SAVE_DELAY_MS = 400;
 /** Source on the left, preview on the right: edits save as you type and the preview follows. */
 export default function CodeView() {
   const project = useProject();
-  const files = createLiveQuery(() => db.files.where('projectId').equals(project().id).toArray(), []);
-  const assets = createLiveQuery(() => db.assets.where('projectId').equals(project().id).toArray(), []);
+  // Captured: cleanups run after the project page's <Show> has let go of the project accessor.
+  const projectId = project().id;
+  const files = createLiveQuery(() => db.files.where('projectId').equals(projectId).toArray(), []);
+  const assets = createLiveQuery(() => db.assets.where('projectId').equals(projectId).toArray(), []);
   const [drafts, setDrafts] = createSignal<ReadonlyMap<string, string>>(new Map());
   const [selected, setSelected] = createSignal<string | null>(null);
   const [sandbox, setSandbox] = createSignal<SandboxHost>();
   const [runtimeError, setRuntimeError] = createSignal<RuntimeErrorInfo | null>(null);
-  const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${project().id}`));
+  const [compositionId, setCompositionId] = createSignal<string | null>(localStorage.getItem(`director.composition.${projectId}`));
   const [propsOverrides, setPropsOverrides] = createSignal<Record<string, unknown>>({});
   const saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   // A project without code opens on the Director: describing the video is the quickest start.
@@ -50,7 +52,7 @@ export default function CodeView() {
   };
   const assetList = createMemo(() => assets.value().map((a) => ({ name: a.name, blob: a.blob })));
 
-  const build = createProjectBuild({ projectId: () => project().id, files: merged, assets: assetList, sandbox, ready: () => files.loaded() && assets.loaded() });
+  const build = createProjectBuild({ projectId: () => projectId, files: merged, assets: assetList, sandbox, ready: () => files.loaded() && assets.loaded() });
   const currentComposition = () => build.compositions().find((c) => c.id === compositionId()) ?? build.compositions()[0];
   const inputProps = createMemo(() => ({ ...(currentComposition()?.defaultProps ?? {}), ...propsOverrides() }));
   const errorsByPath = createMemo(() => {
@@ -61,13 +63,13 @@ export default function CodeView() {
 
   const selectComposition = (id: string) => {
     setCompositionId(id);
-    localStorage.setItem(`director.composition.${project().id}`, id);
+    localStorage.setItem(`director.composition.${projectId}`, id);
   };
   // The props a person set for the shown composition come back with it.
   createEffect(
     on(
       () => currentComposition()?.id,
-      (id) => id && void loadCompositionProps(db, project().id, id).then(setPropsOverrides),
+      (id) => id && void loadCompositionProps(db, projectId, id).then(setPropsOverrides),
     ),
   );
   // A fresh bundle clears the last runtime error; a new one will be reported again.
@@ -79,7 +81,7 @@ export default function CodeView() {
       const sb = sandbox();
       if (generation === 0 || !comp || !sb || project().thumbnailAssetId) return;
       const still = await sb.still(comp.id, inputProps(), Math.floor(comp.durationInFrames / 3), 320 / comp.width).catch(() => null);
-      if (still && !project().thumbnailAssetId) await setProjectThumbnail(db, project().id, still);
+      if (still && !project().thumbnailAssetId) await setProjectThumbnail(db, projectId, still);
     }),
   );
 
@@ -88,7 +90,7 @@ export default function CodeView() {
     saveTimers.delete(path);
     const content = drafts().get(path);
     if (content === undefined) return;
-    const result = await writeFile(db, project().id, path, content);
+    const result = await writeFile(db, projectId, path, content);
     if (!result.ok) return showToast({ kind: 'error', message: result.message });
     setDrafts((d) => {
       if (d.get(path) !== content) return d; // typed again meanwhile
@@ -118,6 +120,7 @@ export default function CodeView() {
     const template = TEMPLATES.find((t) => t.id === templateId)!;
     const p = project();
     await replaceFiles(db, p.id, template.files({ name: p.name, width: p.width, height: p.height, fps: p.fps }));
+    setLeftPanel('files');
   };
 
   const report = (result: { ok: boolean; message?: string }) => !result.ok && showToast({ kind: 'error', message: result.message ?? 'That did not work.' });
@@ -152,7 +155,7 @@ export default function CodeView() {
             </button>
           </div>
           <Show when={leftPanel() === 'agent'}>
-            <ChatPanel projectId={project().id} />
+            <ChatPanel projectId={projectId} />
           </Show>
           <Show when={leftPanel() === 'files'}>
         <FileTree
@@ -161,17 +164,17 @@ export default function CodeView() {
           errorsByPath={errorsByPath()}
           onSelect={setSelected}
           onCreate={async (path) => {
-            const r = await createFile(db, project().id, path, path.endsWith('.tsx') ? `export const ${path.split('/').pop()!.replace(/\.tsx$/, '').replace(/\W/g, '')}: React.FC = () => {\n  return null;\n};\n` : '');
+            const r = await createFile(db, projectId, path, path.endsWith('.tsx') ? `export const ${path.split('/').pop()!.replace(/\.tsx$/, '').replace(/\W/g, '')}: React.FC = () => {\n  return null;\n};\n` : '');
             report(r);
             if (r.ok) setSelected(path);
           }}
           onRename={async (from, to) => {
             await save(from);
-            const r = await renameFile(db, project().id, from, to);
+            const r = await renameFile(db, projectId, from, to);
             report(r);
             if (r.ok && selected() === from) setSelected(to);
           }}
-          onDelete={(path) => void deleteFile(db, project().id, path)}
+          onDelete={(path) => void deleteFile(db, projectId, path)}
         />
           </Show>
         </div>
@@ -225,11 +228,11 @@ export default function CodeView() {
             onRuntimeError={setRuntimeError}
             onStill={(png, compId, frame) => {
               downloadBlob(png, `${compId}-frame-${frame}.png`);
-              showToast({ kind: 'info', message: `Saved frame ${frame} as a PNG.`, action: { label: 'Use as thumbnail', run: () => void setProjectThumbnail(db, project().id, png) } });
+              showToast({ kind: 'info', message: `Saved frame ${frame} as a PNG.`, action: { label: 'Use as thumbnail', run: () => void setProjectThumbnail(db, projectId, png) } });
             }}
           />
           <VersionsPanel
-            projectId={project().id}
+            projectId={projectId}
             current={merged}
             flush={flushNow}
             still={async () => {
@@ -248,10 +251,10 @@ export default function CodeView() {
                   values={inputProps()}
                   onChange={(values) => {
                     setPropsOverrides(values);
-                    void saveCompositionProps(db, project().id, comp().id, values);
+                    void saveCompositionProps(db, projectId, comp().id, values);
                   }}
                 />
-                <button class="button small" onClick={() => (setPropsOverrides({}), void saveCompositionProps(db, project().id, comp().id, {}))}>
+                <button class="button small" onClick={() => (setPropsOverrides({}), void saveCompositionProps(db, projectId, comp().id, {}))}>
                   Reset to defaults
                 </button>
               </details>

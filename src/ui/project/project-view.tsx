@@ -4,6 +4,7 @@ import { lazy, Match, Switch } from 'solid-js';
 const CodeView = lazy(() => import('../code/code-view'));
 const RenderView = lazy(() => import('../render/render-view'));
 const CanvasView = lazy(() => import('../canvas/canvas-view'));
+const AssetsView = lazy(() => import('../assets/assets-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -24,6 +25,9 @@ export default function ProjectView() {
       </Match>
       <Match when={params.view === 'render'}>
         <RenderView />
+      </Match>
+      <Match when={params.view === 'assets'}>
+        <AssetsView />
       </Match>
     </Switch>
   );
