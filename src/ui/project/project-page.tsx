@@ -14,6 +14,7 @@ export const PROJECT_VIEWS = [
   { id: 'canvas', label: 'Canvas' },
   { id: 'storyboard', label: 'Storyboard' },
   { id: 'code', label: 'Code' },
+  { id: 'assets', label: 'Assets' },
   { id: 'render', label: 'Render' },
 ] as const;
 
