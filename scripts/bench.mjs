@@ -25,6 +25,8 @@ const benches = {
   render: renderServiceBench,
   foundation: async () => (await import('../tests/bench/foundation.bench.mjs')).runFoundationBench({ root: ROOT, emit }),
   engine: async () => (await import('../tests/bench/engine.bench.mjs')).runEngineBench({ root: ROOT, emit, peers }),
+  agent: async () => (await import('../tests/bench/agent.bench.mjs')).runAgentBench({ root: ROOT, emit }),
+  canvas: async () => (await import('../tests/bench/canvas.bench.mjs')).runCanvasBench({ root: ROOT, emit }),
   media: async () => (await import('../tests/media/media.bench.mjs')).runMediaBench({ root: ROOT, emit }),
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
 };
