@@ -12,6 +12,26 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
  * its engine harness page loaded, the project's bundle evaluated in the same sandbox the app uses.
  */
 export async function openEngine(root: string, bundleCode: string, project: ProjectDir) {
+  const harness = await openHarness(root);
+  try {
+    const assets = [...project.assets].map(([name, bytes]) => ({ name, bytes: [...bytes], type: mimeOf(name) }));
+    const compositions = await harness.page.evaluate(
+      async ({ code, assets }) => {
+        const engine = (window as unknown as { directorEngine: { ready: Promise<void>; load: (c: string, a: unknown[]) => Promise<CompositionInfo[]> } }).directorEngine;
+        await engine.ready;
+        return engine.load(code, assets.map((a) => ({ ...a, bytes: new Uint8Array(a.bytes) })));
+      },
+      { code: bundleCode, assets },
+    );
+    return { ...harness, compositions };
+  } catch (e) {
+    await harness.close();
+    throw e;
+  }
+}
+
+/** The built app's engine harness page in headless Chromium (built first when missing). */
+export async function openHarness(root: string) {
   if (!existsSync(path.join(root, 'dist', 'harness.html'))) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('Building the app failed; run `npm start` once to set it up.');
@@ -25,18 +45,8 @@ export async function openEngine(root: string, bundleCode: string, project: Proj
     const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
     await page.goto(new URL('harness.html', url).href);
     await page.waitForFunction(() => 'directorEngine' in window);
-    const assets = [...project.assets].map(([name, bytes]) => ({ name, bytes: [...bytes], type: mimeOf(name) }));
-    const compositions = await page.evaluate(
-      async ({ code, assets }) => {
-        const engine = (window as unknown as { directorEngine: { ready: Promise<void>; load: (c: string, a: unknown[]) => Promise<CompositionInfo[]> } }).directorEngine;
-        await engine.ready;
-        return engine.load(code, assets.map((a) => ({ ...a, bytes: new Uint8Array(a.bytes) })));
-      },
-      { code: bundleCode, assets },
-    );
     return {
       page,
-      compositions,
       async close() {
         await browser?.close();
         await server.close();

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { bundleCommand } from './bundle-command';
 import { beatsCommand } from './beats-command';
+import { facesCommand } from './faces-command';
 import { frameCommand } from './frame-command';
 import { renderCommand, stillCommand } from './render-commands';
 
@@ -18,6 +19,8 @@ const USAGE = `Usage:
       tempo, beats and downbeats of an audio file (the app's audio worker)
   director frame <video> --at <seconds|last> --out <png>
       one frame of a video as PNG (the app's media worker)
+  director faces <image...> [--json]
+      faces, scores and 128-d identity embeddings (the app's vision worker)
 `;
 
 const OPTIONS = {
@@ -64,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'beats':
         if (!dir) return usage('beats needs an audio file');
         return await beatsCommand({ file: dir, json: values.json ?? false });
+      case 'faces':
+        if (!positionals.length) return usage('faces needs one or more images');
+        return await facesCommand({ files: positionals, json: values.json ?? false });
       case 'frame':
         if (!dir || !values.out) return usage('frame needs <video> --out <png>');
         return await frameCommand({ file: dir, at: values.at ?? 'last', out: values.out, json: values.json ?? false });

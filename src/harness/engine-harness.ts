@@ -3,7 +3,9 @@
  * and web renderer the app uses) to automation: the `director still` and `director render`
  * commands drive it in headless Chromium.
  */
+import * as Comlink from 'comlink';
 import type { CompositionInfo } from '../core/preview/sandbox-protocol';
+import type { VisionWorkerApi } from '../../workers/vision.worker';
 import { makeSandboxHost } from '../ui/preview/sandbox-host';
 
 const host = makeSandboxHost(document.getElementById('stage')!);
@@ -22,8 +24,17 @@ const toBase64 = async (blob: Blob) => {
   return btoa(text);
 };
 
+let vision: Comlink.Remote<VisionWorkerApi> | null = null;
+
 const harness = {
   ready: host.ready,
+  /** Faces in an image, with the app's vision worker (MediaPipe detector + ONNX embedder). */
+  async faces(bytes: number[], type: string) {
+    vision ??= Comlink.wrap<VisionWorkerApi>(new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' }));
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type }));
+    const result = await vision.analyze(Comlink.transfer(bitmap, [bitmap]));
+    return { width: result.width, height: result.height, issues: result.issues, faces: result.faces.map((f) => ({ box: f.box.map((v) => Math.round(v)), score: Math.round(f.score * 1000) / 1000, embedding: f.embedding ? Array.from(f.embedding, (v) => Math.round(v * 1e6) / 1e6) : null, issues: f.issues })) };
+  },
   load,
   async still(compositionId: string, props: Record<string, unknown>, frame: number) {
     return toBase64(await host.still(compositionId, props, frame));

@@ -79,3 +79,30 @@ describe('director still and render (the in-browser engine in headless Chromium)
     expect(JSON.parse(stdout).error).toMatch(/No composition "Nope"\. The project has: Greeting, Poster/);
   });
 });
+
+describe('director faces (the vision worker in headless Chromium)', { timeout: 120_000 }, () => {
+  const cosine = (a: number[], b: number[]) => {
+    let dot = 0, na = 0, nb = 0;
+    for (let i = 0; i < a.length; i++) (dot += a[i]! * b[i]!), (na += a[i]! ** 2), (nb += b[i]! ** 2);
+    return dot / Math.sqrt(na * nb);
+  };
+
+  it('finds faces with boxes, scores and 128-d embeddings; same person above the threshold, different below', async () => {
+    const fixtures = path.resolve('tests/vision/fixtures');
+    const files = ['group-obama-biden.jpg', 'biden-1.jpg', 'biden-2.jpg', 'alex-lacamoire-1.jpg'].map((f) => path.join(fixtures, f));
+    const { code, stdout } = await director('faces', ...files, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { threshold: number; images: { file: string; width: number; faces: { box: number[]; score: number; embedding: number[] }[] }[]; ms: number };
+    expect(out.threshold).toBeGreaterThan(0.5);
+    expect(out.images).toHaveLength(4);
+    expect(out.images[0]!.faces.length).toBeGreaterThanOrEqual(2);
+    for (const image of out.images.slice(1)) {
+      expect(image.faces).toHaveLength(1);
+      expect(image.faces[0]!.box).toHaveLength(4);
+      expect(image.faces[0]!.embedding).toHaveLength(128);
+    }
+    const [b1, b2, alex] = out.images.slice(1).map((i) => i.faces[0]!.embedding);
+    expect(cosine(b1!, b2!)).toBeGreaterThanOrEqual(out.threshold);
+    expect(cosine(b1!, alex!)).toBeLessThan(out.threshold);
+  });
+});
