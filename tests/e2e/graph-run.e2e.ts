@@ -104,4 +104,35 @@ describe('running the graph through the edge', () => {
     await veo.and(page.locator('.state-done')).waitFor({ timeout: 30_000 });
     expect(await veo.locator('video').count()).toBe(1);
   });
+
+  it('builds a character from a photo, feeds it to Veo as reference images, and shows an identity badge on the take', { timeout: 150_000 }, async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Character');
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+    const inspector = page.getByRole('complementary', { name: 'Node settings' });
+
+    await addNode(page, 'image', { x: 200, y: 200 });
+    await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/biden-1.jpg');
+    await node(page, 'Image').locator('img.node-thumb').waitFor();
+    await addNode(page, 'character', { x: 520, y: 200 });
+    await addNode(page, 'prompt', { x: 520, y: 520 });
+    await inspector.getByLabel('text').fill('The character walks along a beach at sunrise');
+    await addNode(page, 'veo', { x: 880, y: 300 });
+    await inspector.getByLabel('mode', { exact: true }).selectOption('reference_images');
+    await connect(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Character').locator('[data-input-port=photos]'));
+    await connect(page, node(page, 'Character').locator('[data-output-port=character] .port-dot'), node(page, 'Veo video').locator('[data-input-port=references]'));
+    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    expect(await page.getByTestId('graph-counts').textContent()).toBe('4 nodes · 3 connections');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await node(page, 'Character').and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
+    expect(await node(page, 'Character').textContent()).toContain('1 reference(s)');
+    const veo = node(page, 'Veo video');
+    await veo.and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
+    // The fake's clip has no faces: the badge says so rather than inventing a score.
+    expect(await veo.locator('.identity-badge').textContent()).toMatch(/^Character: (no face|\d+% identity)$/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -67,7 +67,9 @@ describe('end-to-end encrypted share links', () => {
     const bobContext = await newContext();
     const bob = await bobContext.newPage();
     await bob.goto(link.replace(url.origin, inject('baseUrl')) + (url.search ? '' : ''));
-    await bob.waitForURL(/\/projects\/[^/]+\/code$/, { timeout: 30_000 });
+    await bob.waitForURL(/\/projects\/[^/]+\/code$/, { timeout: 45_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}; the page says: ${(await bob.locator('main').textContent().catch(() => ''))?.slice(0, 300)}`);
+    });
     expect(bob.url()).not.toContain('#');
     await bob.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
     expect(await bob.getByLabel('Project name').inputValue()).toBe('Shared launch');

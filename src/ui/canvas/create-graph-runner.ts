@@ -30,6 +30,10 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     const view: NodeView = { state: e.state === 'cached' ? 'done' : e.state, ...(e.progress !== undefined ? { progress: e.progress } : {}), message: e.message ?? e.job?.error?.message ?? e.job?.progressMessage ?? '' };
     setState(e.nodeId, view);
     setJobs(executor.activeJobs());
+    // A node finished while the rest of the run goes on: show its output now, from the cache.
+    const key = e.job?.cacheKey;
+    if (e.state === 'done' && key)
+      void cache.getMany([key]).then(([entry]) => entry && setState(e.nodeId, { state: 'done', outputs: entry.outputs }));
   };
   const executor: Executor = makeExecutor({
     runners: makeAppRunners(db, projectId()),

@@ -50,6 +50,23 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
       <Show when={props.kind === 'prompt' && !out().text && props.params.text}>
         <span class="node-text hint">{String(props.params.text).slice(0, 140)}</span>
       </Show>
+      <Show when={out().consistency as { character: string; score: number | null; framesWithFace: number } | undefined}>
+        {(c) => (
+          <span class="identity-badge" classList={{ low: (c().score ?? 0) < 0.7 }} title={`${c().character} recognised in ${Math.round((c().score ?? 0) * 100)}% of the ${c().framesWithFace} sampled frames with a face`}>
+            {c().character}: {c().score === null ? 'no face' : `${Math.round(c().score! * 100)}% identity`}
+          </span>
+        )}
+      </Show>
+      <Show when={out().faces as { faces: unknown[]; issues: string[] } | undefined}>
+        {(f) => <span class="hint">{f().faces.length} face(s){f().issues.length ? ` · ${f().issues.join(', ')}` : ''}</span>}
+      </Show>
+      <Show when={out().character as { name: string; references: unknown[] } | undefined}>
+        {(c) => (
+          <span class="hint">
+            {c().name} · {c().references.length} reference(s)
+          </span>
+        )}
+      </Show>
       <Show when={out().beats as { bpm: number; beats: number[] } | undefined}>
         {(b) => (
           <span class="hint">

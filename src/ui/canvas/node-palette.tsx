@@ -44,7 +44,7 @@ export function NodePalette(props: { kinds: readonly AnyNodeKindDef[]; onPick: (
         <ul class="palette-list" role="listbox">
           <For each={hits()} fallback={<li class="hint">No node matches.</li>}>
             {(k, i) => (
-              <li role="option" aria-selected={i() === index()} classList={{ active: i() === index() }} onMouseEnter={() => setIndex(i())} onClick={() => props.onPick(k.kind)}>
+              <li role="option" aria-selected={i() === index()} classList={{ active: i() === index() }} onMouseMove={() => setIndex(i())} onClick={() => props.onPick(k.kind)}>
                 <strong>{k.title}</strong> <span class="hint">{k.description}</span>
               </li>
             )}

@@ -90,6 +90,14 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
           send(build(requestId));
         }),
     );
+  // Stills, exports and CSS checks drive the one player and renderer of the sandbox: one at a time
+  // (an automatic thumbnail and a version's still must not interleave).
+  let exclusive: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = exclusive.then(run, run);
+    exclusive = next.catch(() => undefined);
+    return next;
+  };
 
   window.addEventListener('message', onMessage);
   container.append(iframe);
@@ -105,9 +113,9 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
     pause: () => send({ type: 'pause' }),
     seek: (frame: number) => send({ type: 'seek', frame }),
     still: (compositionId: string, inputProps: Record<string, unknown>, frame: number, scale?: number) =>
-      request<Blob>((requestId) => ({ type: 'still', requestId, compositionId, inputProps, frame, ...(scale ? { scale } : {}) })),
+      serial(() => request<Blob>((requestId) => ({ type: 'still', requestId, compositionId, inputProps, frame, ...(scale ? { scale } : {}) }))),
     inspectCss: (compositionId: string, inputProps: Record<string, unknown>) =>
-      request<CssIssue[]>((requestId) => ({ type: 'inspect-css', requestId, compositionId, inputProps })),
+      serial(() => request<CssIssue[]>((requestId) => ({ type: 'inspect-css', requestId, compositionId, inputProps }))),
     render(
       compositionId: string,
       inputProps: Record<string, unknown>,
@@ -116,9 +124,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       frameRange?: [number, number],
     ) {
       let requestId = 0;
-      const promise = request<Blob>(
-        (id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container, ...(frameRange ? { frameRange } : {}) }),
-        onProgress,
+      const promise = serial(() =>
+        request<Blob>((id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container, ...(frameRange ? { frameRange } : {}) }), onProgress),
       );
       return { promise, cancel: () => requestId && send({ type: 'render-cancel', requestId }) };
     },

@@ -5,6 +5,10 @@ import type { DirectorDb } from '../../../db/database';
 import { callEdge, EdgeCallError } from '../../edge/edge-client';
 import { base64Of, blobOf } from './asset-refs';
 import { lastFrameOf } from './media-workers';
+import { consistencyOf, type CharacterOutput } from './vision-runners';
+
+const charactersOf = (ctx: RunContext): CharacterOutput[] =>
+  (Array.isArray(ctx.inputs.references) ? ctx.inputs.references : ctx.inputs.references ? [ctx.inputs.references] : []) as CharacterOutput[];
 
 interface VideoJob {
   id: string;
@@ -52,6 +56,10 @@ async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend'
     ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
     ...(ctx.inputs.image ? { firstFrame: await image(db, ctx.inputs.image, 'First frame') } : {}),
+    // Reference images come from the Characters wired in: up to 3, one per character first.
+    ...(p.mode === 'reference_images' && charactersOf(ctx).length
+      ? { referenceImages: await Promise.all(charactersOf(ctx).flatMap((c) => c.referenceAssetIds).slice(0, 3).map((id, i) => image(db, { assetId: id }, `Reference ${i + 1}`))) }
+      : {}),
     ...(ctx.inputs.lastFrame ? { lastFrame: await image(db, ctx.inputs.lastFrame, 'Last frame') } : {}),
   };
 }
@@ -94,6 +102,13 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         const file = await (await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge)).blob();
         const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
         const asset = await addAsset(db, projectId, `generated/${label}-${stamp}.mp4`, new Blob([file], { type: 'video/mp4' }));
+        // With a character wired in: how well it kept its identity across the shot (drift shows here).
+        const character = charactersOf(ctx)[0];
+        if (character) {
+          ctx.progress(0.97, 'checking the character');
+          const report = await consistencyOf(asset.blob, asset.name, character).catch(() => null);
+          if (report) return ok({ video: { assetId: asset.id }, consistency: { character: report.character, score: report.score, meanSimilarity: report.meanSimilarity, minSimilarity: report.minSimilarity, framesWithFace: report.framesWithFace } });
+        }
         return ok({ video: { assetId: asset.id } });
       } catch (e) {
         if (e instanceof RunnerError) throw e;

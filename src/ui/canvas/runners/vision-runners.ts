@@ -1,0 +1,81 @@
+import * as Comlink from 'comlink';
+import type { VisionWorkerApi } from '../../../../workers/vision.worker';
+import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
+import { makeCharacterProfile, type CharacterProfile } from '../../../core/vision/character-profile';
+import { scoreCharacterConsistency, type ConsistencyReport } from '../../../core/vision/character-consistency';
+import { SAME_PERSON_THRESHOLD } from '../../../core/vision/identity-threshold';
+import { ok } from '../../../core/util/result';
+import type { DirectorDb } from '../../../db/database';
+import { blobOf } from './asset-refs';
+import { mediaWorker } from './media-workers';
+
+let vision: Comlink.Remote<VisionWorkerApi> | null = null;
+const visionWorker = () =>
+  (vision ??= Comlink.wrap<VisionWorkerApi>(new Worker(new URL('../../../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' })));
+
+/** Faces of an image blob: boxes, scores, embeddings (as plain arrays: outputs are stored as JSON-like data). */
+async function facesOf(blob: Blob) {
+  const bitmap = await createImageBitmap(blob);
+  const result = await visionWorker().analyze(Comlink.transfer(bitmap, [bitmap]));
+  return {
+    width: result.width,
+    height: result.height,
+    faces: result.faces.map((f) => ({ box: f.box, score: f.score, embedding: f.embedding ? Array.from(f.embedding) : null })),
+    issues: result.issues,
+  };
+}
+
+/** A stored character: its profile (embeddings as arrays) and the reference images. */
+export interface CharacterOutput {
+  name: string;
+  centroid: number[];
+  references: number[][];
+  referenceAssetIds: string[];
+}
+
+export function profileOf(character: CharacterOutput): CharacterProfile {
+  return { name: character.name, centroid: Float32Array.from(character.centroid), references: character.references.map((r) => Float32Array.from(r)), minReferenceSimilarity: 0 };
+}
+
+/** How consistently a character appears in a video: a few frames sampled, faces matched. */
+export async function consistencyOf(video: Blob, name: string, character: CharacterOutput, samples = 6): Promise<ConsistencyReport> {
+  const strip = await mediaWorker().call('thumbnailStrip', [video, { count: samples, width: 640 }], { fileName: name });
+  const frames = [];
+  for (const [i, frame] of (strip.frames ?? []).entries()) {
+    const found = await facesOf(frame.image);
+    frames.push({ at: frame.timestampSec ?? i, faces: found.faces.map((f) => ({ embedding: f.embedding })) });
+  }
+  return scoreCharacterConsistency(profileOf(character), frames, SAME_PERSON_THRESHOLD);
+}
+
+export function makeVisionRunners(db: DirectorDb): Record<string, NodeRunner> {
+  return {
+    'face-analysis': {
+      async run(ctx) {
+        const image = await blobOf(db, ctx.inputs.image, 'Image input');
+        ctx.progress(0.2, 'finding faces');
+        return ok({ faces: await facesOf(image.blob) });
+      },
+    },
+    character: {
+      async run(ctx) {
+        const photos = Array.isArray(ctx.inputs.photos) ? ctx.inputs.photos : [ctx.inputs.photos];
+        const references: number[][] = [];
+        const referenceAssetIds: string[] = [];
+        for (const [i, ref] of photos.entries()) {
+          const photo = await blobOf(db, ref, `Photo ${i + 1}`);
+          ctx.progress((i + 0.5) / photos.length, `reading photo ${i + 1}`);
+          const found = await facesOf(photo.blob);
+          const usable = found.faces.filter((f) => f.embedding);
+          if (usable.length !== 1)
+            throw new RunnerError('bad_reference', `Photo ${i + 1} (${photo.name}) shows ${usable.length === 0 ? 'no usable face' : `${usable.length} faces`}; a reference photo needs exactly one.`, { retryable: false });
+          references.push(usable[0]!.embedding!);
+          referenceAssetIds.push((ref as { assetId: string }).assetId);
+        }
+        const profile = makeCharacterProfile(String(ctx.params.name ?? 'Character'), references.map((r) => Float32Array.from(r)));
+        const character: CharacterOutput = { name: profile.name, centroid: Array.from(profile.centroid), references, referenceAssetIds };
+        return ok({ character });
+      },
+    },
+  };
+}
