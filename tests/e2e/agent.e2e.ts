@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -15,20 +15,11 @@ async function scriptGemini(turns: unknown[][]) {
   expect(res.ok).toBe(true);
 }
 
-async function configureEdge(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
-  await page.getByLabel('Access token').fill(inject('edgeToken'));
-  await page.getByLabel('Director agent (Gemini)').fill('gemini-2.5-flash');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.getByRole('link', { name: '← Projects' }).click();
-}
 
 describe('the Director agent through the real edge', () => {
   it('turns a prompt into a project that builds and plays, shows its steps, survives a reload, and undoes in one click', async () => {
     const { page, errors } = await openApp(context);
-    await configureEdge(page);
+    await configureEdge(page, { agent: 'gemini-2.5-flash' });
     await createProjectInUi(page, 'Coffee app');
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('tab', { name: 'Director' }).waitFor();
@@ -67,7 +58,7 @@ describe('the Director agent through the real edge', () => {
 
   it('reports a provider failure plainly and leaves the project as it was', async () => {
     const { page } = await openApp(context);
-    await configureEdge(page);
+    await configureEdge(page, { agent: 'gemini-2.5-flash' });
     await createProjectInUi(page, 'Quota');
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByLabel('Message to the Director').fill('Make a video [fake:429]');

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** Debian's Chromium with the flags that keep it quiet on a machine without a network. */
@@ -52,4 +52,38 @@ export function storedProject(page: Page, id: string): Promise<Record<string, un
       }),
     id,
   );
+}
+
+/** Points the app at the test edge through the Settings page, as a person would. */
+export async function configureEdge(page: Page, models: { agent?: string } = {}) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
+  await page.getByLabel('Access token').fill(inject('edgeToken'));
+  if (models.agent) await page.getByLabel('Director agent (Gemini)').fill(models.agent);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.getByRole('link', { name: '← Projects' }).click();
+}
+
+/** Canvas: double-click at a point, search the palette, Enter adds the top hit there. */
+export async function addCanvasNode(page: Page, search: string, at: { x: number; y: number }) {
+  await page.mouse.dblclick(at.x, at.y);
+  await page.getByLabel('Search nodes').fill(search);
+  await page.keyboard.press('Enter');
+}
+
+export async function centerOf(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A mouse drag in a few steps (holding the given keys), as pointer events see a hand drag. */
+export async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, modifiers: 'Shift'[] = []) {
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  for (const m of modifiers) await page.keyboard.up(m);
 }

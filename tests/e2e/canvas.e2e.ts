@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -12,26 +12,8 @@ afterEach(() => context?.close());
 const nodes = (page: Page) => page.getByTestId('graph-node');
 const counts = async (page: Page) => (await page.getByTestId('graph-counts').textContent())!;
 
-async function addNode(page: Page, search: string, at: { x: number; y: number }) {
-  await page.mouse.dblclick(at.x, at.y);
-  await page.getByLabel('Search nodes').fill(search);
-  await page.keyboard.press('Enter');
-}
 
-async function center(locator: Locator) {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, modifiers: 'Shift'[] = []) {
-  for (const m of modifiers) await page.keyboard.down(m);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-  for (const m of modifiers) await page.keyboard.up(m);
-}
 
 describe('node canvas', () => {
   it('adds, connects (refusing wrong types with the reason), drags as one undo step, selects, copies, deletes, and keeps it all', async () => {
@@ -39,9 +21,9 @@ describe('node canvas', () => {
     await createProjectInUi(page, 'Canvas');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
 
-    await addNode(page, 'prompt', { x: 300, y: 300 });
-    await addNode(page, 'extend', { x: 700, y: 300 });
-    await addNode(page, 'veo', { x: 300, y: 550 });
+    await addCanvasNode(page, 'prompt', { x: 300, y: 300 });
+    await addCanvasNode(page, 'extend', { x: 700, y: 300 });
+    await addCanvasNode(page, 'veo', { x: 300, y: 550 });
     expect(await counts(page)).toBe('3 nodes · 0 connections');
     const prompt = nodes(page).filter({ hasText: 'Prompt' }).first();
     const extend = page.locator('[data-testid=graph-node][aria-label="Extend"]');
@@ -49,19 +31,19 @@ describe('node canvas', () => {
 
     // Text into a Video input: refused, and the reason is shown.
     const promptOut = prompt.locator('[data-output-port=text] .port-dot');
-    await drag(page, await center(promptOut), await center(extend.locator('[data-input-port=video]')));
+    await dragMouse(page, await centerOf(promptOut), await centerOf(extend.locator('[data-input-port=video]')));
     await page.getByRole('alert').filter({ hasText: 'Video input expects a video, got text' }).waitFor();
     expect(await counts(page)).toBe('3 nodes · 0 connections');
 
     // Valid: text into the Prompt input of Veo, Veo's video into Extend's video.
-    await drag(page, await center(promptOut), await center(veo.locator('[data-input-port=prompt]')));
-    await drag(page, await center(veo.locator('[data-output-port=video] .port-dot')), await center(extend.locator('[data-input-port=video]')));
+    await dragMouse(page, await centerOf(promptOut), await centerOf(veo.locator('[data-input-port=prompt]')));
+    await dragMouse(page, await centerOf(veo.locator('[data-output-port=video] .port-dot')), await centerOf(extend.locator('[data-input-port=video]')));
     expect(await counts(page)).toBe('3 nodes · 2 connections');
 
     // A drag of a node is one undo step.
     const before = (await extend.boundingBox())!;
-    const header = await center(extend.locator('.graph-node-header'));
-    await drag(page, header, { x: header.x + 150, y: header.y + 80 });
+    const header = await centerOf(extend.locator('.graph-node-header'));
+    await dragMouse(page, header, { x: header.x + 150, y: header.y + 80 });
     const after = (await extend.boundingBox())!;
     expect(Math.round(after.x - before.x)).toBe(150);
     await page.keyboard.press('Control+z');
@@ -75,7 +57,7 @@ describe('node canvas', () => {
     expect(await page.locator('[data-testid=graph-node].selected').count()).toBe(0);
     const p = (await prompt.boundingBox())!;
     const v = (await veo.boundingBox())!;
-    await drag(page, { x: p.x - 20, y: p.y - 20 }, { x: v.x + v.width + 20, y: v.y + v.height + 20 }, ['Shift']);
+    await dragMouse(page, { x: p.x - 20, y: p.y - 20 }, { x: v.x + v.width + 20, y: v.y + v.height + 20 }, ['Shift']);
     expect(await page.locator('[data-testid=graph-node].selected').count()).toBe(2);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { addCanvasNode, centerOf, configureEdge, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -13,33 +13,13 @@ const fake = async (path: string, init?: RequestInit) => (await fetch(`${inject(
 const allStarts = async () => ((await fake('/__fake/counts')) as { veoStarts: number }).veoStarts;
 const veoStarts = async (prompt: string) => ((await fake('/__fake/counts')) as { veoStartsByPrompt: Record<string, number> }).veoStartsByPrompt[prompt] ?? 0;
 
-async function configureEdge(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
-  await page.getByLabel('Access token').fill(inject('edgeToken'));
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.getByRole('link', { name: '← Projects' }).click();
-}
 
-async function addNode(page: Page, search: string, at: { x: number; y: number }) {
-  await page.mouse.dblclick(at.x, at.y);
-  await page.getByLabel('Search nodes').fill(search);
-  await page.keyboard.press('Enter');
-}
 
-async function center(locator: Locator) {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await center(from);
-  const b = await center(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 6 });
-  await page.mouse.up();
+
+/** Drags from an output port's dot onto an input port. */
+async function connectPorts(page: Page, from: Locator, to: Locator) {
+  await dragMouse(page, await centerOf(from), await centerOf(to));
 }
 
 const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
@@ -47,12 +27,12 @@ const node = (page: Page, title: string) => page.locator(`[data-testid=graph-nod
 /** Prompt → Veo video → Extend, built in the UI. */
 async function buildGraph(page: Page, text: string) {
   await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
-  await addNode(page, 'prompt', { x: 250, y: 250 });
+  await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
   await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill(text);
-  await addNode(page, 'veo', { x: 560, y: 250 });
-  await addNode(page, 'extend', { x: 900, y: 250 });
-  await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
-  await connect(page, node(page, 'Veo video').locator('[data-output-port=video] .port-dot'), node(page, 'Extend').locator('[data-input-port=video]'));
+  await addCanvasNode(page, 'veo', { x: 560, y: 250 });
+  await addCanvasNode(page, 'extend', { x: 900, y: 250 });
+  await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+  await connectPorts(page, node(page, 'Veo video').locator('[data-output-port=video] .port-dot'), node(page, 'Extend').locator('[data-input-port=video]'));
   expect(await page.getByTestId('graph-counts').textContent()).toBe('3 nodes · 2 connections');
   await page.keyboard.press('Escape');
 }
@@ -89,10 +69,10 @@ describe('running the graph through the edge', () => {
     await configureEdge(page);
     await createProjectInUi(page, 'Graph failure');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
-    await addNode(page, 'prompt', { x: 250, y: 250 });
+    await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
     await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill('[fake:fail] A storm over the sea');
-    await addNode(page, 'veo', { x: 600, y: 250 });
-    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await addCanvasNode(page, 'veo', { x: 600, y: 250 });
+    await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
     const veo = node(page, 'Veo video');
@@ -112,22 +92,27 @@ describe('running the graph through the edge', () => {
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     const inspector = page.getByRole('complementary', { name: 'Node settings' });
 
-    await addNode(page, 'image', { x: 200, y: 200 });
+    await addCanvasNode(page, 'image', { x: 200, y: 200 });
     await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/biden-1.jpg');
     await node(page, 'Image').locator('img.node-thumb').waitFor();
-    await addNode(page, 'character', { x: 520, y: 200 });
-    await addNode(page, 'prompt', { x: 520, y: 520 });
+    await addCanvasNode(page, 'character', { x: 520, y: 200 });
+    await addCanvasNode(page, 'prompt', { x: 520, y: 520 });
     await inspector.getByLabel('text').fill('The character walks along a beach at sunrise');
-    await addNode(page, 'veo', { x: 880, y: 300 });
+    await addCanvasNode(page, 'veo', { x: 880, y: 300 });
     await inspector.getByLabel('mode', { exact: true }).selectOption('reference_images');
-    await connect(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Character').locator('[data-input-port=photos]'));
-    await connect(page, node(page, 'Character').locator('[data-output-port=character] .port-dot'), node(page, 'Veo video').locator('[data-input-port=references]'));
-    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await connectPorts(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Character').locator('[data-input-port=photos]'));
+    await connectPorts(page, node(page, 'Character').locator('[data-output-port=character] .port-dot'), node(page, 'Veo video').locator('[data-input-port=references]'));
+    await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
     expect(await page.getByTestId('graph-counts').textContent()).toBe('4 nodes · 3 connections');
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Run all' }).click();
-    await node(page, 'Character').and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
+    await node(page, 'Character')
+      .and(page.locator('.state-done'))
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e) => {
+        throw new Error(`${(e as Error).message}; the node says: ${await node(page, 'Character').textContent()}; page errors: ${errors.join('; ')}`);
+      });
     expect(await node(page, 'Character').textContent()).toContain('1 reference(s)');
     const veo = node(page, 'Veo video');
     await veo.and(page.locator('.state-done')).waitFor({ timeout: 60_000 });

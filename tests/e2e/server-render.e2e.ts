@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -11,14 +11,6 @@ afterEach(() => context?.close());
 
 const renderStarts = async () => ((await (await fetch(`${inject('fakesUrl')}/__fake/counts`)).json()) as { renderStarts: number }).renderStarts;
 
-async function configureEdge(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
-  await page.getByLabel('Access token').fill(inject('edgeToken'));
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.getByRole('link', { name: '← Projects' }).click();
-}
 
 describe('server renders through the edge', () => {
   it('starts a full-resolution render, keeps tracking it after a reload, and downloads the file', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -17,15 +17,6 @@ async function newContext() {
   return context;
 }
 
-/** Points the app at the test edge (Settings page, as a person would). */
-async function configureEdge(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Edge URL').fill(inject('edgeUrl'));
-  await page.getByLabel('Access token').fill(inject('edgeToken'));
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.getByRole('link', { name: '← Projects' }).click();
-}
 
 const projectCount = (page: Page) =>
   page.evaluate(
