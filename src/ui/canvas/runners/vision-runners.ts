@@ -9,14 +9,32 @@ import type { DirectorDb } from '../../../db/database';
 import { blobOf } from './asset-refs';
 import { mediaWorker } from './media-workers';
 
-let vision: Comlink.Remote<VisionWorkerApi> | null = null;
-const visionWorker = () =>
-  (vision ??= Comlink.wrap<VisionWorkerApi>(new Worker(new URL('../../../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' })));
+let vision: { worker: Worker; api: Comlink.Remote<VisionWorkerApi> } | null = null;
+const visionWorker = () => {
+  if (!vision) {
+    const worker = new Worker(new URL('../../../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' });
+    vision = { worker, api: Comlink.wrap<VisionWorkerApi>(worker) };
+  }
+  return vision;
+};
+
+/** Loading the models plus one photo takes a few seconds; far longer means the worker is stuck. */
+const VISION_TIME_LIMIT_MS = 25_000;
 
 /** Faces of an image blob: boxes, scores, embeddings (as plain arrays: outputs are stored as JSON-like data). */
 async function facesOf(blob: Blob) {
   const bitmap = await createImageBitmap(blob);
-  const result = await visionWorker().analyze(Comlink.transfer(bitmap, [bitmap]));
+  const current = visionWorker();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // A stuck worker is replaced, never waited on forever; the executor retries the node.
+      current.worker.terminate();
+      if (vision === current) vision = null;
+      reject(new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true }));
+    }, VISION_TIME_LIMIT_MS);
+  });
+  const result = await Promise.race([current.api.analyze(Comlink.transfer(bitmap, [bitmap])), timeout]).finally(() => clearTimeout(timer));
   return {
     width: result.width,
     height: result.height,
