@@ -89,17 +89,28 @@ export async function runCanvasBench({ root, emit }) {
     const frames = await page.evaluate(async () => {
       const canvas = document.querySelector('[data-testid=graph-canvas]');
       const deltas = [];
+      const scripting = [];
       let last = performance.now();
       for (let i = 0; i < 180; i++) {
+        const t0 = performance.now();
         canvas.dispatchEvent(new WheelEvent('wheel', { deltaX: i < 90 ? 18 : -18, deltaY: i % 60 < 30 ? 6 : -6, bubbles: true, cancelable: true }));
+        scripting.push(performance.now() - t0);
         await new Promise((r) => requestAnimationFrame(r));
         const now = performance.now();
         deltas.push(now - last);
         last = now;
       }
-      return deltas.slice(5);
+      return { frames: deltas.slice(5), scripting: scripting.slice(5) };
     });
-    emit({ name: 'canvas: worst frame while panning 500 nodes', value: round(Math.max(...frames)), unit: 'ms', p95: round(percentile(frames, 95)), median: round(percentile(frames, 50)), target: '<= 33' });
+    emit({
+      name: 'canvas: worst frame while panning 500 nodes',
+      value: round(Math.max(...frames.frames)),
+      unit: 'ms',
+      p95: round(percentile(frames.frames, 95)),
+      median: round(percentile(frames.frames, 50)),
+      scriptingMedian: round(percentile(frames.scripting, 50), 2),
+      target: '<= 33',
+    });
   } finally {
     await browser.close();
     await server.close();

@@ -47,6 +47,30 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const graph = () => props.history.graph();
   const nodeById = createMemo(() => new Map(graph().nodes.map((n) => [n.id, n])));
   const layouts = createMemo(() => new Map(graph().nodes.map((n) => [n.id, layoutOf(n, props.registry)])));
+  const [hostSize, setHostSize] = createSignal({ width: 1600, height: 1000 });
+  onMount(() => {
+    const observer = new ResizeObserver(() => setHostSize({ width: host.clientWidth, height: host.clientHeight }));
+    observer.observe(host);
+    onCleanup(() => observer.disconnect());
+  });
+  /**
+   * Only nodes on screen (with a margin) are in the DOM: a big graph then costs what a small one
+   * does to paint while panning. Selected nodes stay, so a drag never loses its node.
+   */
+  const visibleNodes = createMemo(() => {
+    const v = props.viewport();
+    const { width, height } = hostSize();
+    const margin = 300 / v.zoom;
+    const x0 = -v.x / v.zoom - margin;
+    const y0 = -v.y / v.zoom - margin;
+    const x1 = (width - v.x) / v.zoom + margin;
+    const y1 = (height - v.y) / v.zoom + margin;
+    const selected = props.selected();
+    return graph().nodes.filter(
+      (n) => selected.has(n.id) || (n.position.x < x1 && n.position.x + NODE_WIDTH > x0 && n.position.y < y1 && n.position.y + layouts().get(n.id)!.height > y0),
+    );
+  });
+  const visibleIds = createMemo(() => new Set(visibleNodes().map((n) => n.id)));
 
   const toWorld = (clientX: number, clientY: number): NodePosition => {
     const rect = host.getBoundingClientRect();
@@ -54,8 +78,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return { x: (clientX - rect.left - v.x) / v.zoom, y: (clientY - rect.top - v.y) / v.zoom };
   };
 
+  // Edge objects are reused while their path is unchanged, so <For> keeps their DOM across pans.
+  const edgeCache = new Map<string, { id: string; d: string; color: string }>();
   const edges = createMemo(() =>
     graph().edges.flatMap((e) => {
+      if (!visibleIds().has(e.from) && !visibleIds().has(e.to)) return [];
       const from = nodeById().get(e.from);
       const to = nodeById().get(e.to);
       if (!from || !to) return [];
@@ -63,7 +90,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const inp = layouts().get(to.id)!.inputs.findIndex((p) => p.name === e.toPort);
       if (out < 0 || inp < 0) return [];
       const type = layouts().get(from.id)!.outputs[out]!.type;
-      return [{ id: e.id, d: edgePath(outputAnchor(from, out), inputAnchor(to, inp)), color: PORT_COLORS[type] ?? '#999' }];
+      const d = edgePath(outputAnchor(from, out), inputAnchor(to, inp));
+      const color = PORT_COLORS[type] ?? '#999';
+      const cached = edgeCache.get(e.id);
+      if (cached && cached.d === d && cached.color === color) return [cached];
+      const edge = { id: e.id, d, color };
+      edgeCache.set(e.id, edge);
+      return [edge];
     }),
   );
 
@@ -235,7 +268,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
             {(g) => <path d={edgePath(g().anchor, g().now)} class="graph-edge pending" />}
           </Show>
         </svg>
-        <For each={graph().nodes}>
+        <For each={visibleNodes()}>
           {(node) => {
             const layout = () => layouts().get(node.id)!;
             const def = props.registry.get(node.kind);
