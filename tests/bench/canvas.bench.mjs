@@ -77,7 +77,7 @@ export async function runCanvasBench({ root, emit }) {
           const open = indexedDB.open('director');
           open.onsuccess = () => {
             const tx = open.result.transaction('graphs', 'readwrite');
-            tx.objectStore('graphs').put({ id: `graph:${id}`, projectId: id, graph, updatedAt: Date.now() + 60_000 });
+            tx.objectStore('graphs').put({ id: crypto.randomUUID(), projectId: id, graph, updatedAt: Date.now() + 60_000 });
             tx.oncomplete = resolve;
           };
         }),

@@ -116,3 +116,24 @@ describe('projects repository', () => {
     expect(firstIds.has(clip!.id)).toBe(false);
   });
 });
+
+describe('canvas graphs travel with their project', () => {
+  it('a saved graph survives backup export/import and duplication, found again by project', async () => {
+    const { loadGraph, saveGraph } = await import('../../src/db/graphs-repo');
+    const { db } = freshDb();
+    const p = await created(db);
+    const graph = { nodes: [{ id: 'n-prompt-01', kind: 'prompt', params: { text: 'hi' }, position: { x: 1, y: 2 } }], edges: [], groups: [] };
+    await saveGraph(db, p.id, graph);
+    await saveGraph(db, p.id, graph); // saving again updates the one row
+    expect(await db.graphs.where('projectId').equals(p.id).count()).toBe(1);
+
+    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1));
+    if (!read.ok) throw new Error(read.message); // the row passes the restore gate
+    const imported = await importProjectBundle(db, read.value);
+    expect(await loadGraph(db, imported.id)).toEqual(graph);
+
+    const copy = await duplicateProject(db, p.id);
+    if (!copy.ok) throw new Error(copy.message);
+    expect(await loadGraph(db, copy.value.id)).toEqual(graph);
+  });
+});

@@ -6,14 +6,14 @@ import { newConversation, restoreConversation, type ConversationRecord } from '.
 import type { AudioAnalyzer } from '../../core/agent/ports/audio-analyzer';
 import { loadSettings } from '../../db/settings-repo';
 import { db } from '../db';
+import { newId } from '../../core/util/ids';
 import { makeDexieWorkspace } from './dexie-workspace';
 import { makeSandboxAgentRuntime } from './sandbox-agent-runtime';
 
-const conversationId = (projectId: string) => `conversation:${projectId}`;
-
+/** The project's conversation, found by projectId (a plain random row id travels in backups like any row). */
 export async function loadConversation(projectId: string): Promise<ConversationRecord> {
-  const row = await db.conversations.get(conversationId(projectId));
-  return restoreConversation(row) ?? newConversation(conversationId(projectId), projectId, Date.now());
+  const row = await db.conversations.where('projectId').equals(projectId).first();
+  return restoreConversation(row) ?? newConversation(newId(), projectId, Date.now());
 }
 
 /** The audio worker behind the agent's audio_spectrum_analysis tool, started on first use. */

@@ -7,7 +7,7 @@ import { exportWorkflow } from '../../core/graph/export-workflow';
 import { restoreWorkflow } from '../../core/graph/restore-workflow';
 import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
 import { newId } from '../../core/util/ids';
-import { loadGraph, saveGraph } from '../../db/graphs-repo';
+import { loadGraph, loadGraphRow, saveGraph } from '../../db/graphs-repo';
 import { db } from '../db';
 import { createLiveQuery } from '../live-query';
 import { PropsEditor } from '../preview/props-editor';
@@ -70,7 +70,7 @@ export default function CanvasView() {
     clearTimeout(saveTimer);
     if (loaded()) void saveGraph(db, projectId, history.graph());
   });
-  const stored = createLiveQuery(() => db.graphs.get(`graph:${projectId}`), undefined);
+  const stored = createLiveQuery(() => loadGraphRow(db, projectId), undefined);
   createEffect(() => {
     const row = stored.value() as { graph: Graph; updatedAt: number } | undefined;
     if (row && loaded() && row.updatedAt > lastSaved && JSON.stringify(row.graph) !== JSON.stringify(history.graph())) {
