@@ -123,7 +123,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   let knownGood: ProjectCheckpoint = before;
   let tree = before.tree;
   const repeats = makeRepeatDetector(limits.maxRepeats, tree);
-  const window = fitHistory(input.pastTurns, { budgetTokens: limits.historyBudgetTokens });
+  const history = fitHistory(input.pastTurns, { budgetTokens: limits.historyBudgetTokens });
   let knowledgeQuery = input.prompt;
   // Latest check per kind, with the project state it was made on.
   let lastBuild: { tree: string; finding: CheckFinding } | null = null;
@@ -169,7 +169,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       filePaths: files.map((f) => f.path),
       assetNames: assets.map((a) => a.name),
       notes: deps.retriever.retrieve(knowledgeQuery, limits.knowledgeNotes),
-      earlierSummary: window.summary,
+      earlierSummary: history.summary,
     });
     const index = turn.steps.length;
     emit({ type: 'step_started', turnId, index, kind: 'model', name: 'model', args: `${turn.contents.length} messages this turn` });
@@ -178,7 +178,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     try {
       const response = await raceAbort(
         deps.model.generate(
-          { systemInstruction, contents: mergeSameRole([...window.contents, ...turn.contents]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
+          { systemInstruction, contents: mergeSameRole([...history.contents, ...turn.contents]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
           { signal, onTextDelta: (text) => emit({ type: 'text_delta', turnId, text }) },
         ),
         signal,
