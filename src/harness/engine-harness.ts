@@ -4,6 +4,7 @@
  * commands drive it in headless Chromium.
  */
 import * as Comlink from 'comlink';
+import { blobToBase64 } from '../core/util/base64';
 import type { CompositionInfo } from '../core/preview/sandbox-protocol';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
 import { makeSandboxHost } from '../ui/preview/sandbox-host';
@@ -17,12 +18,6 @@ async function load(code: string, assets: { name: string; bytes: Uint8Array; typ
   );
 }
 
-const toBase64 = async (blob: Blob) => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 let vision: Comlink.Remote<VisionWorkerApi> | null = null;
 
@@ -37,11 +32,11 @@ const harness = {
   },
   load,
   async still(compositionId: string, props: Record<string, unknown>, frame: number) {
-    return toBase64(await host.still(compositionId, props, frame));
+    return blobToBase64(await host.still(compositionId, props, frame));
   },
   async render(compositionId: string, props: Record<string, unknown>, container: 'mp4' | 'webm', frameRange?: [number, number]) {
     const job = host.render(compositionId, props, container, (p) => ((window as unknown as { lastProgress: number }).lastProgress = p.progress), frameRange);
-    return toBase64(await job.promise);
+    return blobToBase64(await job.promise);
   },
 };
 

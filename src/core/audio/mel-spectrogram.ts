@@ -102,7 +102,7 @@ export function melSpectrogram(
 
   const fft = new RealFft(fftSize);
   const window = new Float32Array(fftSize);
-  // The peak normalisation is folded into the window.
+  // The peak normalisation is folded into the analysis window's weights.
   for (let i = 0; i < fftSize; i++) window[i] = gain * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / fftSize));
   const frame = new Float32Array(fftSize);
   const power = new Float32Array(fft.bins);

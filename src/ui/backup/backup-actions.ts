@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../core/util/result';
 import type { Project } from '../../core/project/project';
 import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
 import { db } from '../db';
+import { downloadBlob } from '../render/download-blob';
 
 const APP = `Director ${import.meta.env.VITE_APP_VERSION ?? '0.1.0'}`;
 
@@ -15,12 +16,7 @@ export async function downloadProjectArchive(projectId: string): Promise<Result<
   if (!bundle) return err('not_found', 'This project no longer exists.');
   const bytes = packProjectArchive(bundle, APP, Date.now());
   const fileName = archiveFileName(bundle.project.name);
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName);
   return ok({ fileName, bytes: bytes.length });
 }
 

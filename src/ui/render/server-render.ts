@@ -1,3 +1,4 @@
+import { blobToBase64 } from '../../core/util/base64';
 import { findEntry } from '../../core/bundler/find-entry';
 import type { CompositionInfo } from '../../core/preview/sandbox-protocol';
 import type { RenderRecord } from '../../core/render/render-record';
@@ -19,12 +20,6 @@ interface RemoteRender {
 const POLL_MS = 1000;
 const polling = new Map<string, Promise<void>>();
 
-const toBase64 = async (blob: Blob) => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 /**
  * Sends the project (sources, the assets it can use, props) to the edge's render service for a
@@ -39,7 +34,7 @@ export async function startServerRender(projectId: string, comp: CompositionInfo
   const assets = (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => !a.name.startsWith('.director/') && !a.name.startsWith('renders/'));
   const body = {
     source: { entry, files },
-    assets: await Promise.all(assets.map(async (a) => ({ path: a.name, mimeType: a.type, data: await toBase64(a.blob) }))),
+    assets: await Promise.all(assets.map(async (a) => ({ path: a.name, mimeType: a.type, data: await blobToBase64(a.blob) }))),
     composition: comp.id,
     inputProps,
     codec: container === 'webm' ? 'vp9' : 'h264',

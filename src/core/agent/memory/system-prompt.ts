@@ -8,7 +8,7 @@ export interface SystemPromptInput {
   filePaths: readonly string[];
   assetNames: readonly string[];
   notes: readonly KnowledgeNote[];
-  /** Summary of turns that no longer fit the window. */
+  /** Summary of turns that no longer fit the history budget. */
   earlierSummary: string;
 }
 

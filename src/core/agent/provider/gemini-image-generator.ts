@@ -1,5 +1,5 @@
 import type { ImageGenerator, ImageRequest, ImageResult } from '../ports/image-generator';
-import { decodeBase64 } from '../tools/base64';
+import { decodeBase64 } from '../../util/base64';
 import { providerErrorFromBody } from './gemini-errors';
 import type { FetchLike } from './gemini-provider';
 

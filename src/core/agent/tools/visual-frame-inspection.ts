@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../../util/base64';
 import { defineTool, fail } from './tool-types';
 import { readSources } from './tool-helpers';
 

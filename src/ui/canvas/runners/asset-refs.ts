@@ -17,9 +17,3 @@ export async function blobOf(db: DirectorDb, ref: unknown, what: string): Promis
   return { blob: asset.blob, name: asset.name, type: asset.type };
 }
 
-export async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}

@@ -3,7 +3,8 @@ import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '..
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
 import { callEdge, EdgeCallError } from '../../edge/edge-client';
-import { base64Of, blobOf } from './asset-refs';
+import { blobToBase64 } from '../../../core/util/base64';
+import { blobOf } from './asset-refs';
 import { lastFrameOf } from './media-workers';
 import { consistencyOf, type CharacterOutput } from './vision-runners';
 
@@ -28,7 +29,7 @@ function fromEdge(e: unknown): never {
 
 async function image(db: DirectorDb, ref: unknown, what: string) {
   const { blob, type } = await blobOf(db, ref, what);
-  return { mimeType: (type === 'image/jpeg' || type === 'image/webp' ? type : 'image/png') as 'image/png', data: await base64Of(blob) };
+  return { mimeType: (type === 'image/jpeg' || type === 'image/webp' ? type : 'image/png') as 'image/png', data: await blobToBase64(blob) };
 }
 
 /** The body of a provider-neutral video start from the node's params and inputs. */
@@ -41,7 +42,7 @@ async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend'
     const frame = await lastFrameOf(video.blob, video.name);
     return {
       prompt: prompt || 'Continue the shot naturally from this frame.',
-      firstFrame: { mimeType: 'image/png' as const, data: await base64Of(frame) },
+      firstFrame: { mimeType: 'image/png' as const, data: await blobToBase64(frame) },
       ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
       ...(p.seed !== undefined ? { seed: p.seed } : {}),
     };

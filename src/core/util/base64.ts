@@ -12,3 +12,8 @@ export function decodeBase64(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
+
+/** A Blob's bytes as base64 (for JSON bodies and page↔automation transfers). */
+export async function blobToBase64(blob: Blob): Promise<string> {
+  return encodeBase64(new Uint8Array(await blob.arrayBuffer()));
+}
