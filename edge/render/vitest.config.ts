@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { isRemotionTargetClosed } from './src/remotion-target-closed';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Only Remotion's late "Target closed" after a render already failed is ignored; anything else fails the run.
+    onUnhandledError: (error) => (isRemotionTargetClosed(error) ? false : undefined),
   },
 });

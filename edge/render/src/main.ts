@@ -1,5 +1,6 @@
 import { ConfigError, DEV_TOKEN, loadConfig } from './config.js';
 import { startService } from './service.js';
+import { isRemotionTargetClosed } from './remotion-target-closed.js';
 
 try {
   const config = loadConfig();
@@ -9,6 +10,12 @@ try {
   const stop = () => {
     void service.close().finally(() => process.exit(0));
   };
+  // The service must not die of Remotion's late "Target closed"; any other stray rejection still ends it.
+  process.on('unhandledRejection', (error) => {
+    if (isRemotionTargetClosed(error)) return;
+    console.error(JSON.stringify({ level: 'fatal', message: 'unhandled rejection', error: String(error) }));
+    process.exit(1);
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (err) {
