@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 90_000,
     // Two cores: one browser at a time keeps timings honest and the machine responsive.
     fileParallelism: false,
+    // Two cores shared with workerd, vite and Chromium's own workers: a test that times out once is
+    // run once more. A real break fails both times; the first failure's diagnostics still print.
+    retry: 1,
   },
 });

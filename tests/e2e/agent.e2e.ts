@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -39,7 +39,7 @@ describe('the Director agent through the real edge', () => {
     expect(await turn.textContent()).toContain('Your 20-second launch video is ready');
 
     // The project it wrote builds and plays in the preview.
-    await page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(page);
     expect(await page.getByLabel('Composition', { exact: true }).inputValue()).toBe('Explainer');
     await page.getByRole('tab', { name: 'Files' }).click();
     await page.getByRole('button', { name: 'Step.tsx', exact: true }).waitFor();

@@ -12,11 +12,33 @@ export function launchBrowser(): Promise<Browser> {
 
 export const baseUrl = () => inject('baseUrl');
 
+const consoleLogs = new WeakMap<Page, string[]>();
+
+/**
+ * Waits until the Code view reports a finished build. On a timeout the error carries what the
+ * page showed and logged, so a failure in CI says why rather than only that it waited.
+ */
+export async function waitForBuilt(page: Page, timeout = 30_000) {
+  try {
+    await page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout });
+  } catch (e) {
+    const status = await page.getByTestId('build-status').textContent({ timeout: 1000 }).catch(() => '(no build status)');
+    const problems = await page.getByTestId('problems').textContent({ timeout: 1000 }).catch(() => '(no problems list)');
+    const frames = page.frames().map((f) => f.url().slice(0, 80));
+    const logs = (consoleLogs.get(page) ?? []).slice(-40).join('\n');
+    throw new Error(`No finished build within ${timeout} ms. Status: ${JSON.stringify(status)}; problems: ${JSON.stringify(problems)}; frames: ${JSON.stringify(frames)}\nConsole:\n${logs}\n${(e as Error).message}`);
+  }
+}
+
 /** A page of the app in a fresh context; browser console errors are collected for assertions. */
 export async function openApp(context: BrowserContext, path = '/'): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const logs: string[] = [];
+  consoleLogs.set(page, logs);
+  page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`[pageerror] ${e.message}`));
   await page.goto(baseUrl() + path);
   return { page, errors };
 }

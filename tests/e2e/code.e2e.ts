@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseUrl, createProjectInUi, launchBrowser, openApp } from './browser';
+import { baseUrl, createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -16,7 +16,7 @@ async function openCodeView(page: Page, template: 'Basic' | 'Product showcase' |
   await waitForBuild(page);
 }
 
-const waitForBuild = (page: Page) => page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+const waitForBuild = (page: Page) => waitForBuilt(page);
 
 async function seek(page: Page, frame: number) {
   await page.getByLabel('Frame', { exact: true }).evaluate((el: HTMLInputElement, f) => {

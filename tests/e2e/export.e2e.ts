@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProjectInUi, launchBrowser, openApp } from './browser';
+import { createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -17,7 +17,7 @@ describe('export in the browser', () => {
     await createProjectInUi(page, 'Export test', 'Square');
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('button', { name: /^Basic/ }).click();
-    await page.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(page);
 
     // A still of the current frame downloads as a PNG.
     const still = page.waitForEvent('download');

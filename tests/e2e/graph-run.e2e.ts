@@ -85,7 +85,7 @@ describe('running the graph through the edge', () => {
     expect(await veo.locator('video').count()).toBe(1);
   });
 
-  it('builds a character from a photo, feeds it to Veo as reference images, and shows an identity badge on the take', { timeout: 150_000, retry: 1 }, async () => {
+  it('builds a character from a photo, feeds it to Veo as reference images, and shows an identity badge on the take', { timeout: 150_000 }, async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page);
     await createProjectInUi(page, 'Character');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { card, createProjectInUi, launchBrowser, openApp, storedProject } from './browser';
+import { card, createProjectInUi, launchBrowser, openApp, storedProject, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -34,7 +34,7 @@ describe('offline', () => {
     // A lazily loaded route, the esbuild wasm and the preview runtime: all from the cache.
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('button', { name: /^Basic/ }).click();
-    await page.getByTestId('build-status').filter({ hasText: /Built in \d+ ms/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(page);
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
 
     await page.reload();

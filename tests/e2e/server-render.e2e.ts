@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -19,7 +19,7 @@ describe('server renders through the edge', () => {
     await createProjectInUi(page, 'Server render');
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('button', { name: /^Basic/ }).click();
-    await page.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(page);
     await page.getByRole('link', { name: 'Render', exact: true }).click();
 
     const before = await renderStarts();
@@ -46,7 +46,7 @@ describe('server renders through the edge', () => {
     await createProjectInUi(page, 'Refused');
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('button', { name: /^Basic/ }).click();
-    await page.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(page);
     await page.getByRole('link', { name: 'Render', exact: true }).click();
     await page.getByRole('button', { name: 'Render on server' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'server render could not start' });

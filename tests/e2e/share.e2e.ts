@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { configureEdge, createProjectInUi, launchBrowser, openApp } from './browser';
+import { configureEdge, createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -37,7 +37,7 @@ describe('end-to-end encrypted share links', () => {
     await createProjectInUi(alice, 'Shared launch');
     await alice.getByRole('link', { name: 'Code', exact: true }).click();
     await alice.getByRole('button', { name: /^Basic/ }).click();
-    await alice.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(alice);
 
     await alice.getByRole('button', { name: 'Share' }).click();
     const linkInput = alice.getByLabel('Share link');
@@ -62,7 +62,7 @@ describe('end-to-end encrypted share links', () => {
       throw new Error(`${(e as Error).message}; the page says: ${(await bob.locator('main').textContent().catch(() => ''))?.slice(0, 300)}`);
     });
     expect(bob.url()).not.toContain('#');
-    await bob.getByTestId('build-status').filter({ hasText: /Built in/ }).waitFor({ timeout: 30_000 });
+    await waitForBuilt(bob);
     expect(await bob.getByLabel('Project name').inputValue()).toBe('Shared launch');
     await bob.getByRole('button', { name: 'Main.tsx', exact: true }).waitFor();
 

@@ -92,8 +92,7 @@ export function makeProjectBundler(esbuild: EsbuildApi) {
     plugins: [plugin],
   });
 
-  return {
-    async build(source: ProjectSource): Promise<BundleOutput> {
+  const buildNow = async (source: ProjectSource): Promise<BundleOutput> => {
       const start = performance.now();
       current = source;
       const entry = findEntry(source.files);
@@ -123,11 +122,24 @@ export function makeProjectBundler(esbuild: EsbuildApi) {
       }
       const code = result.outputFiles?.[0]?.text ?? '';
       return { ok: true, code, bytes: code.length, ms: performance.now() - start, entry, errors: [], warnings: result.warnings.map((m) => toDiagnostic(m, 'warning')) };
-    },
-    async dispose() {
-      await context?.dispose();
-      context = null;
-    },
+  };
+
+  // One build at a time: esbuild joins a rebuild asked for while one runs (returning the older
+  // sources' output), and two first builds would each make a context. Queued builds run in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    build: (source: ProjectSource): Promise<BundleOutput> => serially(() => buildNow(source)),
+    dispose: () =>
+      serially(async () => {
+        await context?.dispose();
+        context = null;
+      }),
   };
 }
 

@@ -6,18 +6,22 @@ import { showToast } from '../shell/toasts';
 /** How long a deleted project can be brought back. */
 export const UNDO_WINDOW_MS = 8000;
 
-/** Deletes at once from every view and tab; Undo (or Ctrl+Z) brings it back until the toast goes. */
+/**
+ * Deletes at once from every view and tab; Undo (or Ctrl+Z) brings it back until the toast goes.
+ * The toast is up before the write lands, so an undo pressed the moment the card vanishes is never lost.
+ */
 export async function deleteWithUndo(project: Project) {
-  await trashProject(db, project.id);
+  const trashed = trashProject(db, project.id);
   showToast(
     {
       kind: 'info',
       message: `Deleted “${project.name}”.`,
-      action: { label: 'Undo', run: () => void restoreProject(db, project.id) },
-      onExpire: () => void purgeProject(db, project.id),
+      action: { label: 'Undo', run: () => void trashed.then(() => restoreProject(db, project.id)) },
+      onExpire: () => void trashed.then(() => purgeProject(db, project.id)),
     },
     UNDO_WINDOW_MS,
   );
+  await trashed;
 }
 
 export async function duplicateWithToast(project: Project): Promise<Project | undefined> {

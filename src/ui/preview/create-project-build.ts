@@ -39,7 +39,15 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     setStatus('building');
     const assets = inputs.assets();
     performance.mark('director:build-start');
-    const output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], assets.map((a) => a.name));
+    let output: Awaited<ReturnType<ReturnType<typeof bundlerWorker>['build']>>;
+    try {
+      output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], assets.map((a) => a.name));
+    } catch (e) {
+      // The bundler itself failed (its wasm did not load, the worker died): say so, never spin forever.
+      if (ticket !== latest) return;
+      setLoadError({ message: `The bundler stopped: ${(e as Error).message}. Edit a file to try again.` });
+      return setStatus('error');
+    }
     if (ticket !== latest) return; // a newer edit is already on its way
     setBuildMs(Math.round(output.ms));
     setDiagnostics([...output.errors, ...output.warnings]);

@@ -53,6 +53,20 @@ describe('makeProjectBundler (real esbuild-wasm)', () => {
     expect(out.code).not.toContain('Hello');
   });
 
+  it('builds each of several overlapping requests from its own sources, in order', async () => {
+    const fresh = makeProjectBundler(esbuild);
+    const words = ['Alpha', 'Bravo', 'Charlie'];
+    const outs = await Promise.all(
+      words.map((w) => fresh.build({ files: files({ ...project, 'src/Title.tsx': project['src/Title.tsx'].replace('Hello', w) }), assetNames: new Set(['logo.png']) })),
+    );
+    await fresh.dispose();
+    outs.forEach((out, i) => {
+      expect(out.ok).toBe(true);
+      expect(out.code).toContain(words[i]);
+      for (const other of words.filter((_, j) => j !== i)) expect(out.code).not.toContain(other);
+    });
+  });
+
   it('says what to add when there is no entry point', async () => {
     const out = await bundler.build({ files: files({ 'src/Root.tsx': 'export const Root = () => null;' }), assetNames: new Set() });
     expect(out.ok).toBe(false);
