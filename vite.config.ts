@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { typeLibraryPlugin } from './scripts/vite/type-library-plugin';
 
 /** Cross-origin isolation: SharedArrayBuffer for ffmpeg.wasm and threaded wasm later. */
 export const ISOLATION_HEADERS = {
@@ -14,6 +15,8 @@ export const APP_PORT = 4173;
 export default defineConfig({
   plugins: [
     solid(),
+    // The TypeScript worker's declarations (typescript/type-library.json), precached with the rest.
+    typeLibraryPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

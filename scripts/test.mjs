@@ -19,6 +19,7 @@ const suites = [
   { name: 'render service', cwd: path.join(ROOT, 'edge', 'render'), config: 'vitest.config.ts' },
   { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
   { name: 'media', cwd: ROOT, config: 'tests/media/vitest.config.ts' },
+  { name: 'typecheck', cwd: ROOT, config: 'tests/typecheck/vitest.config.ts' },
   { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' },
 ];
 

@@ -7,6 +7,10 @@ export function listRenders(db: DirectorDb, projectId: string): Promise<RenderRe
   return table(db).where('projectId').equals(projectId).reverse().sortBy('createdAt');
 }
 
+export function getRender(db: DirectorDb, id: string): Promise<RenderRecord | undefined> {
+  return table(db).get(id);
+}
+
 export async function saveRender(db: DirectorDb, render: RenderRecord): Promise<void> {
   await table(db).put(render);
 }

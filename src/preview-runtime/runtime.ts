@@ -4,6 +4,7 @@
  * @remotion/web-renderer, and talks to the app only by postMessage.
  */
 import { Player, type PlayerRef } from '@remotion/player';
+import { renderQualityOptions } from '../core/preview/render-quality';
 import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } from '@remotion/web-renderer';
 import { createElement, createRef } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
@@ -158,6 +159,7 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
       videoCodec: message.container === 'webm' ? 'vp9' : 'h264',
       signal: controller.signal,
       ...(message.frameRange ? { frameRange: message.frameRange } : {}),
+      ...(message.quality ? renderQualityOptions(message.quality) : {}),
       onProgress: (p: RenderMediaOnWebProgress) =>
         post({ type: 'render-progress', requestId: message.requestId, progress: p.progress, renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, etaMs: p.renderEstimatedTime ?? null }),
     } as never);

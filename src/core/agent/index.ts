@@ -15,7 +15,9 @@ export type { AudioAnalyzer, AudioAnalysisResult } from './ports/audio-analyzer'
 export { IMAGE_ASPECT_RATIOS, type ImageGenerator, type ImageRequest, type ImageResult, type ImageAspectRatio } from './ports/image-generator';
 export type { SvgSanitizer } from './ports/svg-sanitizer';
 export { makeBundlerBuildChecker } from './checks/bundler-build-checker';
-export { makeTypeScriptTypeChecker, type TypeLibrary, type TypeScriptCheckerOptions } from './checks/typescript-type-checker';
+export { makeTypeScriptTypeChecker, typeCheckCompilerOptions, type TypeLibrary, type TypeScriptCheckerOptions } from './checks/typescript-type-checker';
+export { typeLibraryFromBundle, TYPE_LIBRARY_ASSET, TYPE_LIBRARY_ROOTS, type TypeLibraryBundle } from './checks/type-library';
+export { collectTypeLibrary, type TypeLibrarySource } from './checks/collect-type-library';
 
 // Providers
 export type { ModelProvider, ModelRequest, ModelResponse, Content, Part, FunctionCall, FunctionDeclaration, GeminiSchema } from './provider/model-types';

@@ -1,3 +1,4 @@
+import type { RenderQuality } from './render-quality';
 import type { CssIssue } from './web-render-css';
 
 /**
@@ -34,7 +35,7 @@ export type HostToSandbox =
   | { type: 'seek'; frame: number }
   | { type: 'loop'; loop: boolean }
   | { type: 'still'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; frame: number; scale?: number }
-  | { type: 'render'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; container: VideoContainer; frameRange?: [number, number] }
+  | { type: 'render'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; container: VideoContainer; frameRange?: [number, number]; quality?: RenderQuality }
   | { type: 'render-cancel'; requestId: number }
   | { type: 'inspect-css'; requestId: number; compositionId: string; inputProps: Record<string, unknown> };
 

@@ -5,11 +5,12 @@ import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../preview/bundler-client';
 import { makeSandboxHost, SandboxError, type SandboxHost } from '../preview/sandbox-host';
+import { typeErrorsOf } from './typecheck-client';
 
 /**
- * The agent's eyes and hands on the engine: builds in the bundler worker, runs the project in its
- * own off-screen sandbox (the same runtime as the preview), renders stills. No project code ever
- * runs outside the sandbox.
+ * The agent's eyes and hands on the engine: builds in the bundler worker and type-checks in the
+ * TypeScript worker, runs the project in its own off-screen sandbox (the same runtime as the
+ * preview), renders stills. No project code ever runs outside the sandbox.
  */
 export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   let host: SandboxHost | null = null;
@@ -28,8 +29,10 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
 
   const buildChecker: BuildChecker = {
     async check({ files, assetNames }) {
-      const out = await build(files, assetNames);
-      return { bundleErrors: out.errors, typeErrors: [], warnings: out.warnings, typeChecked: false, ms: out.ms };
+      const start = performance.now();
+      // Two workers, two cores: bundling and type checking run side by side.
+      const [out, typeErrors] = await Promise.all([build(files, assetNames), typeErrorsOf(`agent:${projectId}`, files, assetNames)]);
+      return { bundleErrors: out.errors, typeErrors: typeErrors ?? [], warnings: out.warnings, typeChecked: typeErrors !== null, ms: performance.now() - start };
     },
   };
 

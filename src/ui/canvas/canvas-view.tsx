@@ -7,7 +7,7 @@ import { exportWorkflow } from '../../core/graph/export-workflow';
 import { restoreWorkflow } from '../../core/graph/restore-workflow';
 import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
 import { newId } from '../../core/util/ids';
-import { loadGraph, loadGraphRow, saveGraph } from '../../db/graphs-repo';
+import { loadGraphRow, saveGraph } from '../../db/graphs-repo';
 import { db } from '../db';
 import { createLiveQuery } from '../live-query';
 import { PropsEditor } from '../preview/props-editor';
@@ -21,6 +21,8 @@ import { NodePalette } from './node-palette';
 import { createGraphRunner } from './create-graph-runner';
 import { NodeOutput } from './node-output';
 import { QueuePanel } from './queue-panel';
+import { CompositionPropsEditor } from './composition-props-editor';
+import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
 
 const SAVE_DELAY_MS = 300;
@@ -44,7 +46,11 @@ export default function CanvasView() {
   let lastSaved = 0;
 
   onMount(async () => {
-    history.reset(await loadGraph(db, projectId));
+    const row = await loadGraphRow(db, projectId);
+    history.reset(row?.graph ?? emptyGraph());
+    // What was just loaded is not "another tab's save": without this, the live query's first
+    // answer could replace a node added in the first moments with the stored graph.
+    lastSaved = row?.updatedAt ?? 0;
     setLoaded(true);
     await runner.refreshCached();
     void runner.resume(); // jobs a reload interrupted: polled, never started twice
@@ -258,10 +264,18 @@ export default function CanvasView() {
             const def = () => registry.get(node().kind);
             const schema = () => {
               try {
-                return toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+                const json = toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
+                // A Composition's wired props get their own editor below.
+                if (node().kind === 'composition' && json.properties) delete json.properties.props;
+                return json as Record<string, unknown>;
               } catch {
                 return null;
               }
+            };
+            const setParams = (values: Record<string, unknown>) => {
+              const result = updateParams(history.graph(), node().id, values, registry);
+              if (result.ok) history.apply(result.value, `params:${node().id}`);
+              else showToast({ kind: 'error', message: result.message });
             };
             return (
               <aside class="inspector" aria-label="Node settings">
@@ -279,15 +293,10 @@ export default function CanvasView() {
                 <button class="button small primary" onClick={() => void runNodes([node().id])}>
                   Run this node
                 </button>
-                <PropsEditor
-                  schema={schema() as never}
-                  values={node().params}
-                  onChange={(values) => {
-                    const result = updateParams(history.graph(), node().id, values, registry);
-                    if (result.ok) history.apply(result.value, `params:${node().id}`);
-                    else showToast({ kind: 'error', message: result.message });
-                  }}
-                />
+                <PropsEditor schema={schema() as never} values={node().params} onChange={setParams} />
+                <Show when={node().kind === 'composition'}>
+                  <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />
+                </Show>
               </aside>
             );
           }}

@@ -1,4 +1,8 @@
-import { createSignal, onCleanup } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { defaultKindRegistry } from '../../core/graph/kind-registry';
+import { withOutsideIdentity } from '../../core/graph/with-outside-identity';
+import { createLiveQuery } from '../live-query';
+import { projectSourceHash } from './project-source-hash';
 import { makeExecutor, type Executor } from '../../core/graph/executor';
 import type { Graph } from '../../core/graph/graph-types';
 import type { JobRecord } from '../../core/graph/job-store';
@@ -24,6 +28,13 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
   const [states, setStates] = createSignal<ReadonlyMap<string, NodeView>>(new Map());
   const [jobs, setJobs] = createSignal<JobRecord[]>([]);
   const cache = makeDexieCacheStore(db, projectId());
+  // Composition nodes key on the project's code and assets too: an edit in the Code view makes
+  // them (and the renders below them) stale instead of serving an old render.
+  const sources = createLiveQuery(() => projectSourceHash(projectId()), '');
+  let sourcesRead!: () => void;
+  const sourcesReady = new Promise<void>((resolve) => (sourcesRead = resolve));
+  createEffect(on(sources.loaded, (loaded) => loaded && sourcesRead()));
+  const registry = withOutsideIdentity(defaultKindRegistry, ['composition'], sources.value);
   const setState = (id: string, view: NodeView) => setStates((m) => new Map(m).set(id, { ...m.get(id), ...view }));
 
   const onEvent = (e: NodeEvent) => {
@@ -37,6 +48,7 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
   };
   const executor: Executor = makeExecutor({
     runners: makeAppRunners(db, projectId()),
+    registry,
     cache,
     jobs: makeDexieJobStore(db),
     takes: makeDexieTakeStore(db),
@@ -47,7 +59,8 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
 
   /** What is already done for the current graph (cached outputs), shown without running anything. */
   const refreshCached = async () => {
-    const plan = await planAndCheck(graph(), cache);
+    await sourcesReady;
+    const plan = await planAndCheck(graph(), cache, { registry });
     if (!plan.ok) return;
     for (const [id, entry] of plan.value.hits) setState(id, { state: 'done', outputs: entry.outputs, message: '' });
     // A node shown as done whose output is no longer cached for its current key was edited: stale.
@@ -65,13 +78,16 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     return result;
   };
 
+  createEffect(on(sources.value, () => void refreshCached(), { defer: true }));
+
   return {
     states,
+    registry,
     jobs,
     refreshCached,
-    run: async (targets?: string[]) => afterRun(await executor.run(graph(), targets)),
-    resume: async () => afterRun(await executor.resume(graph())),
-    retry: async (jobId: string) => afterRun(await executor.retry(graph(), jobId)),
+    run: async (targets?: string[]) => (await sourcesReady, afterRun(await executor.run(graph(), targets))),
+    resume: async () => (await sourcesReady, afterRun(await executor.resume(graph()))),
+    retry: async (jobId: string) => (await sourcesReady, afterRun(await executor.retry(graph(), jobId))),
     cancel: (id: string) => executor.cancel(id),
     runFirst: (id: string) => executor.runFirst(id),
   };

@@ -67,6 +67,16 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
           </span>
         )}
       </Show>
+      <Show when={out().composition as { compositionId: string; width: number; height: number; fps: number; durationInFrames: number } | undefined}>
+        {(c) => (
+          <>
+            <Show when={typeof out().preview === 'string' && (out().preview as string)}>{(src) => <img class="node-thumb" src={src()} alt={`${c().compositionId} at a third in`} />}</Show>
+            <span class="hint" data-testid="composition-summary">
+              {c().compositionId} · {c().width}×{c().height} · {(c().durationInFrames / c().fps).toFixed(1)} s
+            </span>
+          </>
+        )}
+      </Show>
       <Show when={out().beats as { bpm: number; beats: number[] } | undefined}>
         {(b) => (
           <span class="hint">

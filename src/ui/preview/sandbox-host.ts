@@ -1,5 +1,6 @@
 import runtimeUrl from '../../preview-runtime/runtime.ts?worker&url';
 import type { CssIssue } from '../../core/preview/web-render-css';
+import type { RenderQuality } from '../../core/preview/render-quality';
 import { SANDBOX_SRCDOC, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
 
 let runtimeCode: Promise<string> | null = null;
@@ -122,10 +123,11 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       container: VideoContainer,
       onProgress: (progress: Extract<SandboxToHost, { type: 'render-progress' }>) => void,
       frameRange?: [number, number],
+      quality?: RenderQuality,
     ) {
       let requestId = 0;
       const promise = serial(() =>
-        request<Blob>((id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container, ...(frameRange ? { frameRange } : {}) }), onProgress),
+        request<Blob>((id) => ((requestId = id), { type: 'render', requestId: id, compositionId, inputProps, container, ...(frameRange ? { frameRange } : {}), ...(quality ? { quality } : {}) }), onProgress),
       );
       return { promise, cancel: () => requestId && send({ type: 'render-cancel', requestId }) };
     },

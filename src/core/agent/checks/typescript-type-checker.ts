@@ -21,17 +21,16 @@ export interface TypeScriptCheckerOptions {
    */
   projectRoot: string;
   maxErrors?: number;
+  /** Parsed library files, shared by the checkers of one worker so lib.dom is parsed once, not per project. */
+  libraryFiles?: Map<string, ts.SourceFile>;
 }
 
 /**
- * Type errors of a project with the real TypeScript compiler, as BuildDiagnostics (project files
- * only, 1-based line:col). Keeps the previous Program so re-checks after an edit reuse work.
- * Meant for a BundlerBuildChecker's `typeCheck` option, in the app's TypeScript worker.
+ * The compiler options of every check. The type library is collected with the same options, so it
+ * holds exactly the files these resolve to.
  */
-export function makeTypeScriptTypeChecker(options: TypeScriptCheckerOptions): (input: BuildCheckInput) => Promise<BuildDiagnostic[]> {
-  const { ts: t, library, projectRoot } = options;
-  const root = projectRoot.replace(/\/+$/, '');
-  const compilerOptions: ts.CompilerOptions = {
+export function typeCheckCompilerOptions(t: typeof ts): ts.CompilerOptions {
+  return {
     target: t.ScriptTarget.ES2022,
     module: t.ModuleKind.ESNext,
     moduleResolution: t.ModuleResolutionKind.Bundler,
@@ -46,7 +45,18 @@ export function makeTypeScriptTypeChecker(options: TypeScriptCheckerOptions): (i
     types: [],
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
   };
-  const libCache = new Map<string, ts.SourceFile>();
+}
+
+/**
+ * Type errors of a project with the real TypeScript compiler, as BuildDiagnostics (project files
+ * only, 1-based line:col). Keeps the previous Program so re-checks after an edit reuse work.
+ * Meant for a BundlerBuildChecker's `typeCheck` option, in the app's TypeScript worker.
+ */
+export function makeTypeScriptTypeChecker(options: TypeScriptCheckerOptions): (input: BuildCheckInput) => Promise<BuildDiagnostic[]> {
+  const { ts: t, library, projectRoot } = options;
+  const root = projectRoot.replace(/\/+$/, '');
+  const compilerOptions = typeCheckCompilerOptions(t);
+  const libCache = options.libraryFiles ?? new Map<string, ts.SourceFile>();
   let program: ts.Program | undefined;
 
   return async ({ files }) => {

@@ -3,6 +3,8 @@ import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
 import type { DirectorDb } from '../../../db/database';
 import { blobOf } from './asset-refs';
 import { makeVideoJobRunner } from './video-job-runner';
+import { makeAssemblyRunners } from './assembly-runners';
+import { makeEnhanceRunner } from './enhance-runner';
 import { makeVisionRunners } from './vision-runners';
 
 /** Upload nodes pass their file on as an asset reference. */
@@ -14,13 +16,12 @@ const upload = (port: 'image' | 'audio', what: string): NodeRunner => ({
   },
 });
 
-/**
- * The app's runner for each node kind. Kinds without one (Enhance, Composition, Render for now)
- * end with a clear "no runner" message on the node.
- */
+/** The app's runner for each node kind. */
 export function makeAppRunners(db: DirectorDb, projectId: string): Record<string, NodeRunner> {
   return {
     ...makeVisionRunners(db),
+    ...makeAssemblyRunners(db, projectId),
+    enhance: makeEnhanceRunner(db),
     prompt: { run: async (ctx) => ok({ text: String(ctx.params.text ?? '') }) },
     image: upload('image', 'an image'),
     audio: upload('audio', 'an audio file'),

@@ -1,5 +1,6 @@
 import type { DirectorDb } from '../../../db/database';
 import { RunnerError } from '../../../core/graph/node-runner';
+import { blobToBase64 } from '../../../core/util/base64';
 
 /** What image, video and audio ports carry between nodes: a reference to a project asset. */
 export interface AssetRef {
@@ -17,3 +18,9 @@ export async function blobOf(db: DirectorDb, ref: unknown, what: string): Promis
   return { blob: asset.blob, name: asset.name, type: asset.type };
 }
 
+
+/** An image input as inline data for a provider request (PNG unless it is JPEG or WebP). */
+export async function imageData(db: DirectorDb, ref: unknown, what: string) {
+  const { blob, type } = await blobOf(db, ref, what);
+  return { mimeType: (type === 'image/jpeg' || type === 'image/webp' ? type : 'image/png') as 'image/png', data: await blobToBase64(blob) };
+}

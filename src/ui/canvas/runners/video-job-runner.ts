@@ -2,9 +2,10 @@ import { ok } from '../../../core/util/result';
 import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
-import { callEdge, EdgeCallError } from '../../edge/edge-client';
+import { callEdge } from '../../edge/edge-client';
+import { fromEdge } from './edge-failure';
 import { blobToBase64 } from '../../../core/util/base64';
-import { blobOf } from './asset-refs';
+import { blobOf, imageData } from './asset-refs';
 import { lastFrameOf } from './media-workers';
 import { consistencyOf, type CharacterOutput } from './vision-runners';
 
@@ -19,18 +20,6 @@ interface VideoJob {
 }
 
 const POLL_MS = 1500;
-
-/** Edge failures as runner failures: the executor's retry policy reads status and Retry-After. */
-function fromEdge(e: unknown): never {
-  if (e instanceof EdgeCallError)
-    throw new RunnerError(e.code, e.message, { status: e.status || undefined, ...(e.retryAfterSeconds ? { retryAfterMs: e.retryAfterSeconds * 1000 } : {}), ...(e.status === 0 ? { retryable: true } : {}) });
-  throw e;
-}
-
-async function image(db: DirectorDb, ref: unknown, what: string) {
-  const { blob, type } = await blobOf(db, ref, what);
-  return { mimeType: (type === 'image/jpeg' || type === 'image/webp' ? type : 'image/png') as 'image/png', data: await blobToBase64(blob) };
-}
 
 /** The body of a provider-neutral video start from the node's params and inputs. */
 async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend' | 'runway') {
@@ -56,12 +45,12 @@ async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend'
     ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
     ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
-    ...(ctx.inputs.image ? { firstFrame: await image(db, ctx.inputs.image, 'First frame') } : {}),
+    ...(ctx.inputs.image ? { firstFrame: await imageData(db, ctx.inputs.image, 'First frame') } : {}),
     // Reference images come from the Characters wired in: up to 3, one per character first.
     ...(p.mode === 'reference_images' && charactersOf(ctx).length
-      ? { referenceImages: await Promise.all(charactersOf(ctx).flatMap((c) => c.referenceAssetIds).slice(0, 3).map((id, i) => image(db, { assetId: id }, `Reference ${i + 1}`))) }
+      ? { referenceImages: await Promise.all(charactersOf(ctx).flatMap((c) => c.referenceAssetIds).slice(0, 3).map((id, i) => imageData(db, { assetId: id }, `Reference ${i + 1}`))) }
       : {}),
-    ...(ctx.inputs.lastFrame ? { lastFrame: await image(db, ctx.inputs.lastFrame, 'Last frame') } : {}),
+    ...(ctx.inputs.lastFrame ? { lastFrame: await imageData(db, ctx.inputs.lastFrame, 'Last frame') } : {}),
   };
 }
 
