@@ -21,6 +21,9 @@ import { NodePalette } from './node-palette';
 import { createGraphRunner } from './create-graph-runner';
 import { NodeOutput } from './node-output';
 import { QueuePanel } from './queue-panel';
+import { TakesPanel } from './takes-panel';
+import { cacheKeysOfGraph } from '../../core/graph/stale';
+import { withNewSeed } from '../../core/graph/takes';
 import { CompositionPropsEditor } from './composition-props-editor';
 import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
@@ -164,6 +167,20 @@ export default function CanvasView() {
     if (!result.ok) showToast({ kind: 'error', message: result.message });
   };
 
+  const pick = async (nodeId: string, takeId: string, number: number) => {
+    const result = await runner.pickTake(nodeId, takeId);
+    if (!result.ok) return showToast({ kind: 'error', message: result.message });
+    history.apply(result.value.graph);
+    await runner.refreshCached();
+    showToast({ kind: 'info', message: result.value.restored ? `Take ${number} is current again.` : `Take ${number}'s settings are back; its inputs changed since, so run the node to make it again.` });
+  };
+  const newTake = async (nodeId: string) => {
+    const result = withNewSeed(history.graph(), nodeId, Math.floor(Math.random() * 2 ** 32), runner.registry);
+    if (!result.ok) return showToast({ kind: 'error', message: result.message });
+    history.apply(result.value);
+    await runNodes([nodeId]);
+  };
+
   /** Image and Audio nodes: the chosen file becomes a project asset; its hash identifies the output. */
   const upload = async (node: GraphNode, file: File | undefined) => {
     if (!file) return;
@@ -175,6 +192,11 @@ export default function CanvasView() {
   };
 
   const inspected = createMemo(() => (selected().size === 1 ? history.graph().nodes.find((n) => selected().has(n.id)) : undefined));
+  // Takes: the inspected node's current key marks which take is showing.
+  const inspectedKey = createMemo(() => {
+    const node = inspected();
+    return node ? cacheKeysOfGraph(history.graph(), runner.registry).get(node.id) : undefined;
+  });
 
   return (
     <div class="canvas-view">
@@ -296,6 +318,19 @@ export default function CanvasView() {
                 <PropsEditor schema={schema() as never} values={node().params} onChange={setParams} />
                 <Show when={node().kind === 'composition'}>
                   <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />
+                </Show>
+                <Show when={node().id} keyed>
+                  {(nodeId) => (
+                    <TakesPanel
+                      projectId={projectId}
+                      nodeId={nodeId}
+                      currentKey={inspectedKey()}
+                      currentParams={node().params}
+                      canReseed={Boolean(def()?.seedParam)}
+                      onPick={(take, number) => void pick(nodeId, take.id, number)}
+                      onNewTake={() => void newTake(nodeId)}
+                    />
+                  )}
                 </Show>
               </aside>
             );

@@ -7,6 +7,7 @@ import { makeExecutor, type Executor } from '../../core/graph/executor';
 import type { Graph } from '../../core/graph/graph-types';
 import type { JobRecord } from '../../core/graph/job-store';
 import { planAndCheck } from '../../core/graph/plan';
+import { pickTake } from '../../core/graph/takes';
 import type { NodeEvent } from '../../core/graph/run-types';
 import { makeDexieCacheStore, makeDexieJobStore, makeDexieTakeStore } from '../../db/graph-stores';
 import { db } from '../db';
@@ -46,12 +47,13 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     if (e.state === 'done' && key)
       void cache.getMany([key]).then(([entry]) => entry && setState(e.nodeId, { state: 'done', outputs: entry.outputs }));
   };
+  const takes = makeDexieTakeStore(db);
   const executor: Executor = makeExecutor({
     runners: makeAppRunners(db, projectId()),
     registry,
     cache,
     jobs: makeDexieJobStore(db),
-    takes: makeDexieTakeStore(db),
+    takes,
     projectId: projectId(),
     onEvent,
   });
@@ -89,6 +91,11 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     resume: async () => (await sourcesReady, afterRun(await executor.resume(graph()))),
     retry: async (jobId: string) => (await sourcesReady, afterRun(await executor.retry(graph(), jobId))),
     cancel: (id: string) => executor.cancel(id),
+    /** Makes an earlier take current: its params come back, its outputs too when the inputs are unchanged. */
+    pickTake: async (nodeId: string, takeId: string) => {
+      await sourcesReady;
+      return pickTake(graph(), nodeId, takeId, { takes, cache, registry });
+    },
     runFirst: (id: string) => executor.runFirst(id),
   };
 }

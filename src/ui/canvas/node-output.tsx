@@ -1,8 +1,10 @@
 import { createResource, onCleanup, Show } from 'solid-js';
 import { db } from '../db';
 import type { NodeView } from './create-graph-runner';
+import { FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
 
-function AssetPreview(props: { assetId: string; kind: 'image' | 'video' | 'audio' }) {
+/** A project asset as a node shows it: image, muted video that plays on hover, or an audio player. */
+export function AssetPreview(props: { assetId: string; kind: 'image' | 'video' | 'audio' }) {
   const [url] = createResource(
     () => props.assetId,
     async (id) => {
@@ -43,7 +45,14 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
       </Show>
       <Show when={ref(out().video)}>{(id) => <AssetPreview assetId={id()} kind="video" />}</Show>
       <Show when={ref(out().image) ?? (props.kind === 'image' ? uploaded() : null)}>{(id) => <AssetPreview assetId={id()} kind="image" />}</Show>
-      <Show when={props.kind === 'audio' && uploaded()}>{(id) => <AssetPreview assetId={id()} kind="audio" />}</Show>
+      <Show when={props.kind === 'audio' && uploaded()}>
+        {(id) => (
+          <>
+            <NodeWaveform assetId={id()} />
+            <AssetPreview assetId={id()} kind="audio" />
+          </>
+        )}
+      </Show>
       <Show when={typeof out().text === 'string' && out().text}>
         <span class="node-text">{String(out().text).slice(0, 140)}</span>
       </Show>
@@ -57,8 +66,17 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
           </span>
         )}
       </Show>
-      <Show when={out().faces as { faces: unknown[]; issues: string[] } | undefined}>
-        {(f) => <span class="hint">{f().faces.length} face(s){f().issues.length ? ` · ${f().issues.join(', ')}` : ''}</span>}
+      <Show when={out().faces as { faces: FaceBox[]; issues: string[]; width?: number; height?: number; imageAssetId?: string } | undefined}>
+        {(f) => (
+          <>
+            <Show when={f().imageAssetId && f().width && f().height}>
+              <FaceBoxes assetId={f().imageAssetId!} width={f().width!} height={f().height!} faces={f().faces} />
+            </Show>
+            <span class="hint">
+              {f().faces.length} face(s){f().issues.length ? ` · ${f().issues.join(', ')}` : ''}
+            </span>
+          </>
+        )}
       </Show>
       <Show when={out().character as { name: string; references: unknown[] } | undefined}>
         {(c) => (
@@ -77,11 +95,14 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
           </>
         )}
       </Show>
-      <Show when={out().beats as { bpm: number; beats: number[] } | undefined}>
+      <Show when={out().beats as { bpm: number; beats: number[]; downbeats: number[]; audioAssetId?: string } | undefined}>
         {(b) => (
+          <>
+          <Show when={b().audioAssetId}>{(id) => <NodeWaveform assetId={id()} beats={b()} />}</Show>
           <span class="hint">
             {Math.round(b().bpm)} BPM · {b().beats.length} beats
           </span>
+          </>
         )}
       </Show>
     </div>

@@ -77,3 +77,14 @@ describe('renderQualityOptions', () => {
     expect(renderQualityOptions('high')).toEqual({ scale: 1, videoBitrate: 'high' });
   });
 });
+
+describe('take comparison helpers', () => {
+  it('names the params that differ, deeply and in order', async () => {
+    const { paramsThatDiffer, shortValue } = await import('../../../src/core/graph/take-diff');
+    expect(paramsThatDiffer({ seed: 1, model: 'veo', opts: { a: 1, b: 2 } }, { seed: 2, model: 'veo', opts: { b: 2, a: 1 }, extra: true })).toEqual(['extra', 'seed']);
+    expect(paramsThatDiffer({ a: [1, 2] }, { a: [2, 1] })).toEqual(['a']);
+    expect(shortValue('x'.repeat(50), 10)).toBe('xxxxxxxxx…');
+    expect(shortValue({ a: 1 })).toBe('{"a":1}');
+    expect(shortValue(undefined)).toBe('—');
+  });
+});

@@ -30,8 +30,11 @@ export function makeAppRunners(db: DirectorDb, projectId: string): Record<string
         const audio = await blobOf(db, ctx.inputs.audio, 'Audio input');
         ctx.progress(0.1, 'analysing');
         const { analyzeAudioBlob } = await import('../../agent/audio-analysis');
-        const analysis = await analyzeAudioBlob(audio.blob, audio.name);
-        return ok({ beats: { bpm: analysis.bpm, beats: analysis.beats, downbeats: analysis.downbeats, durationSec: analysis.durationSec } });
+        const p = ctx.params as { minBpm: number; maxBpm: number; downbeats: boolean };
+        const analysis = await analyzeAudioBlob(audio.blob, audio.name, { tempo: { minBpm: p.minBpm, maxBpm: p.maxBpm } });
+        // The audio's asset id rides along so the node can draw the waveform under its beats.
+        const audioAssetId = (ctx.inputs.audio as { assetId: string }).assetId;
+        return ok({ beats: { bpm: analysis.bpm, beats: analysis.beats, downbeats: p.downbeats ? analysis.downbeats : [], durationSec: analysis.durationSec, audioAssetId } });
       },
     },
     'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo'),

@@ -72,7 +72,12 @@ export function makeVisionRunners(db: DirectorDb): Record<string, NodeRunner> {
       async run(ctx) {
         const image = await blobOf(db, ctx.inputs.image, 'Image input');
         ctx.progress(0.2, 'finding faces');
-        return ok({ faces: await facesOf(image.blob) });
+        const p = ctx.params as { maxFaces: number; minConfidence: number };
+        const found = await facesOf(image.blob);
+        // The most confident faces the node asks for, best first.
+        const faces = found.faces.filter((f) => f.score >= p.minConfidence).sort((a, b) => b.score - a.score).slice(0, p.maxFaces);
+        // The image's asset id rides along so the node can draw the boxes over it.
+        return ok({ faces: { ...found, faces, imageAssetId: (ctx.inputs.image as { assetId: string }).assetId } });
       },
     },
     character: {

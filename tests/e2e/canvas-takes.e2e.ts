@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { addCanvasNode, centerOf, configureEdge, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(() => browser?.close());
+beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1500, height: 950 } })));
+afterEach(() => context?.close());
+
+const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
+const connect = async (page: Page, from: Locator, to: Locator) => dragMouse(page, await centerOf(from), await centerOf(to));
+const veoStarts = async (prompt: string) =>
+  (((await (await fetch(`${inject('fakesUrl')}/__fake/counts`)).json()) as { veoStartsByPrompt: Record<string, number> }).veoStartsByPrompt[prompt] ?? 0);
+
+describe('canvas takes and what nodes show', () => {
+  it('keeps every take of a node, makes a new one with a fresh seed, compares two and brings the first back without generating', { timeout: 120_000 }, async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Takes');
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+    const inspector = page.getByRole('complementary', { name: 'Node settings' });
+    const prompt = 'A paper boat on a rain puddle';
+    await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
+    await inspector.getByLabel('text').fill(prompt);
+    await addCanvasNode(page, 'veo', { x: 600, y: 250 });
+    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const veo = node(page, 'Veo video');
+    await veo.and(page.locator('.state-done')).waitFor({ timeout: 30_000 });
+
+    await veo.locator('.graph-node-title').click();
+    const takes = inspector.getByRole('region', { name: 'Takes' });
+    await takes.getByText('Takes (1)').waitFor();
+    expect(await takes.getByTestId('take').getAttribute('data-current')).toBe('true');
+
+    await takes.getByRole('button', { name: 'New take' }).click();
+    await takes.getByText('Takes (2)').waitFor({ timeout: 30_000 });
+    await veo.and(page.locator('.state-done')).waitFor({ timeout: 30_000 });
+    expect(await veoStarts(prompt)).toBe(2);
+    // Newest first: take 2 is current, take 1 differs from the current params in its seed.
+    const rows = takes.getByTestId('take');
+    expect(await rows.nth(0).getAttribute('data-current')).toBe('true');
+    expect(await rows.nth(1).textContent()).toMatch(/Take 1.*differs in seed/s);
+
+    await takes.getByLabel('Compare take 1').check();
+    await takes.getByLabel('Compare take 2').check();
+    await takes.getByRole('button', { name: 'Compare' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare takes' });
+    expect(await dialog.getByTestId('compare-column').count()).toBe(2);
+    expect(await dialog.getByTestId('compare-column').nth(0).locator('dt').allTextContents()).toEqual(['seed']);
+    expect(await dialog.locator('video').count()).toBe(2);
+    await dialog.getByRole('button', { name: 'Use take 1' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'Take 1 is current again.' }).waitFor();
+    await expect.poll(() => rows.nth(1).getAttribute('data-current')).toBe('true');
+    await veo.and(page.locator('.state-done')).waitFor();
+    expect(await veoStarts(prompt)).toBe(2); // brought back from the gallery, not generated again
+    // Ctrl+Z undoes the pick like any other edit: take 2 is current again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows.nth(0).getAttribute('data-current')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('draws face boxes over the analysed image and waveforms with beat ticks on audio and beats nodes', { timeout: 120_000 }, async () => {
+    const { page, errors } = await openApp(context);
+    await createProjectInUi(page, 'Node media');
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+    const inspector = page.getByRole('complementary', { name: 'Node settings' });
+    await addCanvasNode(page, 'image', { x: 200, y: 200 });
+    await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/group-kit-rose.jpg');
+    await node(page, 'Image').locator('img.node-thumb').waitFor();
+    await addCanvasNode(page, 'face analysis', { x: 520, y: 200 });
+    await connect(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Face analysis').locator('[data-input-port=image]'));
+    await addCanvasNode(page, 'audio', { x: 200, y: 560 });
+    await inspector.getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
+    await node(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    await addCanvasNode(page, 'beats', { x: 520, y: 560 });
+    await connect(page, node(page, 'Audio').locator('[data-output-port=audio] .port-dot'), node(page, 'Beats').locator('[data-input-port=audio]'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Run all' }).click();
+
+    const boxes = node(page, 'Face analysis').getByTestId('face-boxes');
+    await boxes.waitFor({ timeout: 60_000 });
+    expect(Number(await boxes.getAttribute('data-faces'))).toBe(2);
+    expect(await boxes.locator('rect').count()).toBe(2);
+    const waveform = node(page, 'Beats').getByTestId('waveform');
+    await waveform.waitFor({ timeout: 60_000 });
+    expect(Number(await waveform.getAttribute('data-beats'))).toBeGreaterThan(4);
+    expect(await node(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
+    expect(errors).toEqual([]);
+  });
+});
