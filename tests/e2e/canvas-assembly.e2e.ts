@@ -74,4 +74,34 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
     await node(page, 'Enhance').and(page.locator('.state-done')).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('runs the "music → beat-cut montage" starter on the Beat montage template: beats, three clips, the montage and its export', { timeout: 240_000 }, async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page);
+    await createProjectInUi(page, 'Montage starter');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('button', { name: /^Beat montage/ }).click();
+    await waitForBuilt(page);
+    await page.getByRole('link', { name: 'Canvas', exact: true }).click();
+    await page.getByRole('button', { name: 'music → beat-cut montage', exact: false }).click();
+    await node(page, 'Music').locator('.graph-node-title').click();
+    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
+    await node(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Run all' }).click();
+
+    const exported = node(page, 'Export');
+    await exported.and(page.locator('.state-done')).waitFor({ timeout: 200_000 }).catch(async (e) => {
+      const states = await page.locator('[data-testid=graph-node]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('aria-label')}: ${n.className} ${n.textContent}`));
+      throw new Error(`${(e as Error).message}\n${states.join('\n')}`);
+    });
+    expect(await node(page, 'Beat-cut montage').getByTestId('composition-summary').textContent()).toMatch(/^BeatMontage · 1920×1080 · \d+\.\d s$/);
+    const seconds = await exported.locator('video').evaluate((v: HTMLVideoElement) =>
+      v.readyState >= 1 ? v.duration : new Promise<number>((resolve, reject) => ((v.onloadedmetadata = () => resolve(v.duration)), (v.onerror = () => reject(new Error('the montage does not load'))))),
+    );
+    // The montage lasts as long as the music.
+    const music = Number((await node(page, 'Beat-cut montage').getByTestId('composition-summary').textContent())!.match(/([\d.]+) s$/)![1]);
+    expect(Math.abs(seconds - music)).toBeLessThan(0.5);
+    expect(errors).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ afterAll(() => browser?.close());
 beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1400, height: 900 } })));
 afterEach(() => context?.close());
 
-async function openCodeView(page: Page, template: 'Basic' | 'Product showcase' | 'Explainer') {
+async function openCodeView(page: Page, template: 'Basic' | 'Product showcase' | 'Explainer' | 'Beat montage') {
   await createProjectInUi(page, `${template} test`);
   await page.getByRole('link', { name: 'Code', exact: true }).click();
   await page.getByRole('button', { name: new RegExp(`^${template}`) }).click();
@@ -49,7 +49,7 @@ async function replaceEditorText(page: Page, text: string) {
 }
 
 describe('Remotion engine in the browser', () => {
-  it.each(['Basic', 'Product showcase', 'Explainer'] as const)('the %s template builds and previews a non-blank frame', async (template) => {
+  it.each(['Basic', 'Product showcase', 'Explainer', 'Beat montage'] as const)('the %s template builds and previews a non-blank frame', async (template) => {
     const { page, errors } = await openApp(context);
     await openCodeView(page, template);
     const duration = Number((await page.getByTestId('frame-counter').textContent())!.match(/\/ (\d+)/)![1]);

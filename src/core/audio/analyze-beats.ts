@@ -1,6 +1,6 @@
 import { trackBeats, type BeatTrackerOptions } from './beat-tracker.ts';
 import { estimateDownbeats } from './downbeats.ts';
-import { energyCurve } from './energy.ts';
+import { energyCurve, loudnessVariation } from './energy.ts';
 import { melSpectrogram, type MelSpectrogramOptions } from './mel-spectrogram.ts';
 import { countOnsetPeaks, onsetEnvelope, type OnsetEnvelopeOptions } from './onset-envelope.ts';
 import { decimateForAnalysis } from './resample.ts';
@@ -51,8 +51,15 @@ export const DEFAULT_ANALYZE_OPTIONS: AnalyzeBeatsOptions = {
 
 /** Shortest input for which a beat grid is attempted. */
 const MIN_DURATION_SEC = 1.5;
-/** Flux contrast below this is noise-like (white/brown noise measure 0.38–0.5, music > 1). */
+/**
+ * Flux contrast below this is noise-like (white/brown noise measure 0.38–0.5, most music > 1),
+ * but soft classical music measures 0.45–0.8 too, so low contrast alone does not reject it.
+ */
 const MIN_ONSET_CONTRAST = 0.7;
+/** A recurring pulse this strong (normalised autocorrelation) is rhythm, whatever the contrast. */
+const MIN_NOISE_FREE_SALIENCE = 0.15;
+/** Loudness that varies this much (see loudnessVariation) is music, not stationary noise. */
+const MIN_LOUDNESS_VARIATION = 0.05;
 /** A pulse needs at least this many clear onsets to be a pulse at all. */
 const MIN_ONSET_PEAKS = 4;
 
@@ -91,11 +98,11 @@ export function analyzeBeats(
 
   const mel = melSpectrogram(samples, rate, opts.mel);
   const onset = onsetEnvelope(mel, opts.onset);
-  if (onset.contrast < MIN_ONSET_CONTRAST || countOnsetPeaks(onset) < MIN_ONSET_PEAKS) {
+  if (countOnsetPeaks(onset) < MIN_ONSET_PEAKS) return { ...empty, sections: sectionBoundaries(mel, []) };
+  const global = estimateTempo(onset, opts.tempo);
+  if (global.bpm === 0 || isNoiseLike(onset.contrast, global.salience, energy.values)) {
     return { ...empty, sections: sectionBoundaries(mel, []) };
   }
-  const global = estimateTempo(onset, opts.tempo);
-  if (global.bpm === 0) return { ...empty, sections: sectionBoundaries(mel, []) };
 
   // Centre the local tempo prior on the global estimate so the curve keeps its metrical level.
   const curve = tempoCurve(onset, { ...opts.tempo, priorBpm: global.bpm, priorOctaves: 0.5, ...opts.tempoCurve });
@@ -114,6 +121,12 @@ export function analyzeBeats(
     sections: sectionBoundaries(mel, frames),
     durationSec,
   };
+}
+
+/** Stationary noise: small onset contrast, no recurring pulse and a flat loudness. */
+function isNoiseLike(contrast: number, salience: number, energy: readonly number[]): boolean {
+  if (contrast >= MIN_ONSET_CONTRAST) return false;
+  return salience < MIN_NOISE_FREE_SALIENCE && loudnessVariation(energy) < MIN_LOUDNESS_VARIATION;
 }
 
 /** 60 / median inter-beat interval: robust to a few missed or extra beats. */

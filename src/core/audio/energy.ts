@@ -40,3 +40,18 @@ export function energyCurve(samples: Float32Array, sampleRate: number, options: 
   }
   return { values, hopSec: hop / sampleRate };
 }
+
+/**
+ * Coefficient of variation of the loudness curve (0 for a constant level). Stationary noise
+ * stays within ~0.03; even quiet, legato music swells and breathes above ~0.05.
+ */
+export function loudnessVariation(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  if (!(mean > 0)) return 0;
+  let variance = 0;
+  for (const v of values) variance += (v - mean) ** 2;
+  return Math.sqrt(variance / values.length) / mean;
+}

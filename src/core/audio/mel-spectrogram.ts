@@ -5,6 +5,7 @@ export interface MelSpectrogramOptions {
   framesPerSecond: number;
   /** Window length in seconds (rounded to the nearest power of two in samples). */
   windowSec: number;
+  /** 128 rather than 64: narrow bands keep a soft attack on one partial from being averaged away. */
   bands: number;
   minHz: number;
   maxHz: number;
@@ -13,7 +14,7 @@ export interface MelSpectrogramOptions {
 export const DEFAULT_MEL_OPTIONS: MelSpectrogramOptions = {
   framesPerSecond: 100,
   windowSec: 0.046,
-  bands: 64,
+  bands: 128,
   minHz: 30,
   maxHz: 11_000,
 };

@@ -15,7 +15,11 @@ export interface OnsetEnvelope {
 export interface OnsetEnvelopeOptions {
   /** Frames between the compared spectra; ~20 ms catches soft attacks as well as hard ones. */
   lagFrames: number;
-  /** Bands either side for the max filter (SuperFlux): vibrato and glides stop looking like onsets. */
+  /**
+   * Bands either side for the max filter (SuperFlux): vibrato and glides stop looking like
+   * onsets, but broadband drum hits lose flux too. Off by default: plain flux tracked real music
+   * better (mean F 0.80 vs 0.77 on 105 annotated clips); worth 1 for vibrato-heavy solo audio.
+   */
   maxFilterBands: number;
   /** Length of the moving average removed from the flux, in seconds (a high-pass, as in Ellis 2007). */
   detrendSec: number;
@@ -23,7 +27,7 @@ export interface OnsetEnvelopeOptions {
 
 export const DEFAULT_ONSET_OPTIONS: OnsetEnvelopeOptions = {
   lagFrames: 2,
-  maxFilterBands: 1,
+  maxFilterBands: 0,
   detrendSec: 1.0,
 };
 

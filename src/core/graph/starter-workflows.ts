@@ -77,7 +77,7 @@ export const beatCutMontageWorkflow: WorkflowFile = {
       ...CLIP_PROMPTS.flatMap((text, i) => [
         { ...node(`clip-${i + 1}-prompt`, 'prompt', 0, 200 + i * 200, { text }, `Clip ${i + 1} prompt`), group: 'clips' },
         {
-          ...node(`clip-${i + 1}`, 'veo-video', 260, 200 + i * 200, { durationSeconds: 4, model: 'veo-3.1-fast-generate-preview' }, `Clip ${i + 1}`),
+          ...node(`clip-${i + 1}`, 'veo-video', 260, 200 + i * 200, { durationSeconds: 4 }, `Clip ${i + 1}`),
           group: 'clips',
         },
       ]),

@@ -4,7 +4,8 @@ import type { StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../preview/bundler-client';
-import { makeSandboxHost, SandboxError, type SandboxHost } from '../preview/sandbox-host';
+import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
+import { SandboxError } from '../preview/sandbox-host';
 import { typeErrorsOf } from './typecheck-client';
 
 /**
@@ -13,16 +14,8 @@ import { typeErrorsOf } from './typecheck-client';
  * preview), renders stills. No project code ever runs outside the sandbox.
  */
 export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
-  let host: SandboxHost | null = null;
-  const sandbox = () => {
-    if (!host) {
-      const stage = document.createElement('div');
-      stage.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:360px;';
-      document.body.append(stage);
-      host = makeSandboxHost(stage);
-    }
-    return host;
-  };
+  const offscreen = makeOffscreenSandbox();
+  const sandbox = () => offscreen.get();
   const assetsFor = async (names: ReadonlySet<string>) =>
     (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
   const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().build(`agent:${projectId}`, [...files], [...assetNames]);
@@ -88,8 +81,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
     previewRunner,
     stillRenderer,
     dispose: () => {
-      host?.dispose();
-      host = null;
+      offscreen.dispose();
     },
   };
 }

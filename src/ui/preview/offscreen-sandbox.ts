@@ -11,7 +11,10 @@ export function makeOffscreenSandbox() {
     get(): SandboxHost {
       if (!host) {
         stage = document.createElement('div');
-        stage.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:360px;';
+        // Inside the viewport but invisible: Chromium throttles cross-origin frames that are
+        // scrolled out of view, and a throttled frame never finishes decoding a <Video>.
+        stage.style.cssText = 'position:fixed;left:0;top:0;width:640px;height:360px;opacity:0;pointer-events:none;z-index:-1;';
+        stage.setAttribute('aria-hidden', 'true');
         document.body.append(stage);
         host = makeSandboxHost(stage);
       }

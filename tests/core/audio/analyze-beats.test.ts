@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBeats, bpmFromBeats } from '../../../src/core/audio/analyze-beats';
 import { beatFMeasure } from '../../../src/core/audio/f-measure';
-import { beatTimes, clickTrack, drumLoop, makeNoise, worstMiss } from './synth';
+import { loudnessVariation } from '../../../src/core/audio/energy';
+import { melSpectrogram } from '../../../src/core/audio/mel-spectrogram';
+import { onsetEnvelope } from '../../../src/core/audio/onset-envelope';
+import { beatTimes, clickTrack, drumLoop, legatoMelody, makeNoise, worstMiss } from './synth';
 
 describe('analyzeBeats on click tracks', () => {
   it.each([80, 100, 120, 135, 160])('finds %i BPM exactly and every beat within 20 ms', (bpm) => {
@@ -85,10 +88,20 @@ describe('analyzeBeats on hostile input', () => {
     expect(silent.durationSec).toBe(5);
   });
 
-  it('returns no beats for white noise and a steady tone', () => {
+  it('returns no beats for white noise, brown noise and a steady tone', () => {
     const noise = makeNoise(3);
     noBeats(analyzeBeats(Float32Array.from({ length: 44100 * 8 }, () => 0.3 * noise()), 44100));
+    let brown = 0;
+    noBeats(analyzeBeats(Float32Array.from({ length: 44100 * 8 }, () => (brown = 0.99 * brown + 0.05 * noise())), 44100));
     noBeats(analyzeBeats(Float32Array.from({ length: 44100 * 8 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / 44100)), 44100));
+  });
+
+  it('tracks soft legato music whose onset contrast is as low as noise', () => {
+    const { pcm, beats } = legatoMelody(96, 24);
+    expect(onsetEnvelope(melSpectrogram(pcm, 22050)).contrast).toBeLessThan(0.7);
+    const result = analyzeBeats(pcm, 22050);
+    expect(Math.abs(result.bpm - 96)).toBeLessThan(1);
+    expect(beatFMeasure(beats, result.beats).fMeasure).toBeGreaterThan(0.95);
   });
 
   it('survives NaN samples and tracks clicks under noise', () => {
@@ -104,6 +117,14 @@ describe('analyzeBeats on hostile input', () => {
 
   it('rejects an impossible sample rate with a message naming it', () => {
     expect(() => analyzeBeats(new Float32Array(10), 0)).toThrow(/sampleRate.*0/);
+  });
+});
+
+describe('loudnessVariation', () => {
+  it('is 0 for a constant level and grows with swells', () => {
+    expect(loudnessVariation([])).toBe(0);
+    expect(loudnessVariation([0.8, 0.8, 0.8])).toBeCloseTo(0, 12);
+    expect(loudnessVariation([0.5, 1, 0.5, 1])).toBeCloseTo(1 / 3, 6);
   });
 });
 

@@ -100,6 +100,32 @@ export function drumLoop(options: {
   return { pcm, beats, downbeats, sampleRate };
 }
 
+/**
+ * Soft, legato music: one harmonic note per beat with a 30 ms attack, ringing into the next,
+ * loudness swelling over 12 beats, and a little hiss. Its spectral flux has a contrast below
+ * that of noise, yet its pulse is plain.
+ */
+export function legatoMelody(bpm: number, count: number, sampleRate = 22050): { pcm: Float32Array; beats: number[] } {
+  const period = 60 / bpm;
+  const beats = beatTimes([{ bpm, beats: count }]);
+  const pcm = new Float32Array(Math.round(((beats.at(-1) ?? 0) + 1.5) * sampleRate));
+  const notes = [220, 247, 262, 294, 330, 294, 262, 247];
+  beats.forEach((t0, k) => {
+    const freq = notes[k % notes.length]!;
+    const swell = 0.6 + 0.4 * Math.sin((2 * Math.PI * k) / 12);
+    const from = Math.round(t0 * sampleRate);
+    const to = Math.min(pcm.length, Math.round((t0 + 1.5 * period) * sampleRate));
+    for (let i = from; i < to; i++) {
+      const t = (i - from) / sampleRate;
+      const env = 0.2 * swell * Math.min(1, t / 0.03) * Math.exp(-t / 0.5);
+      pcm[i]! += env * (Math.sin(2 * Math.PI * freq * t) + 0.5 * Math.sin(4 * Math.PI * freq * t) + 0.25 * Math.sin(6 * Math.PI * freq * t));
+    }
+  });
+  const noise = makeNoise(9);
+  for (let i = 0; i < pcm.length; i++) pcm[i]! += 0.01 * noise();
+  return { pcm, beats };
+}
+
 /** Largest distance from each reference time to its nearest estimate, in seconds. */
 export function worstMiss(reference: number[], estimated: number[]): number {
   let worst = 0;

@@ -27,6 +27,14 @@ export interface CompositionOutput {
 }
 
 const notRetryable = { retryable: false } as const;
+/** The node's preview still is a nicety: past this, the node finishes without one. */
+const STILL_TIME_LIMIT_MS = 20_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /**
@@ -69,10 +77,7 @@ export function makeAssemblyRunners(db: DirectorDb, projectId: string): Record<s
       const output: CompositionOutput = { compositionId: comp.id, width: comp.width, height: comp.height, fps: comp.fps, durationInFrames: comp.durationInFrames, inputProps: { ...comp.defaultProps, ...wired } };
       // A small still a third in, so the node shows what it will render (kept with the output).
       ctx.progress(0.7, 'taking a still');
-      const still = await sandbox
-        .get()
-        .still(comp.id, output.inputProps, Math.floor(comp.durationInFrames / 3), 240 / comp.width)
-        .catch(() => null);
+      const still = await withTimeout(sandbox.get().still(comp.id, output.inputProps, Math.floor(comp.durationInFrames / 3), 240 / comp.width), STILL_TIME_LIMIT_MS).catch(() => null);
       const preview = still ? `data:image/png;base64,${await blobToBase64(still)}` : undefined;
       return ok({ composition: output, ...(preview ? { preview } : {}) });
     },
