@@ -92,4 +92,37 @@ describe('canvas takes and what nodes show', () => {
     expect(await node(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
     expect(errors).toEqual([]);
   });
+
+  it('turns dropped files into Image and Audio nodes where they land, and refuses a file that is not what it claims', { timeout: 60_000 }, async () => {
+    const { page, errors } = await openApp(context);
+    await createProjectInUi(page, 'Drops');
+    await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
+    const drop = async (files: { path: string; name: string; type: string }[], at: { x: number; y: number }) => {
+      const fs = await import('node:fs/promises');
+      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, data: (await fs.readFile(f.path)).toString('base64') })));
+      const transfer = await page.evaluateHandle((items) => {
+        const dt = new DataTransfer();
+        for (const item of items) dt.items.add(new File([Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0))], item.name, { type: item.type }));
+        return dt;
+      }, payload);
+      await page.locator('.canvas-stage').dispatchEvent('drop', { dataTransfer: transfer, clientX: at.x, clientY: at.y });
+    };
+    await drop(
+      [
+        { path: 'tests/vision/fixtures/biden-1.jpg', name: 'biden.jpg', type: 'image/jpeg' },
+        { path: 'tests/media/fixtures/clicks.wav', name: 'clicks.wav', type: 'audio/wav' },
+      ],
+      { x: 300, y: 300 },
+    );
+    await node(page, 'Image').locator('img.node-thumb').waitFor();
+    await node(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('graph-counts').textContent()).toBe('2 nodes · 0 connections');
+
+    // Video bytes named like a picture: refused with the reason, no empty node left behind.
+    await drop([{ path: 'tests/media/fixtures/clip.mp4', name: 'holiday.png', type: 'image/png' }], { x: 700, y: 300 });
+    await page.getByRole('alert').filter({ hasText: 'Could not use “holiday.png”' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'holiday.png' }).textContent()).toMatch(/content is not a PNG image/);
+    expect(await page.getByTestId('graph-counts').textContent()).toBe('2 nodes · 0 connections');
+    expect(errors).toEqual([]);
+  });
 });

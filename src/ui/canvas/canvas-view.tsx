@@ -27,6 +27,7 @@ import { withNewSeed } from '../../core/graph/takes';
 import { CompositionPropsEditor } from './composition-props-editor';
 import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
+import { checkUpload } from '../assets/check-upload';
 
 const SAVE_DELAY_MS = 300;
 let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
@@ -181,16 +182,44 @@ export default function CanvasView() {
     await runNodes([nodeId]);
   };
 
-  /** Image and Audio nodes: the chosen file becomes a project asset; its hash identifies the output. */
-  const upload = async (node: GraphNode, file: File | undefined) => {
-    if (!file) return;
-    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-    const asset = await addAsset(db, projectId, `uploads/${file.name}`, file);
+  /**
+   * Image and Audio nodes: the chosen file is checked by what it is (content type from its bytes,
+   * size limit, image decodes within the pixel limit), then becomes a project asset; its hash
+   * identifies the output. Returns false when the file was refused (the reason is shown).
+   */
+  const upload = async (node: GraphNode, file: File | undefined): Promise<boolean> => {
+    if (!file) return false;
+    const check = await checkUpload(file);
+    const wanted = node.kind === 'image' ? 'image' : 'audio';
+    const reason = !check.ok ? check.reason : check.kind !== wanted ? `an ${node.kind === 'image' ? 'Image' : 'Audio'} node needs ${wanted === 'image' ? 'a PNG, JPEG or WebP image' : 'an audio file'}, not ${check.kind === 'svg' ? 'an SVG drawing' : `a ${check.kind} file`}` : null;
+    if (reason || !check.ok) {
+      showToast({ kind: 'error', message: `Could not use “${file.name}”: ${reason}.` });
+      return false;
+    }
+    const bytes = await check.blob.arrayBuffer();
+    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+    const asset = await addAsset(db, projectId, `uploads/${file.name}`, check.blob);
     const result = updateParams(history.graph(), node.id, { assetId: asset.id, contentHash: hash }, registry);
     if (result.ok) history.apply(result.value);
     else showToast({ kind: 'error', message: result.message });
+    return result.ok;
   };
 
+  /** Files dropped on the canvas become Image or Audio nodes where they land (one step to undo each). */
+  const dropFiles = async (files: File[], clientX: number, clientY: number) => {
+    const rect = stage.getBoundingClientRect();
+    const v = viewport();
+    let at = { x: (clientX - rect.left - v.x) / v.zoom, y: (clientY - rect.top - v.y) / v.zoom };
+    for (const file of files) {
+      const kind = file.type.startsWith('audio/') || /\.(mp3|wav|flac|ogg|oga|m4a|aac|opus)$/i.test(file.name) ? 'audio' : 'image';
+      const added = addNode(history.graph(), { kind, position: { x: Math.round(at.x), y: Math.round(at.y) } }, registry);
+      if (!added.ok) return showToast({ kind: 'error', message: added.message });
+      history.apply(added.value.graph);
+      if (!(await upload(added.value.node, file))) history.undo(); // refused: no empty node left behind
+      else setSelected(new Set([added.value.node.id]));
+      at = { x: at.x + 40, y: at.y + 40 };
+    }
+  };
   const inspected = createMemo(() => (selected().size === 1 ? history.graph().nodes.find((n) => selected().has(n.id)) : undefined));
   // Takes: the inspected node's current key marks which take is showing.
   const inspectedKey = createMemo(() => {
@@ -232,7 +261,21 @@ export default function CanvasView() {
         </button>
       </div>
       <div class="canvas-main">
-        <div class="canvas-stage" ref={stage}>
+        <div
+          class="canvas-stage"
+          ref={stage}
+          onDragOver={(e) => {
+            if (!e.dataTransfer?.types.includes('Files')) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }}
+          onDrop={(e) => {
+            const files = [...(e.dataTransfer?.files ?? [])];
+            if (!files.length) return;
+            e.preventDefault();
+            void dropFiles(files, e.clientX, e.clientY);
+          }}
+        >
           <GraphCanvas
             history={history}
             registry={registry}
