@@ -109,3 +109,22 @@ export async function dragMouse(page: Page, from: { x: number; y: number }, to: 
   await page.mouse.up();
   for (const m of modifiers) await page.keyboard.up(m);
 }
+
+/** A node on the canvas by its title (its label, or its kind's title). */
+export const graphNode = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
+
+/** Drags from one node's output port onto another's input port: `connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt')`. */
+export async function connectNodes(page: Page, from: string, fromPort: string, to: string, toPort: string) {
+  await dragMouse(page, await centerOf(graphNode(page, from).locator(`[data-output-port=${fromPort}] .port-dot`)), await centerOf(graphNode(page, to).locator(`[data-input-port=${toPort}]`)));
+}
+
+/** Waits for a node to finish; on a timeout the error lists every node's state and text. */
+export async function waitForNodeDone(page: Page, title: string, timeout: number) {
+  await graphNode(page, title)
+    .and(page.locator('.state-done'))
+    .waitFor({ timeout })
+    .catch(async (e) => {
+      const states = await page.locator('[data-testid=graph-node]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('aria-label')}: ${n.className} ${n.textContent}`));
+      throw new Error(`${(e as Error).message}\n${states.join('\n')}`);
+    });
+}

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCanvasNode, centerOf, configureEdge, createProjectInUi, dragMouse, launchBrowser, openApp, waitForBuilt } from './browser';
+import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -9,8 +9,6 @@ afterAll(() => browser?.close());
 beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1500, height: 950 } })));
 afterEach(() => context?.close());
 
-const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
-const connect = async (page: Page, from: Locator, to: Locator) => dragMouse(page, await centerOf(from), await centerOf(to));
 
 describe('canvas: from a prompt to a rendered video of the project', () => {
   it('enhances a prompt, wires it into the composition, renders it in the browser, and goes stale when the code changes', { timeout: 150_000 }, async () => {
@@ -32,26 +30,23 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
     await inspector.getByRole('button', { name: 'Add prop' }).click();
     await inspector.getByLabel('Prop 1 name').fill('title');
     await inspector.getByLabel('Prop 1 name').press('Tab');
-    await node(page, 'Composition').locator('[data-input-port=title]').waitFor();
+    await graphNode(page, 'Composition').locator('[data-input-port=title]').waitFor();
     await addCanvasNode(page, 'render', { x: 1050, y: 200 });
     await inspector.getByLabel('quality').selectOption('draft');
 
-    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Enhance').locator('[data-input-port=prompt]'));
-    await connect(page, node(page, 'Enhance').locator('[data-output-port=text] .port-dot'), node(page, 'Composition').locator('[data-input-port=title]'));
-    await connect(page, node(page, 'Composition').locator('[data-output-port=composition] .port-dot'), node(page, 'Render').locator('[data-input-port=composition]'));
+    await connectNodes(page, 'Prompt', 'text', 'Enhance', 'prompt');
+    await connectNodes(page, 'Enhance', 'text', 'Composition', 'title');
+    await connectNodes(page, 'Composition', 'composition', 'Render', 'composition');
     expect(await page.getByTestId('graph-counts').textContent()).toBe('4 nodes · 3 connections');
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Run all' }).click();
-    const render = node(page, 'Render');
-    await render.and(page.locator('.state-done')).waitFor({ timeout: 120_000 }).catch(async (e) => {
-      const states = await page.locator('[data-testid=graph-node]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('aria-label')}: ${n.className} ${n.textContent}`));
-      throw new Error(`${(e as Error).message}\n${states.join('\n')}`);
-    });
+    const render = graphNode(page, 'Render');
+    await waitForNodeDone(page, 'Render', 120_000);
     // The fake Gemini answers "Fake answer to: <the user turn>": the rewrite went through the edge.
-    expect(await node(page, 'Enhance').textContent()).toContain('Fake answer to: A launch video for our coffee app');
-    expect(await node(page, 'Composition').getByTestId('composition-summary').textContent()).toMatch(/^Main · 1920×1080 · \d+\.\d s$/);
-    await node(page, 'Composition').locator('img.node-thumb').waitFor();
+    expect(await graphNode(page, 'Enhance').textContent()).toContain('Fake answer to: A launch video for our coffee app');
+    expect(await graphNode(page, 'Composition').getByTestId('composition-summary').textContent()).toMatch(/^Main · 1920×1080 · \d+\.\d s$/);
+    await graphNode(page, 'Composition').locator('img.node-thumb').waitFor();
     const duration = await render.locator('video').evaluate((v: HTMLVideoElement) =>
       v.readyState >= 1 ? v.duration : new Promise<number>((resolve, reject) => ((v.onloadedmetadata = () => resolve(v.duration)), (v.onerror = () => reject(new Error('the rendered video does not load'))))),
     );
@@ -69,9 +64,9 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
     await page.keyboard.type('\n// tweak\n');
     await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
-    await node(page, 'Composition').and(page.locator('.state-stale, .state-idle')).waitFor();
-    await node(page, 'Render').and(page.locator('.state-stale, .state-idle')).waitFor();
-    await node(page, 'Enhance').and(page.locator('.state-done')).waitFor();
+    await graphNode(page, 'Composition').and(page.locator('.state-stale, .state-idle')).waitFor();
+    await graphNode(page, 'Render').and(page.locator('.state-stale, .state-idle')).waitFor();
+    await graphNode(page, 'Enhance').and(page.locator('.state-done')).waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -84,23 +79,20 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
     await waitForBuilt(page);
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
     await page.getByRole('button', { name: 'music → beat-cut montage', exact: false }).click();
-    await node(page, 'Music').locator('.graph-node-title').click();
+    await graphNode(page, 'Music').locator('.graph-node-title').click();
     await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
-    await node(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    await graphNode(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
 
-    const exported = node(page, 'Export');
-    await exported.and(page.locator('.state-done')).waitFor({ timeout: 200_000 }).catch(async (e) => {
-      const states = await page.locator('[data-testid=graph-node]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('aria-label')}: ${n.className} ${n.textContent}`));
-      throw new Error(`${(e as Error).message}\n${states.join('\n')}`);
-    });
-    expect(await node(page, 'Beat-cut montage').getByTestId('composition-summary').textContent()).toMatch(/^BeatMontage · 1920×1080 · \d+\.\d s$/);
+    const exported = graphNode(page, 'Export');
+    await waitForNodeDone(page, 'Export', 200_000);
+    expect(await graphNode(page, 'Beat-cut montage').getByTestId('composition-summary').textContent()).toMatch(/^BeatMontage · 1920×1080 · \d+\.\d s$/);
     const seconds = await exported.locator('video').evaluate((v: HTMLVideoElement) =>
       v.readyState >= 1 ? v.duration : new Promise<number>((resolve, reject) => ((v.onloadedmetadata = () => resolve(v.duration)), (v.onerror = () => reject(new Error('the montage does not load'))))),
     );
     // The montage lasts as long as the music.
-    const music = Number((await node(page, 'Beat-cut montage').getByTestId('composition-summary').textContent())!.match(/([\d.]+) s$/)![1]);
+    const music = Number((await graphNode(page, 'Beat-cut montage').getByTestId('composition-summary').textContent())!.match(/([\d.]+) s$/)![1]);
     expect(Math.abs(seconds - music)).toBeLessThan(0.5);
     expect(errors).toEqual([]);
   });

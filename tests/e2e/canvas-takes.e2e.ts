@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { addCanvasNode, centerOf, configureEdge, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
+import { addCanvasNode, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -9,8 +9,6 @@ afterAll(() => browser?.close());
 beforeEach(async () => (context = await browser.newContext({ viewport: { width: 1500, height: 950 } })));
 afterEach(() => context?.close());
 
-const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
-const connect = async (page: Page, from: Locator, to: Locator) => dragMouse(page, await centerOf(from), await centerOf(to));
 const veoStarts = async (prompt: string) =>
   (((await (await fetch(`${inject('fakesUrl')}/__fake/counts`)).json()) as { veoStartsByPrompt: Record<string, number> }).veoStartsByPrompt[prompt] ?? 0);
 
@@ -25,10 +23,10 @@ describe('canvas takes and what nodes show', () => {
     await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
     await inspector.getByLabel('text').fill(prompt);
     await addCanvasNode(page, 'veo', { x: 600, y: 250 });
-    await connect(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
-    const veo = node(page, 'Veo video');
+    const veo = graphNode(page, 'Veo video');
     await veo.and(page.locator('.state-done')).waitFor({ timeout: 30_000 });
 
     await veo.locator('.graph-node-title').click();
@@ -71,25 +69,25 @@ describe('canvas takes and what nodes show', () => {
     const inspector = page.getByRole('complementary', { name: 'Node settings' });
     await addCanvasNode(page, 'image', { x: 200, y: 200 });
     await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/group-kit-rose.jpg');
-    await node(page, 'Image').locator('img.node-thumb').waitFor();
+    await graphNode(page, 'Image').locator('img.node-thumb').waitFor();
     await addCanvasNode(page, 'face analysis', { x: 520, y: 200 });
-    await connect(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Face analysis').locator('[data-input-port=image]'));
+    await connectNodes(page, 'Image', 'image', 'Face analysis', 'image');
     await addCanvasNode(page, 'audio', { x: 200, y: 560 });
     await inspector.getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
-    await node(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    await graphNode(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
     await addCanvasNode(page, 'beats', { x: 520, y: 560 });
-    await connect(page, node(page, 'Audio').locator('[data-output-port=audio] .port-dot'), node(page, 'Beats').locator('[data-input-port=audio]'));
+    await connectNodes(page, 'Audio', 'audio', 'Beats', 'audio');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
 
-    const boxes = node(page, 'Face analysis').getByTestId('face-boxes');
+    const boxes = graphNode(page, 'Face analysis').getByTestId('face-boxes');
     await boxes.waitFor({ timeout: 60_000 });
     expect(Number(await boxes.getAttribute('data-faces'))).toBe(2);
     expect(await boxes.locator('rect').count()).toBe(2);
-    const waveform = node(page, 'Beats').getByTestId('waveform');
+    const waveform = graphNode(page, 'Beats').getByTestId('waveform');
     await waveform.waitFor({ timeout: 60_000 });
     expect(Number(await waveform.getAttribute('data-beats'))).toBeGreaterThan(4);
-    expect(await node(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
+    expect(await graphNode(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
     expect(errors).toEqual([]);
   });
 
@@ -114,8 +112,8 @@ describe('canvas takes and what nodes show', () => {
       ],
       { x: 300, y: 300 },
     );
-    await node(page, 'Image').locator('img.node-thumb').waitFor();
-    await node(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
+    await graphNode(page, 'Image').locator('img.node-thumb').waitFor();
+    await graphNode(page, 'Audio').getByTestId('waveform').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('graph-counts').textContent()).toBe('2 nodes · 0 connections');
 
     // Video bytes named like a picture: refused with the reason, no empty node left behind.

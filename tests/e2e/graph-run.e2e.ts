@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { addCanvasNode, centerOf, configureEdge, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
+import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -17,12 +17,7 @@ const veoStarts = async (prompt: string) => ((await fake('/__fake/counts')) as {
 
 
 
-/** Drags from an output port's dot onto an input port. */
-async function connectPorts(page: Page, from: Locator, to: Locator) {
-  await dragMouse(page, await centerOf(from), await centerOf(to));
-}
 
-const node = (page: Page, title: string) => page.locator(`[data-testid=graph-node][aria-label="${title}"]`);
 
 /** Prompt → Veo video → Extend, built in the UI. */
 async function buildGraph(page: Page, text: string) {
@@ -31,8 +26,8 @@ async function buildGraph(page: Page, text: string) {
   await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill(text);
   await addCanvasNode(page, 'veo', { x: 560, y: 250 });
   await addCanvasNode(page, 'extend', { x: 900, y: 250 });
-  await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
-  await connectPorts(page, node(page, 'Veo video').locator('[data-output-port=video] .port-dot'), node(page, 'Extend').locator('[data-input-port=video]'));
+  await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
+  await connectNodes(page, 'Veo video', 'video', 'Extend', 'video');
   expect(await page.getByTestId('graph-counts').textContent()).toBe('3 nodes · 2 connections');
   await page.keyboard.press('Escape');
 }
@@ -47,15 +42,15 @@ describe('running the graph through the edge', () => {
     await page.waitForTimeout(400); // the graph is saved
     const before = await allStarts();
     await page.getByRole('button', { name: 'Run all' }).click();
-    await node(page, 'Veo video').and(page.locator('.state-running')).waitFor({ timeout: 20_000 });
+    await graphNode(page, 'Veo video').and(page.locator('.state-running')).waitFor({ timeout: 20_000 });
     await expect.poll(() => veoStarts(prompt), { timeout: 10_000 }).toBe(1);
 
     await page.reload(); // mid-operation: the job and its operation id are in IndexedDB
-    await node(page, 'Extend').and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
-    await node(page, 'Veo video').and(page.locator('.state-done')).waitFor();
+    await graphNode(page, 'Extend').and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
+    await graphNode(page, 'Veo video').and(page.locator('.state-done')).waitFor();
     expect(await veoStarts(prompt)).toBe(1); // Veo once: resumed after the reload, not restarted
     expect(await allStarts()).toBe(before + 2); // + Extend once, from Veo's last frame
-    expect(await node(page, 'Extend').locator('video').count()).toBe(1);
+    expect(await graphNode(page, 'Extend').locator('video').count()).toBe(1);
 
     // Nothing changed: running again is all cache hits, no new generation.
     await page.getByRole('button', { name: 'Run all' }).click();
@@ -72,10 +67,10 @@ describe('running the graph through the edge', () => {
     await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
     await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill('[fake:fail] A storm over the sea');
     await addCanvasNode(page, 'veo', { x: 600, y: 250 });
-    await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
-    const veo = node(page, 'Veo video');
+    const veo = graphNode(page, 'Veo video');
     await veo.and(page.locator('.state-error')).waitFor({ timeout: 30_000 });
     expect(await veo.textContent()).toMatch(/failed due to an internal error/);
 
@@ -94,27 +89,22 @@ describe('running the graph through the edge', () => {
 
     await addCanvasNode(page, 'image', { x: 200, y: 200 });
     await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/biden-1.jpg');
-    await node(page, 'Image').locator('img.node-thumb').waitFor();
+    await graphNode(page, 'Image').locator('img.node-thumb').waitFor();
     await addCanvasNode(page, 'character', { x: 520, y: 200 });
     await addCanvasNode(page, 'prompt', { x: 520, y: 520 });
     await inspector.getByLabel('text').fill('The character walks along a beach at sunrise');
     await addCanvasNode(page, 'veo', { x: 880, y: 300 });
     await inspector.getByLabel('mode', { exact: true }).selectOption('reference_images');
-    await connectPorts(page, node(page, 'Image').locator('[data-output-port=image] .port-dot'), node(page, 'Character').locator('[data-input-port=photos]'));
-    await connectPorts(page, node(page, 'Character').locator('[data-output-port=character] .port-dot'), node(page, 'Veo video').locator('[data-input-port=references]'));
-    await connectPorts(page, node(page, 'Prompt').locator('[data-output-port=text] .port-dot'), node(page, 'Veo video').locator('[data-input-port=prompt]'));
+    await connectNodes(page, 'Image', 'image', 'Character', 'photos');
+    await connectNodes(page, 'Character', 'character', 'Veo video', 'references');
+    await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
     expect(await page.getByTestId('graph-counts').textContent()).toBe('4 nodes · 3 connections');
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Run all' }).click();
-    await node(page, 'Character')
-      .and(page.locator('.state-done'))
-      .waitFor({ timeout: 60_000 })
-      .catch(async (e) => {
-        throw new Error(`${(e as Error).message}; the node says: ${await node(page, 'Character').textContent()}; page errors: ${errors.join('; ')}`);
-      });
-    expect(await node(page, 'Character').textContent()).toContain('1 reference(s)');
-    const veo = node(page, 'Veo video');
+    await waitForNodeDone(page, 'Character', 60_000);
+    expect(await graphNode(page, 'Character').textContent()).toContain('1 reference(s)');
+    const veo = graphNode(page, 'Veo video');
     await veo.and(page.locator('.state-done')).waitFor({ timeout: 60_000 });
     // The fake's clip has no faces: the badge says so rather than inventing a score.
     expect(await veo.locator('.identity-badge').textContent()).toMatch(/^Character: (no face|\d+% identity)$/);
