@@ -174,6 +174,7 @@ export const Main = () => {
     const original = await page.locator('.cm-content').innerText();
     await replaceEditorText(page, original.replace('damping: 12', 'damping: 99'));
     await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await waitForBuild(page);
 
     await row.getByRole('button', { name: 'Diff' }).click();
     const dialog = page.getByRole('dialog', { name: 'Changes since Clean start' });
@@ -186,6 +187,6 @@ export const Main = () => {
     await page.getByRole('status').filter({ hasText: 'Restored “Clean start”' }).getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction(() => document.querySelector('.cm-content')!.textContent!.includes('damping: 99'));
     // Each restore (the undo is one too) first keeps what it replaces as a version: nothing is lost.
-    expect(await page.getByTestId('version-row').filter({ hasText: 'Before restoring' }).count()).toBe(2);
+    await expect.poll(() => page.getByTestId('version-row').filter({ hasText: 'Before restoring' }).count()).toBe(2);
   });
 });
