@@ -7,8 +7,9 @@ export const NODE_WIDTH = 220;
 export const HEADER = 30;
 export const ROW = 22;
 export const BODY = 40;
-/** Nodes that show a picture, a video or a player get room for it. */
+/** Nodes that show a picture, a video, a player, face boxes or a waveform get room for it. */
 const MEDIA_BODY = 130;
+const PICTURED_OUTPUTS = new Set(['image', 'video', 'audio', 'faces', 'beats', 'composition', 'render']);
 
 export interface NodeLayout {
   inputs: readonly InputPortSpec[];
@@ -20,7 +21,7 @@ export function layoutOf(node: GraphNode, registry: KindRegistry): NodeLayout {
   const def = registry.get(node.kind);
   const inputs = def ? inputPortsOf(def, node.params) : [];
   const outputs = def?.outputs ?? [];
-  const media = outputs.some((o) => o.type === 'image' || o.type === 'video' || o.type === 'audio');
+  const media = outputs.some((o) => PICTURED_OUTPUTS.has(o.type));
   return { inputs, outputs, height: HEADER + Math.max(inputs.length, outputs.length, 1) * ROW + (media ? MEDIA_BODY : BODY) };
 }
 
