@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import { withTimeout } from '../../core/util/with-timeout';
 import { bundlerWorker } from './bundler-client';
 import { SandboxError, type SandboxHost } from './sandbox-host';
 
@@ -16,6 +17,8 @@ export interface ProjectBuildInputs {
 }
 
 const DEBOUNCE_MS = 200;
+/** Evaluating a bundle takes well under a second; this long means the sandbox stopped answering. */
+const LOAD_TIME_LIMIT_MS = 30_000;
 
 /**
  * Rebuilds the project whenever its sources change (debounced), loads the bundle into the
@@ -54,7 +57,7 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     if (!output.ok) return setStatus('error');
     performance.mark('director:build-done');
     try {
-      const list = await sandbox.load(output.code, [...assets]);
+      const list = await withTimeout(sandbox.load(output.code, [...assets]), LOAD_TIME_LIMIT_MS, `The preview did not answer within ${LOAD_TIME_LIMIT_MS / 1000} s; edit a file or reload the page to try again.`);
       performance.mark('director:bundle-loaded');
       if (ticket !== latest) return;
       setLoadError(null);

@@ -6,6 +6,7 @@ import type { CompositionInfo } from '../../../core/preview/sandbox-protocol';
 import type { RenderRecord } from '../../../core/render/render-record';
 import { blobToBase64 } from '../../../core/util/base64';
 import { newId } from '../../../core/util/ids';
+import { withTimeout } from '../../../core/util/with-timeout';
 import { ok } from '../../../core/util/result';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
@@ -30,11 +31,6 @@ const notRetryable = { retryable: false } as const;
 /** The node's preview still is a nicety: past this, the node finishes without one. */
 const STILL_TIME_LIMIT_MS = 20_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /**
