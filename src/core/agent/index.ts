@@ -34,7 +34,8 @@ export { restoreConversation, newConversation, CONVERSATION_RECORD_VERSION, type
 export { ALL_TOOLS } from './tools/all-tools';
 export { makeToolRegistry, type ToolRegistry } from './tools/tool-registry';
 export type { AgentTool, ToolContext, ToolOutcome } from './tools/tool-types';
-export { parseProjectMap, type ProjectMap } from './project-map/parse-project-map';
+export type { ProjectMap } from './project-map/parse-project-map';
+export { mapProjectFiles } from './project-map/map-project-files';
 export { makeKnowledgeRetriever, type KnowledgeRetriever } from './memory/knowledge-retriever';
 export { KNOWLEDGE_NOTES, type KnowledgeNote } from './knowledge';
 export { projectStyleSchema, describeStyle, type ProjectStyle } from './workspace/project-style';

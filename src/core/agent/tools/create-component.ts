@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseProjectMap } from '../project-map/parse-project-map';
+import { mapProjectFiles } from '../project-map/map-project-files';
 import { contentHash } from '../workspace/content-hash';
 import { defineTool, fail } from './tool-types';
 
@@ -21,7 +21,7 @@ export const createComponent = defineTool({
   mutates: true,
   async run(a, { workspace }) {
     const path = `${COMPONENT_FOLDERS[a.kind]}/${a.name}.tsx`;
-    const map = parseProjectMap(new Map([[path, a.code]]));
+    const map = await mapProjectFiles(new Map([[path, a.code]]));
     const info = map.files[0]!;
     if (info.syntaxErrors.length) return fail('syntax_error', `The code does not parse: ${info.syntaxErrors.join('; ')}. Nothing was written.`);
     if (!info.exports.some((e) => e.name === a.name)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { packageNameOf, VENDORED_PACKAGES } from '../../bundler/vendored-packages';
-import { parseProjectMap } from '../project-map/parse-project-map';
+import { mapProjectFiles } from '../project-map/map-project-files';
 import { defineTool, fail } from './tool-types';
 import { defaultPackageJson, VENDORED_VERSIONS, type PackageManifest } from './package-manifest';
 
@@ -34,7 +34,7 @@ export const manageDependencies = defineTool({
       return fail('invalid_package_json', `package.json is not valid JSON (${(e as Error).message}); fix it with atomic_edit first.`);
     }
     if (a.action === 'remove') {
-      const { files } = parseProjectMap(new Map((await workspace.listFiles()).map((f) => [f.path, f.content])));
+      const { files } = await mapProjectFiles(new Map((await workspace.listFiles()).map((f) => [f.path, f.content])));
       const inUse = names.flatMap((n) => files.filter((f) => f.imports.some((i) => packageNameOf(i.from) === n)).map((f) => `${n} (imported by ${f.path})`));
       if (inUse.length) return fail('package_in_use', `Still imported: ${inUse.join(', ')}. Remove the imports first.`);
       for (const n of names) delete manifest.dependencies[n];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseProjectMap } from '../project-map/parse-project-map';
+import { mapProjectFiles } from '../project-map/map-project-files';
 import { defineTool } from './tool-types';
 
 const args = z.object({
@@ -16,7 +16,7 @@ export const mapProject = defineTool({
   async run(a, { workspace }) {
     const [files, assets, settings] = await Promise.all([workspace.listFiles(), workspace.listAssets(), workspace.settings()]);
     const prefix = a.under?.replace(/^\.\//, '').replace(/\/?$/, '/');
-    const map = parseProjectMap(new Map(files.map((f) => [f.path, f.content])));
+    const map = await mapProjectFiles(new Map(files.map((f) => [f.path, f.content])));
     const hashes = new Map(files.map((f) => [f.path, f.hash]));
     const keep = (path: string) => !prefix || path.startsWith(prefix);
     return {
