@@ -7,7 +7,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 const percentile = (v, p) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)];
 
-/** 125 chains prompt → veo → extend → (composition), laid out on a grid: 500 nodes, built by the app's own edits. */
+/** 125 chains prompt → veo → extend (+ a second prompt), each in a group, on a grid: 500 nodes, built by the app's own edits. */
 async function bigGraph(vite) {
   const edits = await vite.ssrLoadModule('/src/core/graph/graph-edits.ts');
   const { emptyGraph } = await vite.ssrLoadModule('/src/core/graph/graph-types.ts');
@@ -33,8 +33,29 @@ async function bigGraph(vite) {
     link(p, 'text', v, 'prompt');
     link(v, 'video', e, 'video');
     link(b, 'text', e, 'prompt');
+    graph = edits.groupNodes(graph, [p, v, e, b], `Shot ${i}`).graph;
   }
   return graph;
+}
+
+/** Frame times (rAF to rAF) of 180 wheel pans, right then back, wobbling up and down; the first five are warm-up. */
+function panFrames(page) {
+  return page.evaluate(async () => {
+    const canvas = document.querySelector('[data-testid=graph-canvas]');
+    const deltas = [];
+    const scripting = [];
+    let last = performance.now();
+    for (let i = 0; i < 180; i++) {
+      const t0 = performance.now();
+      canvas.dispatchEvent(new WheelEvent('wheel', { deltaX: i < 90 ? 18 : -18, deltaY: i % 60 < 30 ? 6 : -6, bubbles: true, cancelable: true }));
+      scripting.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      deltas.push(now - last);
+      last = now;
+    }
+    return { frames: deltas.slice(5), scripting: scripting.slice(5) };
+  });
 }
 
 export async function runCanvasBench({ root, emit }) {
@@ -60,7 +81,7 @@ export async function runCanvasBench({ root, emit }) {
     await vite.close();
   }
 
-  const port = 4321;
+  const port = Number(process.env.BENCH_PORT ?? 4321);
   const base = `http://localhost:${port}`;
   const server = await preview({ root, logLevel: 'silent', preview: { port, strictPort: true } });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -85,30 +106,32 @@ export async function runCanvasBench({ root, emit }) {
     );
     await page.reload();
     await page.getByTestId('graph-counts').filter({ hasText: '500 nodes' }).waitFor({ timeout: 60_000 });
-    // Zoom to 1 and show the top-left grid, where many nodes are on screen.
-    const frames = await page.evaluate(async () => {
-      const canvas = document.querySelector('[data-testid=graph-canvas]');
-      const deltas = [];
-      const scripting = [];
-      let last = performance.now();
-      for (let i = 0; i < 180; i++) {
-        const t0 = performance.now();
-        canvas.dispatchEvent(new WheelEvent('wheel', { deltaX: i < 90 ? 18 : -18, deltaY: i % 60 < 30 ? 6 : -6, bubbles: true, cancelable: true }));
-        scripting.push(performance.now() - t0);
-        await new Promise((r) => requestAnimationFrame(r));
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return { frames: deltas.slice(5), scripting: scripting.slice(5) };
-    });
+    // As opened: fitted, which for this 25 000-unit-wide graph is the 10 % minimum zoom (hundreds of nodes on screen).
+    const fitted = await panFrames(page);
     emit({
       name: 'canvas: worst frame while panning 500 nodes',
-      value: round(Math.max(...frames.frames)),
+      value: round(Math.max(...fitted.frames)),
       unit: 'ms',
-      p95: round(percentile(frames.frames, 95)),
-      median: round(percentile(frames.frames, 50)),
-      scriptingMedian: round(percentile(frames.scripting, 50), 2),
+      p95: round(percentile(fitted.frames, 95)),
+      median: round(percentile(fitted.frames, 50)),
+      scriptingMedian: round(percentile(fitted.scripting, 50), 2),
+      target: '<= 33',
+    });
+    // Zoomed ×10 about the centre (to 100 %), where nodes show their ports and bodies.
+    await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid=graph-canvas]');
+      const r = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -100 * Math.log(10), ctrlKey: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
+    });
+    await page.waitForTimeout(1000);
+    const detailed = await panFrames(page);
+    emit({
+      name: 'canvas: worst frame while panning 500 nodes at 100 % zoom',
+      value: round(Math.max(...detailed.frames)),
+      unit: 'ms',
+      p95: round(percentile(detailed.frames, 95)),
+      median: round(percentile(detailed.frames, 50)),
+      scriptingMedian: round(percentile(detailed.scripting, 50), 2),
       target: '<= 33',
     });
   } finally {

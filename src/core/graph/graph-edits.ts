@@ -120,3 +120,11 @@ export function ungroup(graph: Graph, groupId: string): Graph {
     }),
   };
 }
+
+/** Renames a group; a blank label or an unknown group leaves the graph as it was (same object, so no undo step). */
+export function renameGroup(graph: Graph, groupId: string, label: string): Graph {
+  const trimmed = label.trim();
+  const group = graph.groups.find((g) => g.id === groupId);
+  if (!group || !trimmed || trimmed === group.label) return graph;
+  return { ...graph, groups: graph.groups.map((g) => (g === group ? { ...g, label: trimmed } : g)) };
+}

@@ -1,9 +1,14 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { connect, disconnect, moveNodes, removeNodes } from '../../core/graph/graph-edits';
+import { intersects, nextRenderWindow, type WorldRect } from '../../core/graph/canvas-window';
+import { connect, disconnect, moveNodes, removeNodes, renameGroup } from '../../core/graph/graph-edits';
 import type { Graph, GraphNode, NodePosition } from '../../core/graph/graph-types';
+import { groupBounds, groupColor, membersOf } from '../../core/graph/group-bounds';
 import type { KindRegistry } from '../../core/graph/kind-registry';
+import { DETAIL_ZOOM, GraphLodNodes } from './graph-lod-nodes';
+import { GraphNodeView } from './graph-node-view';
+import { GroupFrame } from './group-frame';
 import type { GraphHistory } from './graph-history';
-import { edgePath, HEADER, inputAnchor, layoutOf, NODE_WIDTH, outputAnchor, PORT_COLORS, ROW } from './node-layout';
+import { edgePath, inputAnchor, layoutOf, NODE_WIDTH, outputAnchor, PORT_COLORS, type NodeLayout } from './node-layout';
 
 export interface Viewport {
   x: number;
@@ -34,11 +39,23 @@ type Gesture =
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2.5;
+/** Two presses on a group's title bar this close together rename it. */
+const DOUBLE_PRESS_MS = 450;
+
+/** The dot grid's spacing on screen: 20 graph units, coarsened by 5 until dots are at least 8 px apart. */
+function gridStep(zoom: number): number {
+  let step = 20 * zoom;
+  while (step < 8) step *= 5;
+  return step;
+}
 
 /**
  * The node canvas: pan (drag the background, wheel), zoom (ctrl/⌘ + wheel or pinch, + and −),
  * drag nodes (one undo step per drag), connect typed ports (refusals say why), click and box
- * select (shift adds). Nodes and edges live in one transformed layer, so panning re-renders nothing.
+ * select (shift adds), group frames (drag the title bar, double-click to rename). The grid, frames,
+ * edges and nodes live in one layer that a pan only moves (no re-render, no repaint); the DOM
+ * changes only when the view leaves the render window (see nextRenderWindow), and zoomed out,
+ * nodes are plain boxes in one SVG (see GraphLodNodes).
  */
 export function GraphCanvas(props: GraphCanvasProps) {
   let host!: HTMLDivElement;
@@ -46,31 +63,63 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const [selectedEdge, setSelectedEdge] = createSignal<string | null>(null);
   const graph = () => props.history.graph();
   const nodeById = createMemo(() => new Map(graph().nodes.map((n) => [n.id, n])));
-  const layouts = createMemo(() => new Map(graph().nodes.map((n) => [n.id, layoutOf(n, props.registry)])));
+  // A node's layout is reused while its kind and params are the same object, so a move re-renders no ports.
+  const layoutCache = new Map<string, { kind: string; params: GraphNode['params']; layout: NodeLayout }>();
+  const layouts = createMemo(() => {
+    const next = new Map<string, NodeLayout>();
+    for (const n of graph().nodes) {
+      const cached = layoutCache.get(n.id);
+      const layout = cached && cached.kind === n.kind && cached.params === n.params ? cached.layout : layoutOf(n, props.registry);
+      if (layout !== cached?.layout) layoutCache.set(n.id, { kind: n.kind, params: n.params, layout });
+      next.set(n.id, layout);
+    }
+    for (const id of layoutCache.keys()) if (!next.has(id)) layoutCache.delete(id);
+    return next;
+  });
   const [hostSize, setHostSize] = createSignal({ width: 1600, height: 1000 });
   onMount(() => {
     const observer = new ResizeObserver(() => setHostSize({ width: host.clientWidth, height: host.clientHeight }));
     observer.observe(host);
     onCleanup(() => observer.disconnect());
   });
-  /**
-   * Only nodes on screen (with a margin) are in the DOM: a big graph then costs what a small one
-   * does to paint while panning. Selected nodes stay, so a drag never loses its node.
-   */
-  const visibleNodes = createMemo(() => {
+  /** The zoom alone: what depends on it (grid, detail level, title sizes) does not re-run on a pan. */
+  const zoom = createMemo(() => props.viewport().zoom);
+  /** What the screen shows, in graph coordinates. */
+  const viewRect = (): WorldRect => {
     const v = props.viewport();
     const { width, height } = hostSize();
-    const margin = 300 / v.zoom;
-    const x0 = -v.x / v.zoom - margin;
-    const y0 = -v.y / v.zoom - margin;
-    const x1 = (width - v.x) / v.zoom + margin;
-    const y1 = (height - v.y) / v.zoom + margin;
-    const selected = props.selected();
-    return graph().nodes.filter(
-      (n) => selected.has(n.id) || (n.position.x < x1 && n.position.x + NODE_WIDTH > x0 && n.position.y < y1 && n.position.y + layouts().get(n.id)!.height > y0),
-    );
+    return { x0: -v.x / v.zoom, y0: -v.y / v.zoom, x1: (width - v.x) / v.zoom, y1: (height - v.y) / v.zoom };
+  };
+  const renderWindow = createMemo<WorldRect | undefined>((previous) => nextRenderWindow(previous, viewRect()), undefined, { equals: (a, b) => a === b });
+  const nodeRect = (n: GraphNode): WorldRect => ({ x0: n.position.x, y0: n.position.y, x1: n.position.x + NODE_WIDTH, y1: n.position.y + layouts().get(n.id)!.height });
+  /**
+   * Only nodes in the render window are in the DOM: a big graph then costs what a small one does
+   * to paint. Selected nodes stay, so a drag never loses its node. Keyed by id, so a moved node
+   * keeps its DOM (and its body); the same array comes back while the members are the same.
+   */
+  const visibleNodeIds = createMemo(
+    () => {
+      const w = renderWindow()!;
+      const selected = props.selected();
+      return graph().nodes.flatMap((n) => (selected.has(n.id) || intersects(w, nodeRect(n)) ? [n.id] : []));
+    },
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) },
+  );
+  const visibleIds = createMemo(() => new Set(visibleNodeIds()));
+  /** The latest version of a node; the last known one while its removal is still being rendered. */
+  const trackNode = (id: string) => createMemo<GraphNode>((last) => nodeById().get(id) ?? last!, nodeById().get(id)!);
+  const frames = createMemo(() => groupBounds(graph(), (n) => ({ width: NODE_WIDTH, height: layouts().get(n.id)!.height })));
+  const visibleGroups = createMemo(() => {
+    const w = renderWindow()!;
+    return graph().groups.flatMap((group) => {
+      const b = frames().get(group.id);
+      return b && intersects(w, { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }) ? [group] : [];
+    });
   });
-  const visibleIds = createMemo(() => new Set(visibleNodes().map((n) => n.id)));
+  const titleOf = (node: GraphNode) => node.label ?? props.registry.get(node.kind)?.title ?? `Unknown: ${node.kind}`;
+  const [renaming, setRenaming] = createSignal<string | null>(null);
+  let lastTitlePress = { group: '', at: 0 };
 
   const toWorld = (clientX: number, clientY: number): NodePosition => {
     const rect = host.getBoundingClientRect();
@@ -144,8 +193,38 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     if (!selection.has(node.id)) props.setSelected((selection = new Set([node.id])));
-    const origins = new Map([...selection].flatMap((id) => (nodeById().get(id) ? [[id, { ...nodeById().get(id)!.position }] as const] : [])));
+    startDrag(e, selection);
+  };
+
+  /** Moves these nodes with the pointer; every step of one drag coalesces into one undo step. */
+  const startDrag = (e: PointerEvent, ids: Iterable<string>) => {
+    const origins = new Map([...ids].flatMap((id) => (nodeById().get(id) ? [[id, { ...nodeById().get(id)!.position }] as const] : [])));
     setGesture({ kind: 'drag', start: toWorld(e.clientX, e.clientY), origins, key: `drag:${Date.now()}` });
+  };
+
+  /** The title bar of a group: a press selects and drags its nodes, a second press soon after renames it. */
+  const onGroupTitleDown = (e: PointerEvent, groupId: string) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    setSelectedEdge(null);
+    const double = lastTitlePress.group === groupId && e.timeStamp - lastTitlePress.at < DOUBLE_PRESS_MS;
+    lastTitlePress = { group: double ? '' : groupId, at: e.timeStamp };
+    if (double) {
+      setGesture(null);
+      // After this press's own focus change (to the canvas), or the new field would lose focus at once.
+      setTimeout(() => setRenaming(groupId));
+      return;
+    }
+    host.setPointerCapture(e.pointerId);
+    const members = membersOf(graph(), groupId);
+    props.setSelected(new Set(members));
+    startDrag(e, members);
+  };
+
+  const finishRename = (groupId: string, label: string | null) => {
+    setRenaming(null);
+    if (label !== null) props.history.apply(renameGroup(graph(), groupId, label));
+    host.focus({ preventScroll: true });
   };
 
   const onOutputDown = (e: PointerEvent, node: GraphNode, index: number) => {
@@ -227,6 +306,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
   onMount(() => window.addEventListener('keydown', onKey));
   onCleanup(() => window.removeEventListener('keydown', onKey));
 
+  /**
+   * The floor under the graph: the dot grid over the whole render window. Its paint makes the
+   * world one opaque layer, so the browser merges every node into it instead of giving scattered
+   * nodes layers of their own (which made each frame re-layer hundreds of them).
+   */
+  const floorStyle = () => {
+    const w = renderWindow()!;
+    const cell = gridStep(zoom()) / zoom();
+    return {
+      left: `${w.x0}px`,
+      top: `${w.y0}px`,
+      width: `${w.x1 - w.x0}px`,
+      height: `${w.y1 - w.y0}px`,
+      'background-size': `${cell}px ${cell}px`,
+      'background-position': `${-w.x0 - cell / 2}px ${-w.y0 - cell / 2}px`,
+    };
+  };
+
   const box = () => {
     const g = gesture();
     if (g?.kind !== 'box') return null;
@@ -244,77 +341,88 @@ export function GraphCanvas(props: GraphCanvasProps) {
       onPointerMove={onMove}
       onPointerUp={onUp}
       onDblClick={(e) => e.target === e.currentTarget && props.onOpenPalette(toWorld(e.clientX, e.clientY))}
-      style={{ '--grid': `${20 * props.viewport().zoom}px`, 'background-position': `${props.viewport().x}px ${props.viewport().y}px` }}
     >
-      <div class="graph-layer" style={{ transform: `translate(${props.viewport().x}px, ${props.viewport().y}px) scale(${props.viewport().zoom})` }}>
-        <svg class="graph-edges" width="1" height="1">
-          <For each={edges()}>
-            {(edge) => (
-              <path
-                d={edge.d}
-                stroke={edge.color}
-                class="graph-edge"
-                classList={{ selected: selectedEdge() === edge.id }}
-                data-edge={edge.id}
-                onPointerDown={(e) => {
-                  e.stopPropagation();
-                  setSelectedEdge(edge.id);
-                  props.setSelected(new Set<string>());
-                }}
+      {/*
+        Pan moves the outer layer; zoom is CSS zoom on the inner one, not scale(): the browser keeps
+        its paint while a pan stays within some hundreds of layer pixels, and with scale(0.1)
+        those would be ten times fewer screen pixels (a full repaint every few frames).
+      */}
+      <div class="graph-layer" style={{ transform: `translate(${props.viewport().x}px, ${props.viewport().y}px)` }}>
+        <div class="graph-world" style={{ zoom: zoom(), '--zoom': zoom() }}>
+          <div class="graph-floor" style={floorStyle()} />
+          <For each={visibleGroups()}>
+            {(group) => (
+              <GroupFrame
+                id={group.id}
+                label={group.label}
+                color={groupColor(group)}
+                bounds={frames().get(group.id) ?? { x: 0, y: 0, width: 0, height: 0 }}
+                zoom={zoom()}
+                editing={renaming() === group.id}
+                onTitleDown={(e) => onGroupTitleDown(e, group.id)}
+                onRename={(label) => finishRename(group.id, label)}
               />
             )}
           </For>
-          <Show when={gesture()?.kind === 'connect' ? (gesture() as Extract<Gesture, { kind: 'connect' }>) : null}>
-            {(g) => <path d={edgePath(g().anchor, g().now)} class="graph-edge pending" />}
+          <svg class="graph-edges" width="1" height="1">
+            <For each={edges()}>
+              {(edge) => (
+                <path
+                  d={edge.d}
+                  stroke={edge.color}
+                  class="graph-edge"
+                  classList={{ selected: selectedEdge() === edge.id }}
+                  data-edge={edge.id}
+                  onPointerDown={(e) => {
+                    e.stopPropagation();
+                    setSelectedEdge(edge.id);
+                    props.setSelected(new Set<string>());
+                  }}
+                />
+              )}
+            </For>
+            <Show when={gesture()?.kind === 'connect' ? (gesture() as Extract<Gesture, { kind: 'connect' }>) : null}>
+              {(g) => <path d={edgePath(g().anchor, g().now)} class="graph-edge pending" />}
+            </Show>
+          </svg>
+          <Show
+            when={zoom() >= DETAIL_ZOOM}
+            fallback={
+              <GraphLodNodes
+                ids={visibleNodeIds()}
+                trackNode={trackNode}
+                layoutOf={(id) => layouts().get(id)!}
+                zoom={zoom()}
+                titleOf={titleOf}
+                isSelected={(id) => props.selected().has(id)}
+                stateOf={(id) => props.nodeState?.(id)?.state}
+                onDown={onNodeDown}
+              />
+            }
+          >
+            <For each={visibleNodeIds()}>
+              {(id) => {
+                const node = trackNode(id);
+                // The body is rebuilt when what it shows changes, not when the node only moves.
+                const content = createMemo(node, undefined, { equals: (a, b) => a !== undefined && a.params === b.params && a.kind === b.kind && a.label === b.label });
+                return (
+                  <GraphNodeView
+                    node={node()}
+                    layout={layouts().get(id)!}
+                    title={titleOf(content())}
+                    ariaLabel={content().label ?? props.registry.get(content().kind)?.title ?? content().kind}
+                    selected={props.selected().has(id)}
+                    state={props.nodeState?.(id)}
+                    body={props.renderBody?.(content())}
+                    onDown={(e) => onNodeDown(e, node())}
+                    onOutputDown={(e, i) => onOutputDown(e, node(), i)}
+                  />
+                );
+              }}
+            </For>
           </Show>
-        </svg>
-        <For each={visibleNodes()}>
-          {(node) => {
-            const layout = () => layouts().get(node.id)!;
-            const def = props.registry.get(node.kind);
-            const state = () => props.nodeState?.(node.id);
-            return (
-              <div
-                class="graph-node"
-                classList={{ selected: props.selected().has(node.id), [`state-${state()?.state ?? 'idle'}`]: true }}
-                data-node-id={node.id}
-                data-testid="graph-node"
-                aria-label={node.label ?? def?.title ?? node.kind}
-                style={{ transform: `translate(${node.position.x}px, ${node.position.y}px)`, width: `${NODE_WIDTH}px`, height: `${layout().height}px` }}
-                onPointerDown={(e) => onNodeDown(e, node)}
-              >
-                <div class="graph-node-header" style={{ height: `${HEADER}px` }}>
-                  <span class="graph-node-title">{node.label ?? def?.title ?? `Unknown: ${node.kind}`}</span>
-                  <Show when={state()}>
-                    {(s) => (
-                      <span class={`node-badge ${s().state}`} title={s().message}>
-                        {s().state === 'running' && s().progress !== undefined ? `${Math.round(s().progress! * 100)}%` : s().state}
-                      </span>
-                    )}
-                  </Show>
-                </div>
-                <For each={layout().inputs}>
-                  {(port, i) => (
-                    <div class="graph-port input" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-input-port={port.name} data-node={node.id} title={`${port.label}: accepts ${port.accepts.join(', ')}`}>
-                      <span class="port-dot" style={{ background: PORT_COLORS[port.accepts[0]!] }} />
-                      <span>{port.label}</span>
-                    </div>
-                  )}
-                </For>
-                <For each={layout().outputs}>
-                  {(port, i) => (
-                    <div class="graph-port output" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-output-port={port.name} title={`${port.label}: ${port.type}`}>
-                      <span>{port.label}</span>
-                      <span class="port-dot" style={{ background: PORT_COLORS[port.type] }} onPointerDown={(e) => onOutputDown(e, node, i())} data-testid={`out-${node.id}-${port.name}`} />
-                    </div>
-                  )}
-                </For>
-                <div class="graph-node-body">{(props.renderBody?.(node) as never) ?? <Show when={state()?.state === 'error'}><span class="error-text">{state()!.message}</span></Show>}</div>
-              </div>
-            );
-          }}
-        </For>
-        <Show when={box()}>{(b) => <div class="graph-box" style={{ transform: `translate(${b().x}px, ${b().y}px)`, width: `${b().w}px`, height: `${b().h}px` }} />}</Show>
+          <Show when={box()}>{(b) => <div class="graph-box" style={{ left: `${b().x}px`, top: `${b().y}px`, width: `${b().w}px`, height: `${b().h}px` }} />}</Show>
+        </div>
       </div>
     </div>
   );

@@ -1,13 +1,17 @@
 import { createMemo, For } from 'solid-js';
 import type { Graph } from '../../core/graph/graph-types';
+import { groupBounds, groupColor } from '../../core/graph/group-bounds';
+import { defaultKindRegistry, type KindRegistry } from '../../core/graph/kind-registry';
 import type { Viewport } from './graph-canvas';
-import { NODE_WIDTH } from './node-layout';
+import { layoutOf, NODE_WIDTH } from './node-layout';
 
 const W = 180;
 const H = 120;
 
-/** The whole graph in small, with the visible area; click to go there. */
-export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: { width: number; height: number }; onJump: (v: Viewport) => void }) {
+/** The whole graph in small, groups as tinted frames, with the visible area; click to go there. */
+export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: { width: number; height: number }; onJump: (v: Viewport) => void; registry?: KindRegistry }) {
+  const heights = createMemo(() => new Map(props.graph.nodes.map((n) => [n.id, layoutOf(n, props.registry ?? defaultKindRegistry).height])));
+  const frames = createMemo(() => groupBounds(props.graph, (n) => ({ width: NODE_WIDTH, height: heights().get(n.id) ?? 90 })));
   const bounds = createMemo(() => {
     const nodes = props.graph.nodes;
     if (!nodes.length) return { x: 0, y: 0, w: 1000, h: 700 };
@@ -22,11 +26,12 @@ export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: {
     const v = props.viewport;
     return { x: -v.x / v.zoom, y: -v.y / v.zoom, w: props.canvasSize.width / v.zoom, h: props.canvasSize.height / v.zoom };
   };
+  // The view frame is a div moved by transform over a static SVG: a pan repaints nothing here.
   return (
-    <svg
+    <div
       class="minimap"
-      width={W}
-      height={H}
+      style={{ width: `${W}px`, height: `${H}px` }}
+      role="img"
       aria-label="Minimap"
       onPointerDown={(e) => {
         const rect = e.currentTarget.getBoundingClientRect();
@@ -36,10 +41,33 @@ export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: {
         props.onJump({ zoom: z, x: props.canvasSize.width / 2 - wx * z, y: props.canvasSize.height / 2 - wy * z });
       }}
     >
-      <For each={props.graph.nodes}>
-        {(n) => <rect x={(n.position.x - bounds().x) * scale()} y={(n.position.y - bounds().y) * scale()} width={NODE_WIDTH * scale()} height={Math.max(2, 90 * scale())} class="minimap-node" />}
-      </For>
-      <rect x={(view().x - bounds().x) * scale()} y={(view().y - bounds().y) * scale()} width={view().w * scale()} height={view().h * scale()} class="minimap-view" />
-    </svg>
+      <svg width={W} height={H}>
+        <For each={props.graph.groups.filter((g) => frames().has(g.id))}>
+          {(g) => {
+            const b = () => frames().get(g.id)!;
+            return (
+              <rect
+                x={(b().x - bounds().x) * scale()}
+                y={(b().y - bounds().y) * scale()}
+                width={b().width * scale()}
+                height={b().height * scale()}
+                rx={2}
+                fill={groupColor(g)}
+                stroke={groupColor(g)}
+                class="minimap-group"
+                data-testid="minimap-group"
+              />
+            );
+          }}
+        </For>
+        <For each={props.graph.nodes}>
+          {(n) => <rect x={(n.position.x - bounds().x) * scale()} y={(n.position.y - bounds().y) * scale()} width={NODE_WIDTH * scale()} height={Math.max(2, (heights().get(n.id) ?? 90) * scale())} class="minimap-node" />}
+        </For>
+      </svg>
+      <div
+        class="minimap-view"
+        style={{ transform: `translate(${(view().x - bounds().x) * scale()}px, ${(view().y - bounds().y) * scale()}px)`, width: `${view().w * scale()}px`, height: `${view().h * scale()}px` }}
+      />
+    </div>
   );
 }

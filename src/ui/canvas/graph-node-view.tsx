@@ -1,0 +1,68 @@
+import { For, Show } from 'solid-js';
+import type { GraphNode } from '../../core/graph/graph-types';
+import { HEADER, NODE_WIDTH, PORT_COLORS, ROW, type NodeLayout } from './node-layout';
+
+export interface NodeRunView {
+  state: string;
+  progress?: number;
+  message?: string;
+}
+
+/** One node on the canvas: header, typed ports, body. Placed with left/top, so many nodes share one paint layer. */
+export function GraphNodeView(props: {
+  node: GraphNode;
+  layout: NodeLayout;
+  title: string;
+  ariaLabel: string;
+  selected: boolean;
+  state: NodeRunView | undefined;
+  body?: unknown;
+  onDown: (e: PointerEvent) => void;
+  onOutputDown: (e: PointerEvent, index: number) => void;
+}) {
+  return (
+    <div
+      class="graph-node"
+      classList={{ selected: props.selected, [`state-${props.state?.state ?? 'idle'}`]: true }}
+      data-node-id={props.node.id}
+      data-testid="graph-node"
+      aria-label={props.ariaLabel}
+      style={{ left: `${props.node.position.x}px`, top: `${props.node.position.y}px`, width: `${NODE_WIDTH}px`, height: `${props.layout.height}px` }}
+      onPointerDown={(e) => props.onDown(e)}
+    >
+      <div class="graph-node-header" style={{ height: `${HEADER}px` }}>
+        <span class="graph-node-title">{props.title}</span>
+        <Show when={props.state}>
+          {(s) => (
+            <span class={`node-badge ${s().state}`} title={s().message}>
+              {s().state === 'running' && s().progress !== undefined ? `${Math.round(s().progress! * 100)}%` : s().state}
+            </span>
+          )}
+        </Show>
+      </div>
+      <For each={props.layout.inputs}>
+        {(port, i) => (
+          <div class="graph-port input" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-input-port={port.name} data-node={props.node.id} title={`${port.label}: accepts ${port.accepts.join(', ')}`}>
+            <span class="port-dot" style={{ background: PORT_COLORS[port.accepts[0]!] }} />
+            <span>{port.label}</span>
+          </div>
+        )}
+      </For>
+      <For each={props.layout.outputs}>
+        {(port, i) => (
+          <div class="graph-port output" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-output-port={port.name} title={`${port.label}: ${port.type}`}>
+            <span>{port.label}</span>
+            <span class="port-dot" style={{ background: PORT_COLORS[port.type] }} onPointerDown={(e) => props.onOutputDown(e, i())} data-testid={`out-${props.node.id}-${port.name}`} />
+          </div>
+        )}
+      </For>
+      <div class="graph-node-body">
+        {(props.body as never) ?? (
+          <Show when={props.state?.state === 'error'}>
+            <span class="error-text">{props.state!.message}</span>
+          </Show>
+        )}
+      </div>
+    </div>
+  );
+}
