@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
+import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp, graphNode } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -80,6 +80,14 @@ describe('canvas groups', () => {
     const f2 = await boxOf(frame);
     expect(inside(f2, await boxOf(prompt)) && inside(f2, await boxOf(veo))).toBe(true);
     expect(inside(f2, await boxOf(extend))).toBe(false);
+
+    // Ungroup dissolves the frame and keeps the nodes; undo brings the group back.
+    await graphNode(page, 'Prompt').locator('.graph-node-title').click();
+    await page.getByRole('button', { name: 'Ungroup' }).click();
+    await frame.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('graph-counts').textContent()).toMatch(/^3 nodes/);
+    await page.keyboard.press('Control+z');
+    await frame.filter({ hasText: 'Opening shot' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { toJSONSchema } from 'zod';
-import { addNode, groupNodes, removeNodes, updateParams } from '../../core/graph/graph-edits';
+import { addNode, groupNodes, removeNodes, ungroup, updateParams } from '../../core/graph/graph-edits';
 import { emptyGraph, type Graph, type GraphNode, type NodePosition } from '../../core/graph/graph-types';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
 import { exportWorkflow } from '../../core/graph/export-workflow';
@@ -143,6 +143,13 @@ export default function CanvasView() {
     const label = `Group ${history.graph().groups.length + 1}`;
     history.apply(groupNodes(history.graph(), ids, label).graph);
   };
+  /** Groups every selected node belongs to: Ungroup dissolves them (the nodes stay). */
+  const selectedGroups = () => [...new Set(history.graph().nodes.filter((n) => selected().has(n.id) && n.group).map((n) => n.group!))];
+  const ungroupSelected = () => {
+    const groups = selectedGroups();
+    if (!groups.length) return;
+    history.apply(groups.reduce((graph, id) => ungroup(graph, id), history.graph()));
+  };
 
   const exportFile = () => {
     const file = exportWorkflow(history.graph(), { name: project().name, exportedAt: Date.now() });
@@ -244,6 +251,9 @@ export default function CanvasView() {
         </button>
         <button class="button small" onClick={group} disabled={selected().size < 2} title="Group the selected nodes (Ctrl+G)">
           Group
+        </button>
+        <button class="button small" onClick={ungroupSelected} disabled={selectedGroups().length === 0} title="Dissolve the groups of the selected nodes; the nodes stay">
+          Ungroup
         </button>
         <button class="button small primary" onClick={() => void runNodes(selected().size ? [...selected()] : undefined)} disabled={!history.graph().nodes.length} title="Run what is missing or changed (only the selected nodes and what they need, if any are selected)">
           {selected().size ? 'Run selected' : 'Run all'}
