@@ -57,10 +57,14 @@ export function disconnect(graph: Graph, edgeIds: readonly string[]): Graph {
 /** Removes nodes and every edge touching them. */
 export function removeNodes(graph: Graph, nodeIds: readonly string[]): Graph {
   const drop = new Set(nodeIds);
+  const nodes = graph.nodes.filter((n) => !drop.has(n.id));
+  // A group whose last node goes has nothing to frame: it goes too (undo brings both back).
+  const used = new Set(nodes.map((n) => n.group));
   return {
     ...graph,
-    nodes: graph.nodes.filter((n) => !drop.has(n.id)),
+    nodes,
     edges: graph.edges.filter((e) => !drop.has(e.from) && !drop.has(e.to)),
+    groups: graph.groups.filter((g) => used.has(g.id)),
   };
 }
 

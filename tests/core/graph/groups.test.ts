@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupNodes, moveNodes, renameGroup } from '../../../src/core/graph/graph-edits';
+import { groupNodes, moveNodes, removeNodes, renameGroup } from '../../../src/core/graph/graph-edits';
 import { GROUP_COLORS, GROUP_PADDING, groupBounds, groupColor, membersOf } from '../../../src/core/graph/group-bounds';
 import { graphOf, sequentialIds } from './helpers';
 
@@ -15,6 +15,13 @@ describe('groups', () => {
     expect(renameGroup(graph, group.id, '   ')).toBe(graph);
     expect(renameGroup(graph, group.id, 'Group 1')).toBe(graph);
     expect(renameGroup(graph, 'nowhere', 'Intro')).toBe(graph);
+  });
+
+  it('drops a group when its last node is deleted, keeps it while one remains', () => {
+    const { graph, group } = groupNodes(graphOf([['a', 'prompt'], ['b', 'prompt'], ['c', 'prompt']]), ['a', 'b'], 'Group 1', sequentialIds('g'));
+    expect(removeNodes(graph, ['a']).groups).toEqual([{ id: group.id, label: 'Group 1' }]);
+    expect(removeNodes(graph, ['a', 'b']).groups).toEqual([]);
+    expect(removeNodes(graph, ['c']).groups).toHaveLength(1);
   });
 
   it('frames a group around its nodes plus padding, and the frame follows a move', () => {
