@@ -1,4 +1,5 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { warmUpTypeChecker } from './typecheck-client';
 import type { AgentSession } from '../../core/agent/agent-session';
 import type { StepRecord, TurnRecord } from '../../core/agent/records/conversation-records';
 import { showToast } from '../shell/toasts';
@@ -152,6 +153,8 @@ export function ChatPanel(props: { projectId: string }) {
           placeholder="Ask for a video or a change…"
           value={prompt()}
           onInput={(e) => setPrompt(e.currentTarget.value)}
+          // Loading the compiler takes seconds: start while the person is still typing.
+          onFocus={warmUpTypeChecker}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
           }}

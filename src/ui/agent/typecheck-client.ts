@@ -41,6 +41,11 @@ function race<T>(work: Promise<T>, crashed: Promise<never>, ms: number): Promise
   return Promise.race([work, crashed, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Starts the TypeScript worker ahead of the first check (its failure is reported by that check). */
+export function warmUpTypeChecker(): void {
+  if (!unavailable) current ??= start();
+}
+
 /**
  * Type errors of a project from the page's one TypeScript worker (started on first use), or null
  * when type checks are not available: the caller then reports bundle errors only. A worker that
