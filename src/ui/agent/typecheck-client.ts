@@ -27,6 +27,7 @@ function start(): TypecheckWorker {
   );
   crashed.catch(() => {});
   const ready = race(api.init(new URL(`${import.meta.env.BASE_URL}${TYPE_LIBRARY_ASSET}`, location.href).href), crashed, LOAD_TIMEOUT_MS);
+  ready.catch(() => {}); // a warm-up nobody awaits yet; the first check reads the failure
   return { worker, api, crashed, ready };
 }
 
