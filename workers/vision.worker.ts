@@ -5,16 +5,9 @@
  * Images with no face, several faces or tiny faces are reported in the result, never thrown.
  */
 import * as Comlink from 'comlink';
-import {
-  FACE_CHIP_SIZE,
-  alignedChipTransform,
-  assessFace,
-  sampleFaceChip,
-  type DetectedFace,
-  type FaceIssue,
-  type ImagePixels,
-} from '../src/core/vision';
-import { bitmapPixels } from './vision/bitmap-pixels';
+import { assessFace, type DetectedFace, type FaceIssue } from '../src/core/vision';
+import { imageReader } from './vision/bitmap-pixels';
+import { faceChips } from './vision/face-chips';
 import { createFaceDetector, type FaceDetectionOptions, type FaceDetectorHandle } from './vision/face-detector';
 import { createFaceEmbedder, type EmbedderOptions, type FaceEmbedderHandle } from './vision/face-embedder';
 
@@ -69,19 +62,6 @@ function load(options: VisionInitOptions = {}) {
   return ready;
 }
 
-/** Aligned chips of `faces`, packed for one batched run. */
-function chipsOf(pixels: ImagePixels, faces: readonly DetectedFace[]): Float32Array {
-  const chipValues = FACE_CHIP_SIZE * FACE_CHIP_SIZE * 3;
-  const chips = new Float32Array(faces.length * chipValues);
-  faces.forEach((face, i) => sampleFaceChip(pixels, alignedChipTransform(face), {}, chips.subarray(i * chipValues, (i + 1) * chipValues)));
-  return chips;
-}
-
-function lazyPixels(image: ImageBitmap) {
-  let pixels: ImagePixels | null = null;
-  return () => (pixels ??= bitmapPixels(image));
-}
-
 const api = {
   /** Loads both models (idempotent). Other calls load with defaults when init was not called. */
   async init(options: VisionInitOptions = {}): Promise<VisionInitInfo> {
@@ -90,19 +70,19 @@ const api = {
 
   async detectFaces(image: ImageBitmap, options?: FaceDetectionOptions): Promise<DetectedFace[]> {
     const { detector } = await load();
-    return detector.detect(image, lazyPixels(image), options);
+    return detector.detect(image, options);
   },
 
   /** One 128-d descriptor per face, in order. */
   async embedFaces(image: ImageBitmap, faces: DetectedFace[]): Promise<Float32Array[]> {
     const { embedder } = await load();
     if (faces.length === 0) return [];
-    return embedder.embed(chipsOf(bitmapPixels(image), faces), faces.length);
+    return embedder.embed(faceChips(imageReader(image), faces), faces.length);
   },
 
   /** The aligned 150x150 chips (NHWC RGB floats) the embedder sees, for checks and debugging. */
   async faceChips(image: ImageBitmap, faces: DetectedFace[]): Promise<Float32Array> {
-    return chipsOf(bitmapPixels(image), faces);
+    return faceChips(imageReader(image), faces);
   },
 
   /** Descriptors for chips made elsewhere (parity checks against other implementations). */
@@ -114,13 +94,13 @@ const api = {
   /** Detect, assess and embed every face of an image. */
   async analyze(image: ImageBitmap, options?: FaceDetectionOptions): Promise<ImageAnalysis> {
     const { detector, embedder } = await load();
-    const pixels = lazyPixels(image);
+    const pixels = imageReader(image);
     const t0 = performance.now();
-    const detected = detector.detect(image, pixels, options);
+    const detected = detector.detect(image, options, pixels);
     const t1 = performance.now();
     const faces: AnalyzedFace[] = detected.map((face) => ({ ...face, embedding: null, issues: assessFace(face, image.width, image.height) }));
     const embeddable = faces.filter((f) => !f.issues.includes('too_small_to_identify'));
-    const embeddings = embeddable.length ? await embedder.embed(chipsOf(pixels(), embeddable), embeddable.length) : [];
+    const embeddings = embeddable.length ? await embedder.embed(faceChips(pixels, embeddable), embeddable.length) : [];
     embeddable.forEach((face, i) => (face.embedding = embeddings[i]!));
     const issues: ImageIssue[] = faces.length === 0 ? ['no_face'] : faces.length > 1 ? ['several_faces'] : [];
     return { width: image.width, height: image.height, faces, issues, ms: { detect: t1 - t0, embed: performance.now() - t1 } };

@@ -1,5 +1,6 @@
 import { FaceDetector, FilesetResolver } from '@mediapipe/tasks-vision';
-import { autoTileSide, detectionTiles, keepTileDetection, isPlausibleFace, mergeDetections, type DetectedFace, type ImagePixels } from '../../src/core/vision';
+import { autoTileSide, detectionTiles, keepTileDetection, isPlausibleFace, mergeDetections, wholePassScale, type DetectedFace } from '../../src/core/vision';
+import { imageReader, type ImageReader } from './bitmap-pixels';
 
 export interface FaceDetectionOptions {
   /** Detector confidence needed to report a face (MediaPipe's minDetectionConfidence). */
@@ -28,15 +29,19 @@ export async function createFaceDetector(assetsBaseUrl: string) {
     minDetectionConfidence: CANDIDATE_SCORE,
   });
 
-  /** Detections of one pass over `source`, mapped to full-image pixels. */
-  function pass(source: ImageData | ImageBitmap | OffscreenCanvas, offsetX: number, offsetY: number): DetectedFace[] {
-    const { width, height } = source;
+  /**
+   * Detections of one pass over `source`, mapped to full-image pixels: `source` shows the image
+   * from (offsetX, offsetY) at `scale` source pixels per image pixel.
+   */
+  function pass(source: ImageData | ImageBitmap, offsetX: number, offsetY: number, scale = 1): DetectedFace[] {
+    const width = source.width / scale;
+    const height = source.height / scale;
     return detector.detect(source).detections.flatMap((d) => {
       const box = d.boundingBox;
       if (!box) return [];
       return [
         {
-          box: [box.originX + offsetX, box.originY + offsetY, box.width, box.height] as DetectedFace['box'],
+          box: [box.originX / scale + offsetX, box.originY / scale + offsetY, box.width / scale, box.height / scale] as DetectedFace['box'],
           score: d.categories[0]?.score ?? 0,
           keypoints: d.keypoints.map((k) => ({ x: k.x * width + offsetX, y: k.y * height + offsetY })),
         },
@@ -44,20 +49,26 @@ export async function createFaceDetector(assetsBaseUrl: string) {
     });
   }
 
+  /**
+   * The whole-image pass. Before a tile pass (which keeps full resolution for small faces), a large
+   * photo is shrunk into a square of the tiles' size: MediaPipe rebuilds its buffers whenever the
+   * input size changes, and the upload shrinks too. Otherwise the detector sees the photo as it is.
+   */
+  function wholePass(image: ImageBitmap, pixels: ImageReader, tileSide: number | null): DetectedFace[] {
+    const scale = tileSide ? wholePassScale(image.width, image.height, tileSide) : null;
+    if (!tileSide || !scale) return pass(image, 0, 0);
+    return pass(pixels.shrunk(scale, tileSide), 0, 0, scale);
+  }
+
   return {
-    detect(image: ImageBitmap, pixels: () => ImagePixels, options: FaceDetectionOptions = {}): DetectedFace[] {
+    /** `pixels` reads `image` (shared with chip sampling, so a large photo is drawn once). */
+    detect(image: ImageBitmap, options: FaceDetectionOptions = {}, pixels: ImageReader = imageReader(image)): DetectedFace[] {
       const { minScore, tiles } = { ...DEFAULTS, ...options };
-      const found = pass(image, 0, 0);
       const tileSide = tiles === 'off' ? null : tiles === 'auto' ? autoTileSide(image.width, image.height) : tiles;
+      const found = wholePass(image, pixels, tileSide);
       if (tileSide) {
-        const { data, width } = pixels();
         for (const t of detectionTiles(image.width, image.height, tileSide)) {
-          const tile = new ImageData(t.width, t.height);
-          for (let row = 0; row < t.height; row++) {
-            const start = ((t.y + row) * width + t.x) * 4;
-            tile.data.set(data.subarray(start, start + t.width * 4), row * t.width * 4);
-          }
-          found.push(...pass(tile, t.x, t.y).filter((f) => keepTileDetection(f, t, image.width, image.height)));
+          found.push(...pass(pixels.region(t), t.x, t.y).filter((f) => keepTileDetection(f, t, image.width, image.height)));
         }
       }
       // Merge first: a face's best box (often from a tile) wins over weaker duplicates.

@@ -26,4 +26,6 @@ export { scoreCharacterConsistency, type FrameFaces, type FrameVerdict, type Con
 export { assessFace, eyeDistance, DEFAULT_FACE_QUALITY_LIMITS, type FaceIssue, type FaceQualityLimits } from './face-quality';
 export { mergeDetections, type WeightedDetection } from './merge-detections';
 export { detectionTiles, autoTileSide, keepTileDetection, TILE_MIN_SCORE, MIN_SHORT_SIDE_FOR_TILES, type Tile } from './detection-tiles';
+export { chipSourceRegion, transformIntoRegion } from './chip-source-region';
+export { wholePassScale } from './detection-input';
 export { isPlausibleFace, faceGeometry, DEFAULT_PLAUSIBILITY_LIMITS, type PlausibilityLimits } from './face-plausibility';
