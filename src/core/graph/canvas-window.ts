@@ -22,3 +22,28 @@ export function nextRenderWindow(previous: WorldRect | undefined, view: WorldRec
   if (previous && contains(previous, view) && previous.x1 - previous.x0 <= 4 * width && previous.y1 - previous.y0 <= 4 * height) return previous;
   return { x0: view.x0 - width / 2, y0: view.y0 - height / 2, x1: view.x1 + width / 2, y1: view.y1 + height / 2 };
 }
+
+/**
+ * Zoomed out, the whole graph is cheap to keep (plain boxes in one SVG), and a window that moves
+ * would repaint the large floor under it: keep one window over the whole graph and the view, and
+ * change it only when the view leaves it or the graph grows past it.
+ */
+export function overviewRenderWindow(previous: WorldRect | undefined, view: WorldRect, graph: WorldRect | null): WorldRect {
+  const around = graph ?? view;
+  if (previous && contains(previous, view) && contains(previous, around)) return previous;
+  const width = view.x1 - view.x0;
+  const height = view.y1 - view.y0;
+  return {
+    x0: Math.min(around.x0, view.x0) - width,
+    y0: Math.min(around.y0, view.y0) - height,
+    x1: Math.max(around.x1, view.x1) + width,
+    y1: Math.max(around.y1, view.y1) + height,
+  };
+}
+
+/** The rectangle around every given rectangle, or null for none. */
+export function boundsOf(rects: Iterable<WorldRect>): WorldRect | null {
+  let out: WorldRect | null = null;
+  for (const r of rects) out = out ? { x0: Math.min(out.x0, r.x0), y0: Math.min(out.y0, r.y0), x1: Math.max(out.x1, r.x1), y1: Math.max(out.y1, r.y1) } : { ...r };
+  return out;
+}

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { intersects, nextRenderWindow, type WorldRect } from '../../core/graph/canvas-window';
+import { boundsOf, intersects, nextRenderWindow, overviewRenderWindow, type WorldRect } from '../../core/graph/canvas-window';
 import { connect, disconnect, moveNodes, removeNodes, renameGroup } from '../../core/graph/graph-edits';
 import type { Graph, GraphNode, NodePosition } from '../../core/graph/graph-types';
 import { groupBounds, groupColor, membersOf } from '../../core/graph/group-bounds';
@@ -90,8 +90,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const { width, height } = hostSize();
     return { x0: -v.x / v.zoom, y0: -v.y / v.zoom, x1: (width - v.x) / v.zoom, y1: (height - v.y) / v.zoom };
   };
-  const renderWindow = createMemo<WorldRect | undefined>((previous) => nextRenderWindow(previous, viewRect()), undefined, { equals: (a, b) => a === b });
   const nodeRect = (n: GraphNode): WorldRect => ({ x0: n.position.x, y0: n.position.y, x1: n.position.x + NODE_WIDTH, y1: n.position.y + layouts().get(n.id)!.height });
+  const graphBounds = createMemo(() => boundsOf(graph().nodes.map(nodeRect)));
+  const renderWindow = createMemo<WorldRect | undefined>(
+    (previous) => (zoom() < DETAIL_ZOOM ? overviewRenderWindow(previous, viewRect(), graphBounds()) : nextRenderWindow(previous, viewRect())),
+    undefined,
+    { equals: (a, b) => a === b },
+  );
   /**
    * Only nodes in the render window are in the DOM: a big graph then costs what a small one does
    * to paint. Selected nodes stay, so a drag never loses its node. Keyed by id, so a moved node

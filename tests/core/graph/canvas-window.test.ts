@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contains, intersects, nextRenderWindow } from '../../../src/core/graph/canvas-window';
+import { contains, intersects, nextRenderWindow, boundsOf, overviewRenderWindow } from '../../../src/core/graph/canvas-window';
 
 describe('canvas render window', () => {
   const view = { x0: 0, y0: 0, x1: 1000, y1: 600 };
@@ -25,5 +25,27 @@ describe('canvas render window', () => {
     expect(contains(view, { x0: 10, y0: 10, x1: 2000, y1: 20 })).toBe(false);
     expect(intersects(view, { x0: 990, y0: 590, x1: 2000, y1: 2000 })).toBe(true);
     expect(intersects(view, { x0: 1000, y0: 0, x1: 2000, y1: 600 })).toBe(false);
+  });
+});
+
+describe('overviewRenderWindow', () => {
+  const graph = { x0: 0, y0: 0, x1: 25_000, y1: 4_000 };
+  const view = (x: number) => ({ x0: x, y0: -1_000, x1: x + 14_000, y1: 8_000 });
+
+  it('covers the whole graph and the view, and stays put while the view pans inside it', () => {
+    const first = overviewRenderWindow(undefined, view(0), graph);
+    expect(first.x0).toBeLessThanOrEqual(0);
+    expect(first.x1).toBeGreaterThanOrEqual(25_000);
+    let current = first;
+    for (let x = 0; x <= 11_000; x += 500) current = overviewRenderWindow(current, view(x), graph);
+    expect(current).toBe(first);
+  });
+
+  it('moves when the view leaves it or the graph grows past it', () => {
+    const first = overviewRenderWindow(undefined, view(0), graph);
+    expect(overviewRenderWindow(first, view(40_000), graph)).not.toBe(first);
+    expect(overviewRenderWindow(first, view(0), { ...graph, x1: 90_000 }).x1).toBeGreaterThanOrEqual(90_000);
+    expect(boundsOf([])).toBeNull();
+    expect(boundsOf([{ x0: 1, y0: 2, x1: 3, y1: 4 }, { x0: -1, y0: 5, x1: 2, y1: 9 }])).toEqual({ x0: -1, y0: 2, x1: 3, y1: 9 });
   });
 });
