@@ -345,7 +345,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
       onPointerDown={onBackgroundDown}
       onPointerMove={onMove}
       onPointerUp={onUp}
-      onDblClick={(e) => e.target === e.currentTarget && props.onOpenPalette(toWorld(e.clientX, e.clientY))}
+      onDblClick={(e) => {
+        // A double press on a group title renames it; pointer capture sends its dblclick here.
+        if (e.target !== e.currentTarget || e.timeStamp - lastTitlePress.at < DOUBLE_PRESS_MS) return;
+        props.onOpenPalette(toWorld(e.clientX, e.clientY));
+      }}
     >
       {/*
         Pan moves the outer layer; zoom is CSS zoom on the inner one, not scale(): the browser keeps
