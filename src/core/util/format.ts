@@ -11,3 +11,8 @@ export function formatBytes(bytes: number): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/** A timestamp safe in file names, to the second: "2026-11-22-02-30-05". */
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+}

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { withTimeout } from '../../core/util/with-timeout';
 import { TYPE_LIBRARY_ASSET } from '../../core/agent/checks/type-library';
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { TypecheckWorkerApi } from '../../../workers/typecheck.worker';
@@ -36,10 +37,9 @@ function stop(stopped: TypecheckWorker) {
   if (current === stopped) current = null;
 }
 
+/** The work's answer, unless the worker crashes or stays silent for `ms`. */
 function race<T>(work: Promise<T>, crashed: Promise<never>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms)));
-  return Promise.race([work, crashed, timeout]).finally(() => clearTimeout(timer));
+  return withTimeout(Promise.race([work, crashed]), ms, `no answer in ${ms / 1000} s`);
 }
 
 /** Starts the TypeScript worker ahead of the first check (its failure is reported by that check). */

@@ -87,9 +87,10 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     registry,
     jobs,
     refreshCached,
-    run: async (targets?: string[]) => (await sourcesReady, afterRun(await executor.run(graph(), targets))),
-    resume: async () => (await sourcesReady, afterRun(await executor.resume(graph()))),
-    retry: async (jobId: string) => (await sourcesReady, afterRun(await executor.retry(graph(), jobId))),
+    // Each waits for the source hash, or Composition nodes would be keyed without it.
+    run: (targets?: string[]) => sourcesReady.then(() => executor.run(graph(), targets)).then(afterRun),
+    resume: () => sourcesReady.then(() => executor.resume(graph())).then(afterRun),
+    retry: (jobId: string) => sourcesReady.then(() => executor.retry(graph(), jobId)).then(afterRun),
     cancel: (id: string) => executor.cancel(id),
     /** Makes an earlier take current: its params come back, its outputs too when the inputs are unchanged. */
     pickTake: async (nodeId: string, takeId: string) => {

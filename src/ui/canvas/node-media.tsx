@@ -8,6 +8,12 @@ import { db } from '../db';
 
 const assetById = (id: string) => db.assets.get(id) as Promise<Asset | undefined>;
 
+/** An object URL for a project asset, following the id and revoked when it changes or goes. */
+export function createAssetUrl(assetId: () => string) {
+  const [asset] = createResource(assetId, assetById);
+  return createObjectUrl(() => asset()?.blob);
+}
+
 /**
  * An audio asset's waveform on a node, with beat ticks: the node's own beats when given (a Beats
  * node with its tempo range), otherwise the asset's analysis (the same job the Assets view uses).
@@ -43,8 +49,7 @@ export interface FaceBox {
 
 /** The analysed image with a box around each face found, scaled with the thumbnail. */
 export function FaceBoxes(props: { assetId: string; width: number; height: number; faces: FaceBox[] }) {
-  const [asset] = createResource(() => props.assetId, assetById);
-  const url = createObjectUrl(() => asset()?.blob);
+  const url = createAssetUrl(() => props.assetId);
   return (
     <Show when={url()}>
       {(src) => (

@@ -1,18 +1,11 @@
-import { createResource, onCleanup, Show } from 'solid-js';
-import { db } from '../db';
+import { Show } from 'solid-js';
 import type { NodeView } from './create-graph-runner';
-import { FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
+import { createAssetUrl, FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
+import { isAssetRef } from './runners/asset-refs';
 
 /** A project asset as a node shows it: image, muted video that plays on hover, or an audio player. */
 export function AssetPreview(props: { assetId: string; kind: 'image' | 'video' | 'audio' }) {
-  const [url] = createResource(
-    () => props.assetId,
-    async (id) => {
-      const asset = await db.assets.get(id);
-      return asset ? URL.createObjectURL(asset.blob) : undefined;
-    },
-  );
-  onCleanup(() => url() && URL.revokeObjectURL(url()!));
+  const url = createAssetUrl(() => props.assetId);
   return (
     <Show when={url()}>
       {(src) =>
@@ -31,7 +24,7 @@ export function AssetPreview(props: { assetId: string; kind: 'image' | 'video' |
 /** What a node shows inside: its output (thumbnail, playable video, text, beats) or its error. */
 export function NodeOutput(props: { view: NodeView | undefined; params: Record<string, unknown>; kind: string }) {
   const out = () => props.view?.outputs ?? {};
-  const ref = (v: unknown) => (v && typeof v === 'object' && typeof (v as { assetId?: unknown }).assetId === 'string' ? (v as { assetId: string }).assetId : null);
+  const ref = (v: unknown) => (isAssetRef(v) ? v.assetId : null);
   const uploaded = () => (typeof props.params.assetId === 'string' ? props.params.assetId : null);
   return (
     <div class="node-output">

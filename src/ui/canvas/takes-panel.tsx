@@ -6,8 +6,9 @@ import { makeDexieTakeStore } from '../../db/graph-stores';
 import { db } from '../db';
 import { createLiveQuery } from '../live-query';
 import { AssetPreview } from './node-output';
+import { isAssetRef } from './runners/asset-refs';
 
-const assetIdOf = (v: unknown) => (v && typeof v === 'object' && typeof (v as { assetId?: unknown }).assetId === 'string' ? (v as { assetId: string }).assetId : null);
+const assetIdOf = (v: unknown) => (isAssetRef(v) ? v.assetId : null);
 
 /** What a take made, as small as a gallery cell: the video, image, still or text. */
 function TakePreview(props: { take: Take }) {

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, on, onMount, Show } from 'solid-js';
+import { fileStamp } from '../../core/util/format';
 import { formatTimeLeft, type RenderRecord } from '../../core/render/render-record';
 import { describeCssIssues, type CssIssue } from '../../core/preview/web-render-css';
 import { formatBytes } from '../../core/util/format';
@@ -100,7 +101,7 @@ export default function RenderView() {
     try {
       const blob = await job.promise;
       const type = container() === 'mp4' ? 'video/mp4' : 'video/webm';
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const stamp = fileStamp();
       const asset = await addAsset(db, project().id, `renders/${comp.id}-${stamp}.${container()}`, new Blob([blob], { type }));
       const ms = Math.round(performance.now() - started);
       await updateRender(db, id, { state: 'done', progress: 1, assetId: asset.id, bytes: blob.size, ms, finishedAt: Date.now() });

@@ -1,4 +1,5 @@
 import { blobToBase64 } from '../../core/util/base64';
+import { fileStamp } from '../../core/util/format';
 import { findEntry } from '../../core/bundler/find-entry';
 import type { CompositionInfo } from '../../core/preview/sandbox-protocol';
 import type { RenderRecord } from '../../core/render/render-record';
@@ -105,7 +106,7 @@ async function poll(record: RenderRecord): Promise<void> {
     if (remote.status === 'done') {
       const file = await (await callEdge(`/api/renders/${remoteId}/file`)).blob();
       const type = record.container === 'webm' ? 'video/webm' : 'video/mp4';
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const stamp = fileStamp();
       const asset = await addAsset(db, record.projectId, `renders/${record.compositionId}-server-${stamp}.${record.container}`, new Blob([file], { type }));
       await updateRender(db, record.id, { state: 'done', progress: 1, assetId: asset.id, bytes: file.size, ms: Date.now() - started, finishedAt: Date.now() });
       return;

@@ -91,7 +91,7 @@ export const REMOTION_NOTES: readonly KnowledgeNote[] = [
     id: 'fonts-offline',
     title: 'Fonts that work offline',
     tags: ['font', 'fonts', 'typography', 'google-fonts', 'loadFont', 'offline', 'FontFace'],
-    body: "`import {loadFont} from '@remotion/google-fonts/Inter'; const {fontFamily} = loadFont();` then `style={{fontFamily}}`. In Director any family works as '@remotion/google-fonts/<NameWithoutSpaces>' (e.g. PlayfairDisplay); it is fetched when online and falls back to a local font offline, so text must still look right in system-ui. For a font that must be exact offline, use an uploaded .woff2 asset: `new FontFace('Brand', `url(${staticFile('brand.woff2')})`).load().then((f) => document.fonts.add(f))` guarded by delayRender/continueRender.",
+    body: "`import {loadFont} from '@remotion/google-fonts/Inter'; const {fontFamily} = loadFont();` then `style={{fontFamily}}`. In Director any family works as '@remotion/google-fonts/<NameWithoutSpaces>' (e.g. PlayfairDisplay); it is fetched when online and falls back to a local font offline, so text must still look right in system-ui. For a font that must be exact offline, use an uploaded .woff2 asset: `new FontFace('Brand', `url(${staticFile('brand.woff2')})`).load()`, then add the loaded face to the page's FontFaceSet (`fonts.add(face)`), guarded by delayRender/continueRender.",
   },
   {
     id: 'delay-render',

@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../../core/bundler/build-diagnostics';
+import { fileStamp } from '../../../core/util/format';
 import { PropWiringError, resolveCompositionProps, type DeclaredProp } from '../../../core/graph/composition-props';
 import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
 import type { RenderQuality } from '../../../core/preview/render-quality';
@@ -31,7 +32,6 @@ const notRetryable = { retryable: false } as const;
 /** The node's preview still is a nicety: past this, the node finishes without one. */
 const STILL_TIME_LIMIT_MS = 20_000;
 
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /**
  * Composition and Render nodes: the project's own Remotion code, built in the bundler worker and
@@ -102,7 +102,7 @@ export function makeAssemblyRunners(db: DirectorDb, projectId: string): Record<s
     ctx.signal.addEventListener('abort', cancel);
     try {
       const blob = await job.promise;
-      const asset = await addAsset(db, projectId, `renders/${info.id}-canvas-${stamp()}.${p.format}`, new Blob([blob], { type: p.format === 'webm' ? 'video/webm' : 'video/mp4' }));
+      const asset = await addAsset(db, projectId, `renders/${info.id}-canvas-${fileStamp()}.${p.format}`, new Blob([blob], { type: p.format === 'webm' ? 'video/webm' : 'video/mp4' }));
       await updateRender(db, record.id, { state: 'done', progress: 1, assetId: asset.id, bytes: blob.size, ms: Date.now() - started, finishedAt: Date.now() });
       return asset.id;
     } catch (e) {

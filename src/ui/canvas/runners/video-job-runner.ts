@@ -1,4 +1,5 @@
 import { ok } from '../../../core/util/result';
+import { fileStamp } from '../../../core/util/format';
 import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
@@ -90,7 +91,7 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         }
         ctx.progress(0.95, 'downloading');
         const file = await (await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge)).blob();
-        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+        const stamp = fileStamp();
         const asset = await addAsset(db, projectId, `generated/${label}-${stamp}.mp4`, new Blob([file], { type: 'video/mp4' }));
         // With a character wired in: how well it kept its identity across the shot (drift shows here).
         const character = charactersOf(ctx)[0];

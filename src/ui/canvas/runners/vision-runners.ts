@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { TimeoutError, withTimeout } from '../../../core/util/with-timeout';
 import type { VisionWorkerApi } from '../../../../workers/vision.worker';
 import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
 import { makeCharacterProfile, type CharacterProfile } from '../../../core/vision/character-profile';
@@ -25,16 +26,13 @@ const VISION_TIME_LIMIT_MS = 25_000;
 async function facesOf(blob: Blob) {
   const bitmap = await createImageBitmap(blob);
   const current = visionWorker();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // A stuck worker is replaced, never waited on forever; the executor retries the node.
-      current.worker.terminate();
-      if (vision === current) vision = null;
-      reject(new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true }));
-    }, VISION_TIME_LIMIT_MS);
+  const result = await withTimeout(current.api.analyze(Comlink.transfer(bitmap, [bitmap])), VISION_TIME_LIMIT_MS).catch((error: unknown) => {
+    if (!(error instanceof TimeoutError)) throw error;
+    // A stuck worker is replaced, never waited on forever; the executor retries the node.
+    current.worker.terminate();
+    if (vision === current) vision = null;
+    throw new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true });
   });
-  const result = await Promise.race([current.api.analyze(Comlink.transfer(bitmap, [bitmap])), timeout]).finally(() => clearTimeout(timer));
   return {
     width: result.width,
     height: result.height,
