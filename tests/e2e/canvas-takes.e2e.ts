@@ -88,6 +88,14 @@ describe('canvas takes and what nodes show', () => {
     await waveform.waitFor({ timeout: 60_000 });
     expect(Number(await waveform.getAttribute('data-beats'))).toBeGreaterThan(4);
     expect(await graphNode(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
+    // Felt twice as fast: the level setting adds the half-beats without a new analysis by hand.
+    const bpmOnNode = async () => Number((await graphNode(page, 'Beats').textContent())?.match(/(\d+) BPM/)?.[1] ?? 0);
+    const detected = await bpmOnNode();
+    await graphNode(page, 'Beats').locator('.graph-node-title').click();
+    await inspector.getByLabel('level').selectOption('double');
+    await page.getByRole('button', { name: 'Run selected' }).click();
+    await expect.poll(bpmOnNode, { timeout: 30_000 }).toBeGreaterThan(detected * 1.9);
+    expect(await bpmOnNode()).toBeLessThan(detected * 2.1);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,7 @@
+import { bpmFromBeats } from './bpm-from-beats.ts';
 import { trackBeats, type BeatTrackerOptions } from './beat-tracker.ts';
+
+export { bpmFromBeats };
 import { estimateDownbeats } from './downbeats.ts';
 import { energyCurve, loudnessVariation } from './energy.ts';
 import { melSpectrogram, type MelSpectrogramOptions } from './mel-spectrogram.ts';
@@ -127,17 +130,6 @@ export function analyzeBeats(
 function isNoiseLike(contrast: number, salience: number, energy: readonly number[]): boolean {
   if (contrast >= MIN_ONSET_CONTRAST) return false;
   return salience < MIN_NOISE_FREE_SALIENCE && loudnessVariation(energy) < MIN_LOUDNESS_VARIATION;
-}
-
-/** 60 / median inter-beat interval: robust to a few missed or extra beats. */
-export function bpmFromBeats(beats: readonly number[]): number {
-  if (beats.length < 2) return 0;
-  const intervals: number[] = [];
-  for (let i = 1; i < beats.length; i++) intervals.push(beats[i]! - beats[i - 1]!);
-  intervals.sort((a, b) => a - b);
-  const mid = intervals.length / 2;
-  const median = intervals.length % 2 ? intervals[Math.floor(mid)]! : (intervals[mid - 1]! + intervals[mid]!) / 2;
-  return median > 0 ? 60 / median : 0;
 }
 
 /** NaN and infinities (from broken decoders) become silence instead of poisoning every sum. */

@@ -1,4 +1,5 @@
 export { analyzeBeats, bpmFromBeats, type AnalyzeBeatsOptions, type BeatAnalysis } from './analyze-beats.ts';
+export { atBeatLevel, BEAT_LEVELS, type BeatGrid, type BeatLevel } from './beat-level.ts';
 export { trackBeats, type BeatTrackerOptions } from './beat-tracker.ts';
 export { estimateDownbeats, type DownbeatEstimate } from './downbeats.ts';
 export { energyCurve, type EnergyCurve } from './energy.ts';

@@ -203,6 +203,14 @@ describe('check tools', () => {
     const gaps = out.beatFrames.slice(1).map((f, i) => f - out.beatFrames[i]!);
     expect(gaps.every((g) => Math.abs(g - 15) <= 1)).toBe(true);
     expect(out.energy.values.length).toBeGreaterThan(4);
+    // "Cut twice as often": the half-beats join the grid, a cut every 7-8 frames.
+    const doubled = await call(h, 'audio_spectrum_analysis', { asset: 'music.wav', level: 'double' });
+    if (!doubled.ok) throw new Error(doubled.message);
+    const fast = doubled.output as { bpm: number; beatFrames: number[] };
+    expect(fast.bpm).toBeGreaterThan(230);
+    expect(fast.bpm).toBeLessThan(250);
+    expect(fast.beatFrames.slice(1).map((f, i) => f - fast.beatFrames[i]!).every((g) => g >= 7 && g <= 8)).toBe(true);
+    expect(await call(h, 'audio_spectrum_analysis', { asset: 'music.wav', level: 'slower' })).toMatchObject({ ok: false });
     expect(await call(h, 'audio_spectrum_analysis', { asset: 'nope.mp3' })).toMatchObject({ ok: false, code: 'asset_not_found', message: expect.stringContaining('music.wav') });
   });
 });

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { BEAT_LEVELS, atBeatLevel } from '../../audio/beat-level';
 import { defineTool, fail } from './tool-types';
 
 const args = z.object({
   asset: z.string().min(1).max(200).describe('Audio asset name, as staticFile() takes it'),
+  level: z
+    .enum(BEAT_LEVELS)
+    .default('detected')
+    .describe("Beat level: 'double' adds the half-beats (cut twice as often), 'half' keeps every other beat, in step with the bars"),
 });
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -23,7 +28,7 @@ export const audioSpectrumAnalysis = defineTool({
       }
       return fail(result.code, result.message);
     }
-    const r = result.analysis;
+    const r = atBeatLevel(result.analysis, a.level);
     const toFrame = (s: number) => Math.round(s * settings.fps);
     const energyBins = 32;
     const energy: number[] = [];

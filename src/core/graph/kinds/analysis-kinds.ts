@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BEAT_LEVELS } from '../../audio/beat-level';
 import { defineKind } from '../node-kind';
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
@@ -67,6 +68,8 @@ export const beatsKind = defineKind({
       minBpm: z.number().min(30).max(300).default(60),
       maxBpm: z.number().min(30).max(300).default(200),
       downbeats: z.boolean().default(true),
+      // The tracker picks one metrical level; a person may feel the song twice as fast or slow.
+      level: z.enum(BEAT_LEVELS).default('detected'),
     })
     .refine((p) => p.minBpm < p.maxBpm, { message: 'minBpm must be below maxBpm', path: ['minBpm'] }),
   inputs: [{ name: 'audio', label: 'Audio', accepts: ['audio'], required: true }],

@@ -1,6 +1,7 @@
 import { ok } from '../../../core/util/result';
 import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
 import type { DirectorDb } from '../../../db/database';
+import { atBeatLevel, type BeatLevel } from '../../../core/audio/beat-level';
 import { blobOf } from './asset-refs';
 import { makeVideoJobRunner } from './video-job-runner';
 import { makeAssemblyRunners } from './assembly-runners';
@@ -30,8 +31,9 @@ export function makeAppRunners(db: DirectorDb, projectId: string): Record<string
         const audio = await blobOf(db, ctx.inputs.audio, 'Audio input');
         ctx.progress(0.1, 'analysing');
         const { analyzeAudioBlob } = await import('../../agent/audio-analysis');
-        const p = ctx.params as { minBpm: number; maxBpm: number; downbeats: boolean };
-        const analysis = await analyzeAudioBlob(audio.blob, audio.name, { tempo: { minBpm: p.minBpm, maxBpm: p.maxBpm } });
+        const p = ctx.params as { minBpm: number; maxBpm: number; downbeats: boolean; level?: BeatLevel };
+        const detected = await analyzeAudioBlob(audio.blob, audio.name, { tempo: { minBpm: p.minBpm, maxBpm: p.maxBpm } });
+        const analysis = atBeatLevel(detected, p.level ?? 'detected');
         // The audio's asset id rides along so the node can draw the waveform under its beats.
         const audioAssetId = (ctx.inputs.audio as { assetId: string }).assetId;
         return ok({ beats: { bpm: analysis.bpm, beats: analysis.beats, downbeats: p.downbeats ? analysis.downbeats : [], durationSec: analysis.durationSec, audioAssetId } });
