@@ -5,21 +5,26 @@
  * Images with no face, several faces or tiny faces are reported in the result, never thrown.
  */
 import * as Comlink from 'comlink';
-import { assessFace, type DetectedFace, type FaceIssue } from '../src/core/vision';
-import { imageReader } from './vision/bitmap-pixels';
+import { assessFace, helperShare, type DetectedFace, type FaceIssue } from '../src/core/vision';
+import { imageReader, type ImageReader } from './vision/bitmap-pixels';
 import { faceChips } from './vision/face-chips';
 import { createFaceDetector, type FaceDetectionOptions, type FaceDetectorHandle } from './vision/face-detector';
 import { createFaceEmbedder, type EmbedderOptions, type FaceEmbedderHandle } from './vision/face-embedder';
+import { helperThreads, startVisionHelper, wantsHelper, type VisionHelper } from './vision/helper';
 
 export interface VisionInitOptions extends EmbedderOptions {
   /** Absolute URL of the folder holding models/dist's files, ending in '/'. Default: <origin>/models/. */
   assetsBaseUrl?: string;
+  /** A second thread for tiles and embeddings (workers/vision-helper.worker.ts). Default: with 2+ cores. */
+  helper?: boolean;
 }
 
 export interface VisionInitInfo {
   executionProvider: 'wasm' | 'webgpu';
   executionProviderReason: string;
   threads: number;
+  /** Whether a helper thread shares the work (once it has loaded, in the background). */
+  helper: boolean;
   loadMs: number;
 }
 
@@ -40,6 +45,8 @@ export interface ImageAnalysis {
 }
 
 let ready: Promise<{ detector: FaceDetectorHandle; embedder: FaceEmbedderHandle; info: VisionInitInfo }> | null = null;
+/** The helper thread once its models are loaded; until then (or without one) this thread works alone. */
+let helper: VisionHelper | null = null;
 
 function load(options: VisionInitOptions = {}) {
   ready ??= (async () => {
@@ -48,11 +55,18 @@ function load(options: VisionInitOptions = {}) {
     if (!/^https?:|^blob:/.test(base) || !base.endsWith('/')) {
       throw new Error(`[vision.worker] assetsBaseUrl must be an absolute URL ending in "/", got "${base}"`);
     }
-    const [detector, embedder] = await Promise.all([createFaceDetector(base), createFaceEmbedder(base, options)]);
+    const cores = navigator.hardwareConcurrency || 1;
+    const { helper: withHelper = wantsHelper(cores), ...rest } = options;
+    // Two ONNX sessions (here and in the helper) share the cores.
+    const embedderOptions = { ...rest, numThreads: rest.numThreads ?? (withHelper ? helperThreads(cores) : undefined) };
+    const [detector, embedder] = await Promise.all([createFaceDetector(base), createFaceEmbedder(base, embedderOptions)]);
+    // The helper loads in the background: the first photos do not wait for a second copy of the models.
+    if (withHelper) void startVisionHelper(base, embedderOptions).then((h) => (helper = h));
     const info: VisionInitInfo = {
       executionProvider: embedder.executionProvider.provider,
       executionProviderReason: embedder.executionProvider.reason,
       threads: embedder.threads,
+      helper: withHelper,
       loadMs: performance.now() - start,
     };
     return { detector, embedder, info };
@@ -60,6 +74,14 @@ function load(options: VisionInitOptions = {}) {
   // A failed load must not poison the worker: the next call retries.
   ready.catch(() => (ready = null));
   return ready;
+}
+
+/** Descriptors of `faces`; with a helper, its share (the last faces) is packed first and embeds alongside. */
+async function embedShared(pixels: ImageReader, faces: DetectedFace[], embedder: FaceEmbedderHandle, helper: VisionHelper | null): Promise<Float32Array[]> {
+  const local = faces.length - (helper ? helperShare(faces.length) : 0);
+  const remote = local < faces.length ? helper!.embed(faceChips(pixels, faces.slice(local)), faces.length - local) : null;
+  const mine = local ? await embedder.embed(faceChips(pixels, faces.slice(0, local)), local) : [];
+  return remote ? [...mine, ...(await remote)] : mine;
 }
 
 const api = {
@@ -70,7 +92,7 @@ const api = {
 
   async detectFaces(image: ImageBitmap, options?: FaceDetectionOptions): Promise<DetectedFace[]> {
     const { detector } = await load();
-    return detector.detect(image, options);
+    return detector.detect(image, options, imageReader(image), helper);
   },
 
   /** One 128-d descriptor per face, in order. */
@@ -96,11 +118,11 @@ const api = {
     const { detector, embedder } = await load();
     const pixels = imageReader(image);
     const t0 = performance.now();
-    const detected = detector.detect(image, options, pixels);
+    const detected = await detector.detect(image, options, pixels, helper);
     const t1 = performance.now();
     const faces: AnalyzedFace[] = detected.map((face) => ({ ...face, embedding: null, issues: assessFace(face, image.width, image.height) }));
     const embeddable = faces.filter((f) => !f.issues.includes('too_small_to_identify'));
-    const embeddings = embeddable.length ? await embedder.embed(faceChips(pixels, embeddable), embeddable.length) : [];
+    const embeddings = await embedShared(pixels, embeddable, embedder, helper);
     embeddable.forEach((face, i) => (face.embedding = embeddings[i]!));
     const issues: ImageIssue[] = faces.length === 0 ? ['no_face'] : faces.length > 1 ? ['several_faces'] : [];
     return { width: image.width, height: image.height, faces, issues, ms: { detect: t1 - t0, embed: performance.now() - t1 } };

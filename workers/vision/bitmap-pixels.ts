@@ -12,8 +12,8 @@ export interface ImageReader {
   height: number;
   /** RGBA pixels of `region` (a plain copy, no resampling). */
   region(region: Tile): ImageData;
-  /** The image shrunk by `scale` at the top-left of a black `side` x `side` square. */
-  shrunk(scale: number, side: number): ImageData;
+  /** RGBA pixels of the whole image (read once, then kept). */
+  all(): ImageData;
 }
 
 export function imageReader(image: ImageBitmap): ImageReader {
@@ -27,20 +27,11 @@ export function imageReader(image: ImageBitmap): ImageReader {
     }
     return full;
   };
+  let everything: ImageData | null = null;
   return {
     width,
     height,
     region: (r) => drawn().getImageData(r.x, r.y, r.width, r.height),
-    shrunk(scale, side) {
-      const context = context2d(side, side);
-      context.fillStyle = '#000';
-      context.fillRect(0, 0, side, side);
-      // Plain bilinear: this input serves faces of an eighth of the photo or more, and MediaPipe's
-      // own resize to 128x128 after it is plain bilinear too. 'high' cost 3x as much here.
-      context.imageSmoothingEnabled = true;
-      context.imageSmoothingQuality = 'low';
-      context.drawImage(drawn().canvas, 0, 0, width * scale, height * scale);
-      return context.getImageData(0, 0, side, side);
-    },
+    all: () => (everything ??= drawn().getImageData(0, 0, width, height)),
   };
 }

@@ -1,6 +1,18 @@
 import { FaceDetector, FilesetResolver } from '@mediapipe/tasks-vision';
-import { autoTileSide, detectionTiles, keepTileDetection, isPlausibleFace, mergeDetections, wholePassScale, type DetectedFace } from '../../src/core/vision';
+import {
+  DETECTOR_INPUT_SIZE,
+  autoTileSide,
+  detectionTiles,
+  detectorInput,
+  helperShare,
+  keepTileDetection,
+  isPlausibleFace,
+  mergeDetections,
+  type DetectedFace,
+  type Tile,
+} from '../../src/core/vision';
 import { imageReader, type ImageReader } from './bitmap-pixels';
+import type { VisionHelper } from './helper';
 
 export interface FaceDetectionOptions {
   /** Detector confidence needed to report a face (MediaPipe's minDetectionConfidence). */
@@ -15,6 +27,9 @@ export interface FaceDetectionOptions {
 const DEFAULTS: Required<FaceDetectionOptions> = { minScore: 0.6, tiles: 'auto' };
 /** The detector itself keeps candidates down to this; minScore and plausibility filter after merging. */
 const CANDIDATE_SCORE = 0.5;
+
+/** The detector's input for a square `region` of the image: 128 x 128 RGBA (see detectorInput). */
+export const regionInput = (pixels: ImageReader, region: Tile) => new ImageData(detectorInput(pixels.all(), region), DETECTOR_INPUT_SIZE, DETECTOR_INPUT_SIZE);
 
 /** MediaPipe BlazeFace short-range detector, loaded from our own origin (no CDN). */
 export async function createFaceDetector(assetsBaseUrl: string) {
@@ -49,28 +64,30 @@ export async function createFaceDetector(assetsBaseUrl: string) {
     });
   }
 
-  /**
-   * The whole-image pass. Before a tile pass (which keeps full resolution for small faces), a large
-   * photo is shrunk into a square of the tiles' size: MediaPipe rebuilds its buffers whenever the
-   * input size changes, and the upload shrinks too. Otherwise the detector sees the photo as it is.
-   */
-  function wholePass(image: ImageBitmap, pixels: ImageReader, tileSide: number | null): DetectedFace[] {
-    const scale = tileSide ? wholePassScale(image.width, image.height, tileSide) : null;
-    if (!tileSide || !scale) return pass(image, 0, 0);
-    return pass(pixels.shrunk(scale, tileSide), 0, 0, scale);
-  }
+  /** A pass over a square region given as its regionInput. */
+  const regionPass = (input: ImageData, region: Tile) => pass(input, region.x, region.y, DETECTOR_INPUT_SIZE / region.width);
 
   return {
-    /** `pixels` reads `image` (shared with chip sampling, so a large photo is drawn once). */
-    detect(image: ImageBitmap, options: FaceDetectionOptions = {}, pixels: ImageReader = imageReader(image)): DetectedFace[] {
+    regionPass,
+    /**
+     * `pixels` reads `image` (shared with chip sampling, so a large photo is drawn once). A photo
+     * that gets tiles has every pass, the whole image's too (at the top-left of a black square),
+     * handed to the detector at its 128 x 128. With a `helper`, the last tiles go to it first and
+     * run while this thread does the rest.
+     */
+    async detect(image: ImageBitmap, options: FaceDetectionOptions = {}, pixels: ImageReader = imageReader(image), helper: VisionHelper | null = null): Promise<DetectedFace[]> {
       const { minScore, tiles } = { ...DEFAULTS, ...options };
       const tileSide = tiles === 'off' ? null : tiles === 'auto' ? autoTileSide(image.width, image.height) : tiles;
-      const found = wholePass(image, pixels, tileSide);
-      if (tileSide) {
-        for (const t of detectionTiles(image.width, image.height, tileSide)) {
-          found.push(...pass(pixels.region(t), t.x, t.y).filter((f) => keepTileDetection(f, t, image.width, image.height)));
-        }
-      }
+      const all = tileSide ? detectionTiles(image.width, image.height, tileSide) : [];
+      const local = all.length - (helper ? helperShare(all.length, 1) : 0);
+      const shared = all.slice(local);
+      const remote = shared.length ? helper!.passes(shared.map((t) => regionInput(pixels, t)), shared) : null;
+      const whole = { x: 0, y: 0, width: Math.max(image.width, image.height), height: Math.max(image.width, image.height) };
+      const found = all.length ? regionPass(regionInput(pixels, whole), whole) : pass(image, 0, 0);
+      const perTile = all.slice(0, local).map((t) => regionPass(regionInput(pixels, t), t));
+      if (remote) perTile.push(...(await remote));
+      // The order of one thread: whole pass, then the tiles in order.
+      perTile.forEach((faces, i) => found.push(...faces.filter((f) => keepTileDetection(f, all[i]!, image.width, image.height))));
       // Merge first: a face's best box (often from a tile) wins over weaker duplicates.
       return mergeDetections(found).filter((f) => f.score >= minScore && isPlausibleFace(f));
     },

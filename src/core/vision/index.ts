@@ -27,5 +27,6 @@ export { assessFace, eyeDistance, DEFAULT_FACE_QUALITY_LIMITS, type FaceIssue, t
 export { mergeDetections, type WeightedDetection } from './merge-detections';
 export { detectionTiles, autoTileSide, keepTileDetection, TILE_MIN_SCORE, MIN_SHORT_SIDE_FOR_TILES, type Tile } from './detection-tiles';
 export { chipSourceRegion, transformIntoRegion } from './chip-source-region';
-export { wholePassScale } from './detection-input';
+export { detectorInput, DETECTOR_INPUT_SIZE } from './detection-input';
 export { isPlausibleFace, faceGeometry, DEFAULT_PLAUSIBILITY_LIMITS, type PlausibilityLimits } from './face-plausibility';
+export { helperShare } from './work-split';

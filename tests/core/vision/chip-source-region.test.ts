@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedChipTransform, chipSourceRegion, chipTemplate, sampleFaceChip, transformIntoRegion, wholePassScale, type ImagePixels } from '../../../src/core/vision';
+import { alignedChipTransform, chipSourceRegion, chipTemplate, sampleFaceChip, transformIntoRegion, type ImagePixels } from '../../../src/core/vision';
 
 /** A noisy RGBA image, so any misplaced read shows in the chip. */
 function noise(width: number, height: number): ImagePixels {
@@ -44,14 +44,5 @@ describe('chipSourceRegion', () => {
     expect(region.width).toBeLessThan(300);
     expect(region.height).toBeLessThan(300);
     expect(chipSourceRegion(faceAt(5000, 5000, 90), 4000, 3000)).toBeNull();
-  });
-});
-
-describe('wholePassScale', () => {
-  it('fits a large photo in the square by its long side, and leaves photos that fit', () => {
-    expect(wholePassScale(1920, 1280, 768)).toBeCloseTo(0.4, 12);
-    expect(wholePassScale(857, 1200, 514)).toBeCloseTo(514 / 1200, 12);
-    expect(wholePassScale(512, 300, 512)).toBeNull();
-    expect(() => wholePassScale(0, 10, 512)).toThrow(RangeError);
   });
 });
