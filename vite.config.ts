@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
-import { typeLibraryPlugin } from './scripts/vite/type-library-plugin';
+import { typeLibraryPlugin } from './scripts/vite/type-library-plugin.ts';
 
 /** Cross-origin isolation: SharedArrayBuffer for ffmpeg.wasm and threaded wasm later. */
 export const ISOLATION_HEADERS = {

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { collectTypeLibrary } from '../../src/core/agent/checks/collect-type-library';
-import { TYPE_LIBRARY_ASSET } from '../../src/core/agent/checks/type-library';
-import { VENDORED_SPECIFIERS } from '../../src/core/bundler/vendored-packages';
+import { collectTypeLibrary } from '../../src/core/agent/checks/collect-type-library.ts';
+import { TYPE_LIBRARY_ASSET } from '../../src/core/agent/checks/type-library.ts';
+import { VENDORED_SPECIFIERS } from '../../src/core/bundler/vendored-packages.ts';
 
 /** The library as JSON, collected with the compiler the worker bundles. */
 export async function buildTypeLibraryJson(packagesRoot: string): Promise<string> {

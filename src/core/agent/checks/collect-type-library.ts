@@ -1,8 +1,8 @@
 import type ts from 'typescript';
-import { GOOGLE_FONT_DECLARATION } from './google-font-declaration';
-import { stripDeclarationComments } from './strip-declaration-comments';
-import { TYPE_LIBRARY_ROOTS, type TypeLibraryBundle, type WildcardFile } from './type-library';
-import { typeCheckCompilerOptions } from './typescript-type-checker';
+import { GOOGLE_FONT_DECLARATION } from './google-font-declaration.ts';
+import { stripDeclarationComments } from './strip-declaration-comments.ts';
+import { TYPE_LIBRARY_ROOTS, type TypeLibraryBundle, type WildcardFile } from './type-library.ts';
+import { typeCheckCompilerOptions } from './typescript-type-checker.ts';
 
 export interface TypeLibrarySource {
   ts: typeof ts;

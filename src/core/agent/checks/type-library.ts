@@ -1,4 +1,4 @@
-import type { TypeLibrary } from './typescript-type-checker';
+import type { TypeLibrary } from './typescript-type-checker.ts';
 
 /** Where the app serves the bundle, relative to its base URL (made at build time by the Vite plugin). */
 export const TYPE_LIBRARY_ASSET = 'typescript/type-library.json';

@@ -1,6 +1,6 @@
 import type ts from 'typescript';
-import type { BuildDiagnostic } from '../../bundler/build-diagnostics';
-import type { BuildCheckInput } from '../ports/build-checker';
+import type { BuildDiagnostic } from '../../bundler/build-diagnostics.ts';
+import type { BuildCheckInput } from '../ports/build-checker.ts';
 
 /** Where the checker finds everything that is not a project file: lib.*.d.ts and the vendored packages' types. */
 export interface TypeLibrary {

@@ -1,4 +1,4 @@
-import type { BuildDiagnostic } from '../../bundler/build-diagnostics';
+import type { BuildDiagnostic } from '../../bundler/build-diagnostics.ts';
 
 export interface BuildCheckInput {
   files: ReadonlyMap<string, string>;
