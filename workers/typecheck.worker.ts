@@ -1,12 +1,14 @@
 /**
  * TypeScript worker: the real compiler behind Comlink. Checks projects against the type library
  * (lib files and the vendored packages' declarations, one JSON file from our origin). One checker
- * per recent project, so a re-check after an edit reuses its previous program.
+ * per recent project, so a re-check after an edit reuses its previous program. Also parses the
+ * agent's project maps (no type library needed for that).
  */
 import * as Comlink from 'comlink';
 import ts from 'typescript';
 import { TYPE_LIBRARY_ROOTS, typeLibraryFromBundle, type TypeLibraryBundle } from '../src/core/agent/checks/type-library';
 import { makeTypeScriptTypeChecker, type TypeLibrary } from '../src/core/agent/checks/typescript-type-checker';
+import { parseProjectMap, type ProjectMap } from '../src/core/agent/project-map/parse-project-map';
 import type { BuildDiagnostic } from '../src/core/bundler/build-diagnostics';
 
 type Checker = ReturnType<typeof makeTypeScriptTypeChecker>;
@@ -41,6 +43,10 @@ const api = {
   },
   async check(projectId: string, files: [string, string][], assetNames: string[]): Promise<BuildDiagnostic[]> {
     return checkerFor(projectId)({ files: new Map(files), assetNames: new Set(assetNames) });
+  },
+  /** The agent's project map, parsed here: this worker holds the compiler, the page should not load a second one. */
+  mapProject(files: [string, string][]): ProjectMap {
+    return parseProjectMap(new Map(files));
   },
 };
 

@@ -27,6 +27,8 @@ describe('the Director agent through the real edge', () => {
     await scriptGemini([
       [{ text: 'I will start from the explainer template.' }, { functionCall: { name: 'scaffold_project', args: { template: 'explainer', name: 'Coffee app launch', fps: 30, width: 1920, height: 1080 } } }],
       [{ functionCall: { name: 'set_project_style', args: { palette: ['#3b2416', '#f5b94a', '#fff3e0'], fonts: ['Inter'], mood: 'warm, upbeat' } } }],
+      // Parsed in the TypeScript worker: the page itself never loads the compiler.
+      [{ functionCall: { name: 'map_project', args: {} } }],
       [{ text: 'Your 20-second launch video is ready: intro, three steps and a summary in warm colours.' }],
     ]);
     await page.getByLabel('Message to the Director').fill('A 20-second launch video for our coffee app, warm colours, upbeat');
@@ -36,6 +38,7 @@ describe('the Director agent through the real edge', () => {
     await turn.waitFor({ timeout: 60_000 });
     expect(await turn.getAttribute('data-status')).toBe('clean');
     expect(await turn.locator('.chat-steps').textContent()).toContain('scaffold_project');
+    expect(await turn.locator('.chat-steps').textContent()).toMatch(/map_project.*\d+ files, 1 compositions, [1-9]\d* components/s);
     expect(await turn.textContent()).toContain('Your 20-second launch video is ready');
 
     // The project it wrote builds and plays in the preview.

@@ -4,6 +4,7 @@ import { DEFAULT_TURN_LIMITS, runTurn, type TurnLimits } from './loop/run-turn';
 import type { PastTurn } from './memory/conversation-window';
 import { makeKnowledgeRetriever, type KnowledgeRetriever } from './memory/knowledge-retriever';
 import type { AudioAnalyzer } from './ports/audio-analyzer';
+import type { ProjectMapper } from './ports/project-mapper';
 import type { BuildChecker } from './ports/build-checker';
 import type { ImageGenerator } from './ports/image-generator';
 import type { PreviewRunner } from './ports/preview-runner';
@@ -22,6 +23,7 @@ export interface AgentSessionOptions {
   previewRunner: PreviewRunner;
   stillRenderer: StillRenderer;
   audioAnalyzer: AudioAnalyzer;
+  projectMapper: ProjectMapper;
   imageGenerator: ImageGenerator;
   svgSanitizer: SvgSanitizer;
   /** The agent's model (e.g. makeGeminiProvider through the edge). */

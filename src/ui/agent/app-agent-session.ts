@@ -9,6 +9,7 @@ import { db } from '../db';
 import { newId } from '../../core/util/ids';
 import { makeDexieWorkspace } from './dexie-workspace';
 import { makeSandboxAgentRuntime } from './sandbox-agent-runtime';
+import { workerProjectMapper } from './typecheck-client';
 
 /** The project's conversation, found by projectId (a plain random row id travels in backups like any row). */
 export async function loadConversation(projectId: string): Promise<ConversationRecord> {
@@ -47,6 +48,7 @@ export async function makeAppAgentSession(projectId: string): Promise<{ session:
     previewRunner: runtime.previewRunner,
     stillRenderer: runtime.stillRenderer,
     audioAnalyzer: makeWorkerAudioAnalyzer(projectId),
+    projectMapper: workerProjectMapper,
     imageGenerator: makeGeminiImageGenerator({ baseUrl, model: settings.models.image, token: settings.accessToken }),
     svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
     model: makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }),

@@ -2,6 +2,8 @@ import * as Comlink from 'comlink';
 import { withTimeout } from '../../core/util/with-timeout';
 import { TYPE_LIBRARY_ASSET } from '../../core/agent/checks/type-library';
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
+import type { ProjectMap } from '../../core/agent/project-map/parse-project-map';
+import type { ProjectMapper } from '../../core/agent/ports/project-mapper';
 import type { TypecheckWorkerApi } from '../../../workers/typecheck.worker';
 
 /** Loading the compiler and the library: seconds on a slow device, never minutes. */
@@ -71,3 +73,20 @@ export async function typeErrorsOf(projectId: string, files: ReadonlyMap<string,
     return null;
   }
 }
+
+/**
+ * The agent's project maps, parsed in the TypeScript worker (it needs the compiler, not the type
+ * library, so it works even when type checks are off). A crashed or silent worker is restarted on
+ * the next call; this one fails with the reason.
+ */
+export const workerProjectMapper: ProjectMapper = {
+  async map(files: ReadonlyMap<string, string>): Promise<ProjectMap> {
+    const typecheck = (current ??= start());
+    try {
+      return await race(typecheck.api.mapProject([...files]), typecheck.crashed, CHECK_TIMEOUT_MS);
+    } catch (error) {
+      stop(typecheck);
+      throw new Error(`The project could not be mapped: ${(error as Error).message}`);
+    }
+  },
+};

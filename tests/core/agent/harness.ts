@@ -2,6 +2,7 @@ import * as esbuild from 'esbuild-wasm';
 import { makeBundlerBuildChecker } from '../../../src/core/agent/checks/bundler-build-checker';
 import { DEFAULT_TURN_LIMITS, runTurn, type TurnLimits } from '../../../src/core/agent/loop/run-turn';
 import { makeKnowledgeRetriever } from '../../../src/core/agent/memory/knowledge-retriever';
+import { makeInProcessProjectMapper } from '../../../src/core/agent/project-map/in-process-project-mapper';
 import type { ModelProvider } from '../../../src/core/agent/provider/model-types';
 import { makeScriptedProvider, type ScriptStep } from '../../../src/core/agent/provider/scripted-provider';
 import { makeFakeImageGenerator } from '../../../src/core/agent/testing/fake-image-generator';
@@ -36,6 +37,7 @@ export function makeHarness(options: InMemoryWorkspaceOptions & { fault?: Runtim
     previewRunner: preview,
     stillRenderer: stills,
     audioAnalyzer: makeWavAudioAnalyzer(workspace),
+    projectMapper: makeInProcessProjectMapper(),
     imageGenerator: images,
     svgSanitizer: makeTestSvgSanitizer(),
     helperModel,

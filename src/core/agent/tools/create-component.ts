@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { mapProjectFiles } from '../project-map/map-project-files';
 import { contentHash } from '../workspace/content-hash';
 import { defineTool, fail } from './tool-types';
 
@@ -19,9 +18,9 @@ export const createComponent = defineTool({
   description: `Create a React/Remotion component file: scene → ${COMPONENT_FOLDERS.scene}/<Name>.tsx, element → ${COMPONENT_FOLDERS.element}/<Name>.tsx, overlay → ${COMPONENT_FOLDERS.overlay}/<Name>.tsx. The code must parse and export <Name>. Import it where it is used with atomic_edit.`,
   args,
   mutates: true,
-  async run(a, { workspace }) {
+  async run(a, { workspace, projectMapper }) {
     const path = `${COMPONENT_FOLDERS[a.kind]}/${a.name}.tsx`;
-    const map = await mapProjectFiles(new Map([[path, a.code]]));
+    const map = await projectMapper.map(new Map([[path, a.code]]));
     const info = map.files[0]!;
     if (info.syntaxErrors.length) return fail('syntax_error', `The code does not parse: ${info.syntaxErrors.join('; ')}. Nothing was written.`);
     if (!info.exports.some((e) => e.name === a.name)) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dirname, joinPath } from '../../bundler/resolve-import';
 import { findEntry } from '../../bundler/find-entry';
-import { mapProjectFiles } from '../project-map/map-project-files';
 import { defineTool, fail } from './tool-types';
 import { normalizeProjectPath } from './tool-helpers';
 
@@ -18,7 +17,7 @@ export const deleteFile = defineTool({
   description: 'Delete a project file. Refuses the entry point, and files still imported elsewhere unless force is true (remove the imports first).',
   args,
   mutates: true,
-  async run(a, { workspace }) {
+  async run(a, { workspace, projectMapper }) {
     const path = normalizeProjectPath(a.path);
     if (!path.ok) return fail('invalid_path', path.message);
     const files = await workspace.listFiles();
@@ -27,7 +26,7 @@ export const deleteFile = defineTool({
     const sources = new Map(files.map((f) => [f.path, f.content]));
     if (findEntry(sources) === path.path) return fail('entry_point', `${path.path} is the entry point (it calls registerRoot); the project cannot run without it.`);
     if (!a.force) {
-      const importers = (await mapProjectFiles(sources))
+      const importers = (await projectMapper.map(sources))
         .files.filter((f) => f.path !== path.path && f.imports.some((i) => i.from.startsWith('.') && joinPath(dirname(f.path), i.from) !== null && stripExt(joinPath(dirname(f.path), i.from)!) === stripExt(path.path)))
         .map((f) => f.path);
       if (importers.length) return fail('file_in_use', `${path.path} is imported by ${importers.join(', ')}. Remove those imports first, or pass force: true.`);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { packageNameOf, VENDORED_PACKAGES } from '../../bundler/vendored-packages';
-import { mapProjectFiles } from '../project-map/map-project-files';
 import { defineTool, fail } from './tool-types';
 import { defaultPackageJson, VENDORED_VERSIONS, type PackageManifest } from './package-manifest';
 
@@ -18,7 +17,7 @@ export const manageDependencies = defineTool({
   description: `Add or remove packages in package.json. Only these packages exist (offline, preinstalled): ${VENDORED_PACKAGES.join(', ')}. Anything else is refused; write the code yourself instead.`,
   args,
   mutates: true,
-  async run(a, { workspace }) {
+  async run(a, { workspace, projectMapper }) {
     // "lodash@4" -> "lodash", "@remotion/shapes/x" -> "@remotion/shapes": versions are not the model's choice.
     const names = [...new Set(a.packages.map((p) => packageNameOf(p.replace(/(.)@[^/]*$/, '$1'))))];
     const unavailable = names.filter((n) => !(VENDORED_PACKAGES as readonly string[]).includes(n));
@@ -34,7 +33,7 @@ export const manageDependencies = defineTool({
       return fail('invalid_package_json', `package.json is not valid JSON (${(e as Error).message}); fix it with atomic_edit first.`);
     }
     if (a.action === 'remove') {
-      const { files } = await mapProjectFiles(new Map((await workspace.listFiles()).map((f) => [f.path, f.content])));
+      const { files } = await projectMapper.map(new Map((await workspace.listFiles()).map((f) => [f.path, f.content])));
       const inUse = names.flatMap((n) => files.filter((f) => f.imports.some((i) => packageNameOf(i.from) === n)).map((f) => `${n} (imported by ${f.path})`));
       if (inUse.length) return fail('package_in_use', `Still imported: ${inUse.join(', ')}. Remove the imports first.`);
       for (const n of names) delete manifest.dependencies[n];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { mapProjectFiles } from '../project-map/map-project-files';
 import { defineTool } from './tool-types';
 
 const args = z.object({
@@ -13,10 +12,10 @@ export const mapProject = defineTool({
     'Map the project: files (with line counts), imports, exports, components and their props, zod schemas, and every <Composition>/<Still> (id, component, size, fps, duration, schema fields, defaultProps). Also the assets and project settings. Call before editing an existing project.',
   args,
   mutates: false,
-  async run(a, { workspace }) {
+  async run(a, { workspace, projectMapper }) {
     const [files, assets, settings] = await Promise.all([workspace.listFiles(), workspace.listAssets(), workspace.settings()]);
     const prefix = a.under?.replace(/^\.\//, '').replace(/\/?$/, '/');
-    const map = await mapProjectFiles(new Map(files.map((f) => [f.path, f.content])));
+    const map = await projectMapper.map(new Map(files.map((f) => [f.path, f.content])));
     const hashes = new Map(files.map((f) => [f.path, f.hash]));
     const keep = (path: string) => !prefix || path.startsWith(prefix);
     return {

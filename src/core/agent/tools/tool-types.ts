@@ -3,6 +3,7 @@ import type { AudioAnalyzer } from '../ports/audio-analyzer';
 import type { BuildChecker } from '../ports/build-checker';
 import type { ImageGenerator } from '../ports/image-generator';
 import type { PreviewRunner } from '../ports/preview-runner';
+import type { ProjectMapper } from '../ports/project-mapper';
 import type { ProjectWorkspace } from '../ports/project-workspace';
 import type { StillRenderer } from '../ports/still-renderer';
 import type { SvgSanitizer } from '../ports/svg-sanitizer';
@@ -15,6 +16,7 @@ export interface ToolContext {
   previewRunner: PreviewRunner;
   stillRenderer: StillRenderer;
   audioAnalyzer: AudioAnalyzer;
+  projectMapper: ProjectMapper;
   imageGenerator: ImageGenerator;
   svgSanitizer: SvgSanitizer;
   /** The model used for sub-asks: vision answers and SVG drawing. */
