@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { typeLibraryPlugin } from './scripts/vite/type-library-plugin.ts';
+import { VENDORED_SPECIFIERS } from './src/core/bundler/vendored-packages.ts';
 
 /** Cross-origin isolation: SharedArrayBuffer for ffmpeg.wasm and threaded wasm later. */
 export const ISOLATION_HEADERS = {
@@ -60,7 +61,12 @@ export default defineConfig({
   // Workers and the preview runtime are single files: the sandbox imports the runtime from a blob,
   // where relative chunk URLs would not resolve.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
-  optimizeDeps: { exclude: ['esbuild-wasm', '@ffmpeg/ffmpeg', '@ffmpeg/util'] },
+  optimizeDeps: {
+    exclude: ['esbuild-wasm', '@ffmpeg/ffmpeg', '@ffmpeg/util'],
+    // The preview runtime and the lazily loaded player/renderer are found only when a project opens;
+    // pre-bundled up front, `npm run dev` does not reload the page (or answer 504) mid-session.
+    include: [...VENDORED_SPECIFIERS, '@remotion/player', '@remotion/web-renderer'],
+  },
   server: { port: 5173, headers: ISOLATION_HEADERS },
   preview: { port: APP_PORT, strictPort: true, headers: ISOLATION_HEADERS },
 });
