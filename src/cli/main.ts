@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { bundleCommand } from './bundle-command';
-import { beatsCommand } from './beats-command';
+import { beatsCommand, parseBeatLevel } from './beats-command';
 import { facesCommand } from './faces-command';
 import { frameCommand } from './frame-command';
 import { renderCommand, stillCommand } from './render-commands';
@@ -15,8 +15,9 @@ const USAGE = `Usage:
       render one frame as PNG with the in-browser engine (headless Chromium)
   director render <dir> --composition <id> --out <mp4|webm> [--frames a-b] [--props <json>]
       render a video with the in-browser engine (headless Chromium)
-  director beats <audio> [--json]
-      tempo, beats and downbeats of an audio file (the app's audio worker)
+  director beats <audio> [--json] [--level detected|double|half]
+      tempo, beats and downbeats of an audio file (the app's audio worker);
+      --level double adds the half-beats, half keeps every other beat
   director frame <video> --at <seconds|last> --out <png>
       one frame of a video as PNG (the app's media worker)
   director faces <image...> [--json]
@@ -32,6 +33,7 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   at: { type: 'string' },
   props: { type: 'string' },
+  level: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -64,9 +66,16 @@ export async function main(argv: string[]): Promise<number> {
         const frames = values.frames ? parseRange(values.frames) : undefined;
         return await renderCommand({ dir, composition: values.composition, out: values.out, props: parseProps(values.props), ...(frames ? { frames } : {}) });
       }
-      case 'beats':
+      case 'beats': {
         if (!dir) return usage('beats needs an audio file');
-        return await beatsCommand({ file: dir, json: values.json ?? false });
+        let level;
+        try {
+          level = parseBeatLevel(values.level);
+        } catch (e) {
+          return usage((e as Error).message);
+        }
+        return await beatsCommand({ file: dir, json: values.json ?? false, level });
+      }
       case 'faces':
         if (!positionals.length) return usage('faces needs one or more images');
         return await facesCommand({ files: positionals, json: values.json ?? false });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { beatsOfFile } from '../../src/cli/beats-command';
+import { beatsOfFile, parseBeatLevel } from '../../src/cli/beats-command';
 import { frameCommand } from '../../src/cli/frame-command';
 import { launchChromium, ROOT } from './media-server.mjs';
 
@@ -74,5 +74,14 @@ describe('director beats', () => {
     const gaps = result.beats.slice(1).map((t, i) => t - result.beats[i]!);
     for (const gap of gaps) expect(gap).toBeCloseTo(0.5, 1);
     expect(result.downbeats.every((d) => result.beats.includes(d))).toBe(true);
+  }, 120_000);
+
+  it('gives the half-time pulse with --level half, still on the bars', async () => {
+    const result = await beatsOfFile(fixture('clicks.mp3'), parseBeatLevel('half'));
+    expect(result.bpm).toBeCloseTo(60, 0);
+    for (const gap of result.beats.slice(1).map((t, i) => t - result.beats[i]!)) expect(gap).toBeCloseTo(1, 1);
+    expect(result.downbeats.length).toBeGreaterThan(0);
+    expect(result.downbeats.every((d) => result.beats.includes(d))).toBe(true);
+    expect(() => parseBeatLevel('triple')).toThrow(/--level must be one of detected, double, half/);
   }, 120_000);
 });
