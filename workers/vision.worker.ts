@@ -17,6 +17,8 @@ export interface VisionInitOptions extends EmbedderOptions {
   assetsBaseUrl?: string;
   /** A second thread for tiles and embeddings (workers/vision-helper.worker.ts). Default: with 2+ cores. */
   helper?: boolean;
+  /** Another helper script (tests: one that crashes). */
+  helperScriptUrl?: string;
 }
 
 export interface VisionInitInfo {
@@ -56,12 +58,19 @@ function load(options: VisionInitOptions = {}) {
       throw new Error(`[vision.worker] assetsBaseUrl must be an absolute URL ending in "/", got "${base}"`);
     }
     const cores = navigator.hardwareConcurrency || 1;
-    const { helper: withHelper = wantsHelper(cores), ...rest } = options;
+    const { helper: withHelper = wantsHelper(cores), helperScriptUrl, ...rest } = options;
     // Two ONNX sessions (here and in the helper) share the cores.
     const embedderOptions = { ...rest, numThreads: rest.numThreads ?? (withHelper ? helperThreads(cores) : undefined) };
     const [detector, embedder] = await Promise.all([createFaceDetector(base), createFaceEmbedder(base, embedderOptions)]);
     // The helper loads in the background: the first photos do not wait for a second copy of the models.
-    if (withHelper) void startVisionHelper(base, embedderOptions).then((h) => (helper = h));
+    if (withHelper) {
+      // A helper that crashes or hangs is dropped; its share of that photo is redone here.
+      const dropHelper = (error: Error) => {
+        helper = null;
+        console.warn(`[vision.worker] working without the helper thread from now on: ${error.message}`);
+      };
+      void startVisionHelper(base, embedderOptions, dropHelper, helperScriptUrl).then((h) => (helper = h));
+    }
     const info: VisionInitInfo = {
       executionProvider: embedder.executionProvider.provider,
       executionProviderReason: embedder.executionProvider.reason,
@@ -79,7 +88,8 @@ function load(options: VisionInitOptions = {}) {
 /** Descriptors of `faces`; with a helper, its share (the last faces) is packed first and embeds alongside. */
 async function embedShared(pixels: ImageReader, faces: DetectedFace[], embedder: FaceEmbedderHandle, helper: VisionHelper | null): Promise<Float32Array[]> {
   const local = faces.length - (helper ? helperShare(faces.length) : 0);
-  const remote = local < faces.length ? helper!.embed(faceChips(pixels, faces.slice(local)), faces.length - local) : null;
+  const redoHere = () => embedder.embed(faceChips(pixels, faces.slice(local)), faces.length - local);
+  const remote = local < faces.length ? helper!.embed(faceChips(pixels, faces.slice(local)), faces.length - local).catch(redoHere) : null;
   const mine = local ? await embedder.embed(faceChips(pixels, faces.slice(0, local)), local) : [];
   return remote ? [...mine, ...(await remote)] : mine;
 }

@@ -172,6 +172,29 @@ describe('vision worker with only a software WebGPU adapter', () => {
     }
   }, 120_000);
 
+  it('finishes a photo on its own thread when the helper thread crashes, then works without it', { timeout: 120_000 }, async () => {
+    const p = await openHarness(browser);
+    try {
+      await p.evaluate(async () => {
+        await window.harness.initVision({ helper: true, helperScriptUrl: window.harness.crashingHelperUrl() });
+      });
+      await p.waitForFunction(() => window.harness.helperEvents().includes('ready'), null, { timeout: 30_000 });
+      const photo = fixture('group-faceapi-sample1.jpg');
+      const started = Date.now();
+      const first = await p.evaluate((url) => window.harness.analyze(url), photo);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      // The helper was handed a share and crashed; the faces are all there anyway.
+      expect(await p.evaluate(() => window.harness.helperEvents())).toContain('passes');
+      expect(first.faces).toHaveLength(labels.groups['group-faceapi-sample1.jpg']!);
+      expect(first.faces.every((f) => f.embedding?.length === 128)).toBe(true);
+      const again = await p.evaluate((url) => window.harness.analyze(url), photo);
+      expect(again.faces).toHaveLength(first.faces.length);
+      expect(await p.evaluate(() => window.harness.helperEvents().filter((e) => e !== 'ready'))).toHaveLength(1);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -29,7 +29,14 @@ function imageOf(url: string): Promise<HTMLImageElement> {
 
 const toArrays = (vs: Float32Array[]) => vs.map((v) => Array.from(v));
 
+/** What the crashing test helper reported (tests/vision/crashing-helper.worker.ts). */
+const helperEvents: string[] = [];
+new BroadcastChannel('vision-test-helper').onmessage = (e) => helperEvents.push(String(e.data));
+
 const harness = {
+  crashingHelperUrl: () => new URL('./crashing-helper.worker.ts', import.meta.url).href,
+  helperEvents: () => [...helperEvents],
+
   async initVision(options: VisionInitOptions = {}): Promise<VisionInitInfo> {
     worker?.terminate();
     worker = new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), { type: 'module' });

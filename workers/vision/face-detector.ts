@@ -81,7 +81,9 @@ export async function createFaceDetector(assetsBaseUrl: string) {
       const all = tileSide ? detectionTiles(image.width, image.height, tileSide) : [];
       const local = all.length - (helper ? helperShare(all.length, 1) : 0);
       const shared = all.slice(local);
-      const remote = shared.length ? helper!.passes(shared.map((t) => regionInput(pixels, t)), shared) : null;
+      // The helper's share is redone here if it fails (it is dropped for later photos).
+      const redoHere = () => shared.map((t) => regionPass(regionInput(pixels, t), t));
+      const remote = shared.length ? helper!.passes(shared.map((t) => regionInput(pixels, t)), shared).catch(redoHere) : null;
       const whole = { x: 0, y: 0, width: Math.max(image.width, image.height), height: Math.max(image.width, image.height) };
       const found = all.length ? regionPass(regionInput(pixels, whole), whole) : pass(image, 0, 0);
       const perTile = all.slice(0, local).map((t) => regionPass(regionInput(pixels, t), t));
