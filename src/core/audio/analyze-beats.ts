@@ -5,6 +5,7 @@ export { bpmFromBeats };
 import { estimateDownbeats } from './downbeats.ts';
 import { energyCurve, loudnessVariation } from './energy.ts';
 import { melSpectrogram, type MelSpectrogramOptions } from './mel-spectrogram.ts';
+import { chooseMetricalLevel, framesAtLevel, metricalLevelFeatures } from './metrical-level.ts';
 import { countOnsetPeaks, onsetEnvelope, type OnsetEnvelopeOptions } from './onset-envelope.ts';
 import { decimateForAnalysis } from './resample.ts';
 import { sectionBoundaries } from './sections.ts';
@@ -41,6 +42,8 @@ export interface AnalyzeBeatsOptions {
   tracker: Partial<BeatTrackerOptions>;
   /** Shift applied to every beat, in seconds: compensates the onset detector's latency. */
   latencySec: number;
+  /** Move the grid to the level the drums suggest (see metrical-level.ts); off: as tracked. */
+  levelFromDrums: boolean;
 }
 
 export const DEFAULT_ANALYZE_OPTIONS: AnalyzeBeatsOptions = {
@@ -50,6 +53,7 @@ export const DEFAULT_ANALYZE_OPTIONS: AnalyzeBeatsOptions = {
   tempoCurve: {},
   tracker: {},
   latencySec: 0,
+  levelFromDrums: true,
 };
 
 /** Shortest input for which a beat grid is attempted. */
@@ -109,7 +113,9 @@ export function analyzeBeats(
 
   // Centre the local tempo prior on the global estimate so the curve keeps its metrical level.
   const curve = tempoCurve(onset, { ...opts.tempo, priorBpm: global.bpm, priorOctaves: 0.5, ...opts.tempoCurve });
-  const frames = trackBeats(onset, curve.bpmPerFrame, opts.tracker);
+  const tracked = trackBeats(onset, curve.bpmPerFrame, opts.tracker);
+  const level = opts.levelFromDrums ? chooseMetricalLevel(metricalLevelFeatures(mel, tracked)) : 'detected';
+  const frames = framesAtLevel(tracked, level, onset.values);
   const beats = frames.map((f) => Math.max(0, f / onset.fps + opts.latencySec));
   if (beats.length < 2) return { ...empty, sections: sectionBoundaries(mel, []) };
 

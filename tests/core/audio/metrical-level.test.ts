@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBeats } from '../../../src/core/audio/analyze-beats';
+import { beatFMeasure } from '../../../src/core/audio/f-measure';
+import { chooseMetricalLevel, framesAtLevel, type MetricalLevelFeatures } from '../../../src/core/audio/metrical-level';
+import { backbeatGroove, renderDrums } from './drum-loop';
+
+const RATE = 22_050;
+
+function groove(bpm: number) {
+  const g = backbeatGroove(bpm, 8);
+  return { pcm: renderDrums(g.hits, g.durationSec, RATE), beats: g.beats };
+}
+
+describe('metrical level from the drums', () => {
+  it('halves a grid that locked onto the eighth notes of a slow backbeat', () => {
+    const { pcm, beats } = groove(70);
+    expect(analyzeBeats(pcm, RATE, { levelFromDrums: false }).bpm).toBeCloseTo(140, 0);
+    const fixed = analyzeBeats(pcm, RATE);
+    expect(fixed.bpm).toBeCloseTo(70, 0);
+    expect(beatFMeasure(beats, fixed.beats).fMeasure).toBeGreaterThan(0.97);
+  });
+
+  it('doubles a grid that counts every other beat of a fast backbeat, the added beats on the snares', () => {
+    const { pcm, beats } = groove(180);
+    expect(analyzeBeats(pcm, RATE, { levelFromDrums: false }).bpm).toBeCloseTo(90, 0);
+    const fixed = analyzeBeats(pcm, RATE);
+    expect(fixed.bpm).toBeCloseTo(180, 0);
+    expect(beatFMeasure(beats, fixed.beats).fMeasure).toBeGreaterThan(0.95);
+  });
+
+  it('leaves grooves at a usual tempo where they are', () => {
+    for (const bpm of [100, 120, 140]) {
+      const { pcm, beats } = groove(bpm);
+      const r = analyzeBeats(pcm, RATE);
+      expect(r.bpm).toBeCloseTo(bpm, 0);
+      expect(beatFMeasure(beats, r.beats).fMeasure).toBeGreaterThan(0.97);
+    }
+  });
+
+  const features = (over: Partial<MetricalLevelFeatures>): MetricalLevelFeatures => ({
+    bpm: 120,
+    alternation2: 0.5,
+    alternation4: 0.2,
+    alternationHalf: 0.2,
+    evenOddContrast: 0.05,
+    halfBeatStrength: 0.3,
+    ...over,
+  });
+
+  it('needs clear evidence and a plausible result before moving the grid', () => {
+    expect(chooseMetricalLevel(null)).toBe('detected');
+    expect(chooseMetricalLevel(features({}))).toBe('detected');
+    expect(chooseMetricalLevel(features({ alternation4: 0.9, alternation2: 0.2, evenOddContrast: 0.3 }))).toBe('half');
+    // Halving 80 BPM would leave 40: not done.
+    expect(chooseMetricalLevel(features({ bpm: 80, alternation4: 0.9, alternation2: 0.2, evenOddContrast: 0.3 }))).toBe('detected');
+    expect(chooseMetricalLevel(features({ bpm: 90, alternationHalf: 0.8, alternation2: 0.2 }))).toBe('double');
+    expect(chooseMetricalLevel(features({ bpm: 90, halfBeatStrength: 0.95 }))).toBe('double');
+    // Doubling 150 BPM would give 300: not done.
+    expect(chooseMetricalLevel(features({ bpm: 150, halfBeatStrength: 0.95 }))).toBe('detected');
+  });
+
+  it('keeps the stronger phase when halving and puts added beats on the onsets between', () => {
+    const envelope = new Float32Array(100);
+    for (const t of [10, 30, 50, 70, 90]) envelope[t] = 2; // strong
+    for (const t of [20, 40, 60, 80]) envelope[t] = 0.5; // weak
+    expect(framesAtLevel([10, 20, 30, 40, 50, 60, 70, 80, 90], 'half', envelope)).toEqual([10, 30, 50, 70, 90]);
+    expect(framesAtLevel([20, 40, 60, 80], 'half', envelope)).toEqual([20, 60]);
+    const offGrid = new Float32Array(100);
+    offGrid[31] = 1; // the half-beat lands a frame late
+    expect(framesAtLevel([20, 40], 'double', offGrid)).toEqual([20, 31, 40]);
+    expect(framesAtLevel([20, 40], 'detected', offGrid)).toEqual([20, 40]);
+  });
+});
