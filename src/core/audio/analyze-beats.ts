@@ -1,7 +1,5 @@
 import { bpmFromBeats } from './bpm-from-beats.ts';
 import { trackBeats, type BeatTrackerOptions } from './beat-tracker.ts';
-
-export { bpmFromBeats };
 import { estimateDownbeats } from './downbeats.ts';
 import { energyCurve, loudnessVariation } from './energy.ts';
 import { melSpectrogram, type MelSpectrogramOptions } from './mel-spectrogram.ts';
@@ -11,6 +9,9 @@ import { decimateForAnalysis } from './resample.ts';
 import { sectionBoundaries } from './sections.ts';
 import { estimateTempo, type TempoOptions } from './tempo.ts';
 import { tempoCurve, type TempoCurveOptions } from './tempo-curve.ts';
+
+// Kept here too: callers imported it from this module before it had its own.
+export { bpmFromBeats };
 
 export interface BeatAnalysis {
   /** Tempo from the median inter-beat interval; 0 when no beat was found. */
