@@ -118,18 +118,18 @@ export async function runMediaBench({ root = ROOT, emit }) {
     const peerName = peer ? `music-tempo ${peer.version} (Node)` : null;
     emit({ name: 'beats.ms_per_min', value: round(median(ours) / 3), unit: 'ms/min', peer: peerName, peerValue: peerMs === null ? null : round(peerMs), note: 'Node, 3 min synthetic 128->100 BPM' });
     emit({ name: 'beats.synthetic_f_measure', value: round(ourF, 3), unit: 'F (±70 ms)', peer: peerName, peerValue: peerF });
-    // Drum grooves (kick on 1 and 3, snare on 2 and 4, eighth-note hats) from 70 to 180 BPM: the
+    // Drum grooves (kick on 1 and 3, snare on 2 and 4, eighth-note hats; two with loud hats) from 70 to 180 BPM: the
     // tempo octave a listener taps, which periodicity alone gets wrong at the slow and fast ends.
     const drums = await server.ssrLoadModule('/tests/core/audio/drum-loop.ts');
     const grooveF = { ours: [], peer: [] };
-    for (const bpm of [70, 90, 120, 150, 180]) {
-      const groove = drums.backbeatGroove(bpm, 8);
+    for (const [bpm, hatGain] of [[70], [90], [120], [150], [180], [160, 1.5], [180, 1.5]]) {
+      const groove = drums.backbeatGroove(bpm, 8, hatGain ? { hatGain } : {});
       const pcm = drums.renderDrums(groove.hits, groove.durationSec, 44100);
       grooveF.ours.push(audio.beatFMeasure(groove.beats, audio.analyzeBeats(pcm, 44100).beats).fMeasure);
       if (peer) grooveF.peer.push(audio.beatFMeasure(groove.beats, new peer.MusicTempo(pcm).beats.map(Number)).fMeasure);
     }
     const meanOf = (v) => v.reduce((a, b) => a + b, 0) / v.length;
-    emit({ name: 'beats.drum_grooves_f_measure', value: round(meanOf(grooveF.ours), 3), unit: 'F (±70 ms)', peer: peerName, peerValue: peer ? round(meanOf(grooveF.peer), 3) : null, note: '5 backbeat grooves, 70-180 BPM' });
+    emit({ name: 'beats.drum_grooves_f_measure', value: round(meanOf(grooveF.ours), 3), unit: 'F (±70 ms)', peer: peerName, peerValue: peer ? round(meanOf(grooveF.peer), 3) : null, note: '7 backbeat grooves, 70-180 BPM, two with loud hi-hats' });
     const inWorker = await page.evaluate(() => window.mediaHarness.beatsOfClicks(180, 60 / 128));
     if (inWorker.ok) emit({ name: 'beats.worker_ms_per_min', value: round(inWorker.value.analyzeMs / 3), unit: 'ms/min', peer: null, peerValue: null, note: 'audio worker, Chromium, 3 min of clicks' });
   } finally {

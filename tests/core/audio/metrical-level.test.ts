@@ -6,8 +6,8 @@ import { backbeatGroove, renderDrums } from './drum-loop';
 
 const RATE = 22_050;
 
-function groove(bpm: number) {
-  const g = backbeatGroove(bpm, 8);
+function groove(bpm: number, hatGain?: number) {
+  const g = backbeatGroove(bpm, 8, hatGain === undefined ? {} : { hatGain });
   return { pcm: renderDrums(g.hits, g.durationSec, RATE), beats: g.beats };
 }
 
@@ -28,6 +28,15 @@ describe('metrical level from the drums', () => {
     expect(beatFMeasure(beats, fixed.beats).fMeasure).toBeGreaterThan(0.95);
   });
 
+  it('moves a 3:2 grid of a fast groove with loud hi-hats to the backbeat tempo', () => {
+    const { pcm, beats } = groove(160, 1.5);
+    // Loud eighth-note hats make every multiple of the half-beat periodic; the prior picks 2/3 of the tempo.
+    expect(analyzeBeats(pcm, RATE, { levelFromDrums: false }).bpm).toBeCloseTo(106.7, 0);
+    const fixed = analyzeBeats(pcm, RATE);
+    expect(fixed.bpm).toBeCloseTo(160, 0);
+    expect(beatFMeasure(beats, fixed.beats).fMeasure).toBeGreaterThan(0.95);
+  });
+
   it('leaves grooves at a usual tempo where they are', () => {
     for (const bpm of [100, 120, 140]) {
       const { pcm, beats } = groove(bpm);
@@ -44,6 +53,8 @@ describe('metrical level from the drums', () => {
     alternationHalf: 0.2,
     evenOddContrast: 0.05,
     halfBeatStrength: 0.3,
+    drumsAtThirds: 0.2,
+    thirdsSwapping: 0.3,
     ...over,
   });
 
@@ -57,6 +68,9 @@ describe('metrical level from the drums', () => {
     expect(chooseMetricalLevel(features({ bpm: 90, halfBeatStrength: 0.95 }))).toBe('double');
     // Doubling 150 BPM would give 300: not done.
     expect(chooseMetricalLevel(features({ bpm: 150, halfBeatStrength: 0.95 }))).toBe('detected');
+    // Drums on the thirds, swapping sides: a 3:2 grid. Always on the late third: swing, left alone.
+    expect(chooseMetricalLevel(features({ drumsAtThirds: 1.3, thirdsSwapping: 0.9 }))).toBe('three-halves');
+    expect(chooseMetricalLevel(features({ drumsAtThirds: 1.3, thirdsSwapping: 0.1 }))).toBe('detected');
   });
 
   it('keeps the stronger phase when halving and puts added beats on the onsets between', () => {
@@ -69,5 +83,7 @@ describe('metrical level from the drums', () => {
     offGrid[31] = 1; // the half-beat lands a frame late
     expect(framesAtLevel([20, 40], 'double', offGrid)).toEqual([20, 31, 40]);
     expect(framesAtLevel([20, 40], 'detected', offGrid)).toEqual([20, 40]);
+    // Three-halves: two beats fit between every other tracked beat.
+    expect(framesAtLevel([0, 30, 60, 90, 120], 'three-halves', new Float32Array(130))).toEqual([0, 20, 40, 60, 80, 100, 120]);
   });
 });
