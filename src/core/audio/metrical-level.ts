@@ -1,8 +1,8 @@
 import type { BeatLevel } from './beat-level.ts';
+import type { MelSpectrogram } from './mel-spectrogram.ts';
 
 /** The tracker's grid, or that grid moved: also to 3/2 of its tempo (it counted every 1.5 beats). */
 export type GridLevel = BeatLevel | 'three-halves';
-import type { MelSpectrogram } from './mel-spectrogram.ts';
 
 /**
  * Which metrical level people tap, judged from the drums. Autocorrelation cannot tell a song at
