@@ -50,6 +50,23 @@ let ready: Promise<{ detector: FaceDetectorHandle; embedder: FaceEmbedderHandle;
 /** The helper thread once its models are loaded; until then (or without one) this thread works alone. */
 let helper: VisionHelper | null = null;
 
+/**
+ * The models, with a second try after a network failure (a dropped connection while the service
+ * worker installs must not fail the person's run); a second failure names what could not load.
+ */
+async function loadingTwice<T>(loadModels: () => Promise<T>): Promise<T> {
+  try {
+    return await loadModels();
+  } catch (first) {
+    if (!(first instanceof TypeError)) throw first;
+    console.warn(`[vision.worker] loading the face models failed (${first.message}); trying once more`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return loadModels().catch((second: Error) => {
+      throw new Error(`The face models could not be loaded: ${second.message}`);
+    });
+  }
+}
+
 function load(options: VisionInitOptions = {}) {
   ready ??= (async () => {
     const start = performance.now();
@@ -61,7 +78,7 @@ function load(options: VisionInitOptions = {}) {
     const { helper: withHelper = wantsHelper(cores), helperScriptUrl, ...rest } = options;
     // Two ONNX sessions (here and in the helper) share the cores.
     const embedderOptions = { ...rest, numThreads: rest.numThreads ?? (withHelper ? helperThreads(cores) : undefined) };
-    const [detector, embedder] = await Promise.all([createFaceDetector(base), createFaceEmbedder(base, embedderOptions)]);
+    const [detector, embedder] = await loadingTwice(() => Promise.all([createFaceDetector(base), createFaceEmbedder(base, embedderOptions)]));
     // The helper loads in the background: the first photos do not wait for a second copy of the models.
     if (withHelper) {
       // A helper that crashes or hangs is dropped; its share of that photo is redone here.

@@ -118,13 +118,14 @@ export async function connectNodes(page: Page, from: string, fromPort: string, t
   await dragMouse(page, await centerOf(graphNode(page, from).locator(`[data-output-port=${fromPort}] .port-dot`)), await centerOf(graphNode(page, to).locator(`[data-input-port=${toPort}]`)));
 }
 
-/** Waits for a node to finish; on a timeout the error lists every node's state and text. */
+/** Waits for a node to finish; on a timeout the error lists every node's state and text, and the console's last lines. */
 export async function waitForNodeDone(page: Page, title: string, timeout: number) {
   await graphNode(page, title)
     .and(page.locator('.state-done'))
     .waitFor({ timeout })
     .catch(async (e) => {
       const states = await page.locator('[data-testid=graph-node]').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('aria-label')}: ${n.className} ${n.textContent}`));
-      throw new Error(`${(e as Error).message}\n${states.join('\n')}`);
+      const logs = (consoleLogs.get(page) ?? []).slice(-40).join('\n');
+      throw new Error(`${(e as Error).message}\n${states.join('\n')}\nConsole:\n${logs}`);
     });
 }

@@ -172,6 +172,21 @@ describe('vision worker with only a software WebGPU adapter', () => {
     }
   }, 120_000);
 
+  it('says plainly when the face models cannot be loaded, after trying twice', { timeout: 60_000 }, async () => {
+    const p = await openHarness(browser);
+    try {
+      const outcome = await p.evaluate(() =>
+        window.harness.initVision({ assetsBaseUrl: 'http://127.0.0.1:9/models/', helper: false }).then(
+          () => 'loaded',
+          (e: Error) => e.message,
+        ),
+      );
+      expect(outcome).toMatch(/^The face models could not be loaded: /);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('finishes a photo on its own thread when the helper thread crashes, then works without it', { timeout: 120_000 }, async () => {
     const p = await openHarness(browser);
     try {

@@ -27,11 +27,11 @@ async function facesOf(blob: Blob) {
   const bitmap = await createImageBitmap(blob);
   const current = visionWorker();
   const result = await withTimeout(current.api.analyze(Comlink.transfer(bitmap, [bitmap])), VISION_TIME_LIMIT_MS).catch((error: unknown) => {
-    if (!(error instanceof TimeoutError)) throw error;
-    // A stuck worker is replaced, never waited on forever; the executor retries the node.
+    // A stuck or failing worker is replaced, never waited on forever; the executor retries the node.
     current.worker.terminate();
     if (vision === current) vision = null;
-    throw new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true });
+    if (error instanceof TimeoutError) throw new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true });
+    throw new RunnerError('vision_failed', `Face analysis failed: ${(error as Error).message}`, { retryable: true });
   });
   return {
     width: result.width,
