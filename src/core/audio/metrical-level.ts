@@ -1,4 +1,5 @@
 import type { BeatLevel } from './beat-level.ts';
+import { bpmFromBeats } from './bpm-from-beats.ts';
 import type { MelSpectrogram } from './mel-spectrogram.ts';
 
 /** The tracker's grid, or that grid moved: also to 3/2 of its tempo (it counted every 1.5 beats). */
@@ -66,10 +67,9 @@ export function metricalLevelFeatures(mel: MelSpectrogram, frames: readonly numb
   const thirds = atThirds.map(([a, b]) => Math.max(a, b));
   const laterThird = atThirds.map(([a, b]) => b > a);
   const swaps = laterThird.slice(1).filter((later, i) => later !== laterThird[i]).length / Math.max(1, laterThird.length - 1);
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
-  const period = intervals[Math.floor(intervals.length / 2)]!;
   return {
-    bpm: period > 0 ? (60 * mel.fps) / period : 0,
+    // Frames per beat to beats per minute: 60 / (median interval / fps).
+    bpm: bpmFromBeats(frames) * mel.fps,
     alternation2: alternation(onBeats, 2),
     alternation4: alternation(onBeats, 4),
     alternationHalf: alternation(withHalves, 2),
@@ -101,10 +101,8 @@ export function framesAtLevel(frames: readonly number[], level: GridLevel, envel
   if (level === 'detected' || frames.length < 2) return [...frames];
   if (level === 'three-halves') {
     // Every other tracked beat is on the music's beat; two more fit between each such pair.
-    const sum = (phase: number) => frames.reduce((acc, t, i) => acc + (i % 2 === phase ? peakNear(envelope, t) : 0), 0);
-    const phase = sum(1) > sum(0) ? 1 : 0;
     const out: number[] = [];
-    for (let i = phase; i < frames.length; i += 2) {
+    for (let i = strongerPhase(frames, envelope); i < frames.length; i += 2) {
       out.push(frames[i]!);
       const next = frames[i + 2];
       if (next === undefined) break;
@@ -115,8 +113,7 @@ export function framesAtLevel(frames: readonly number[], level: GridLevel, envel
     return out;
   }
   if (level === 'half') {
-    const sum = (phase: number) => frames.reduce((acc, t, i) => acc + (i % 2 === phase ? peakNear(envelope, t) : 0), 0);
-    const phase = sum(1) > sum(0) ? 1 : 0;
+    const phase = strongerPhase(frames, envelope);
     return frames.filter((_, i) => i % 2 === phase);
   }
   const out: number[] = [];
@@ -128,6 +125,12 @@ export function framesAtLevel(frames: readonly number[], level: GridLevel, envel
     }
   }
   return out;
+}
+
+/** 0 or 1: the parity of the tracked beats carrying more onset strength (the beats the drums land on). */
+function strongerPhase(frames: readonly number[], envelope: Float32Array): number {
+  const sum = (phase: number) => frames.reduce((acc, t, i) => acc + (i % 2 === phase ? peakNear(envelope, t) : 0), 0);
+  return sum(1) > sum(0) ? 1 : 0;
 }
 
 /** Positive log-mel increase summed over the bands in [lo, hi), standardised (mean 0, std 1). */
