@@ -1,6 +1,6 @@
 /** A starting point for a project: Remotion source files made for the project's size and fps. */
 export interface ProjectTemplate {
-  id: 'basic' | 'product-showcase' | 'explainer' | 'beat-montage';
+  id: 'basic' | 'product-showcase' | 'explainer' | 'beat-montage' | 'scenes';
   label: string;
   description: string;
   files(options: TemplateOptions): Record<string, string>;
