@@ -2,6 +2,8 @@ import DOMPurify from 'dompurify';
 import { makeAgentSession, type AgentSession } from '../../core/agent/agent-session';
 import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
 import { makeGeminiProvider } from '../../core/agent/provider/gemini-provider';
+import { makeLocalDirectorProvider } from '../../core/agent/local-director/local-director-provider';
+import { chooseAgentModel, type AgentModelChoice } from '../../app/agent-model-choice';
 import { newConversation, restoreConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
 import type { AudioAnalyzer } from '../../core/agent/ports/audio-analyzer';
 import { loadSettings } from '../../db/settings-repo';
@@ -36,10 +38,11 @@ function makeWorkerAudioAnalyzer(projectId: string): AudioAnalyzer {
 
 /**
  * The Director agent for one project, wired to the app: Gemini through the edge configured in
- * Settings, the project in Dexie, the engine in a sandbox, conversation stored per project.
+ * Settings (the local demo director when that edge has no real Gemini), the project in Dexie, the engine in a sandbox, conversation stored per project.
  */
-export async function makeAppAgentSession(projectId: string): Promise<{ session: AgentSession; dispose: () => void }> {
+export async function makeAppAgentSession(projectId: string): Promise<{ session: AgentSession; dispose: () => void; model: AgentModelChoice }> {
   const settings = await loadSettings(db);
+  const choice = await chooseAgentModel(settings);
   const baseUrl = `${settings.edgeUrl.replace(/\/+$/, '')}/api/gemini`;
   const runtime = makeSandboxAgentRuntime(db, projectId);
   const session = makeAgentSession({
@@ -51,11 +54,11 @@ export async function makeAppAgentSession(projectId: string): Promise<{ session:
     projectMapper: workerProjectMapper,
     imageGenerator: makeGeminiImageGenerator({ baseUrl, model: settings.models.image, token: settings.accessToken }),
     svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
-    model: makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }),
+    model: choice.kind === 'gemini' ? makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }) : makeLocalDirectorProvider(),
     conversation: await loadConversation(projectId),
     persist: async (record) => {
       await db.conversations.put(record as never);
     },
   });
-  return { session, dispose: runtime.dispose };
+  return { session, dispose: runtime.dispose, model: choice };
 }

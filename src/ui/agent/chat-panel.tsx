@@ -3,6 +3,8 @@ import { warmUpTypeChecker } from './typecheck-client';
 import type { AgentSession } from '../../core/agent/agent-session';
 import type { StepRecord, TurnRecord } from '../../core/agent/records/conversation-records';
 import { showToast } from '../shell/toasts';
+import { takeDirectorPrompt } from '../../app/pending-prompt';
+import type { AgentModelChoice } from '../../app/agent-model-choice';
 
 interface LiveTurn {
   prompt: string;
@@ -29,6 +31,7 @@ export function ChatPanel(props: { projectId: string }) {
   const [live, setLive] = createSignal<LiveTurn | null>(null);
   const [prompt, setPrompt] = createSignal('');
   const [problem, setProblem] = createSignal('');
+  const [model, setModel] = createSignal<AgentModelChoice>();
   let abort: AbortController | null = null;
   let dispose = () => {};
 
@@ -38,7 +41,11 @@ export function ChatPanel(props: { projectId: string }) {
       const made = await makeAppAgentSession(props.projectId);
       dispose = made.dispose;
       setSession(made.session);
+      setModel(made.model);
       setTurns(made.session.conversation().turns);
+      // A prompt typed on Home before this project existed is sent once, as if typed here.
+      const pending = takeDirectorPrompt(props.projectId);
+      if (pending) void run(pending);
     } catch (e) {
       setProblem(`The agent could not start: ${(e as Error).message}`);
     }
@@ -48,13 +55,19 @@ export function ChatPanel(props: { projectId: string }) {
     dispose();
   });
 
-  const send = async (e: SubmitEvent) => {
+  const send = (e: SubmitEvent) => {
     e.preventDefault();
-    const s = session();
     const text = prompt().trim();
-    if (!s || !text || live()) return;
+    if (text && session() && !live()) {
+      setPrompt('');
+      void run(text);
+    }
+  };
+
+  const run = async (text: string) => {
+    const s = session();
+    if (!s || live()) return;
     abort = new AbortController();
-    setPrompt('');
     setLive({ prompt: text, steps: [], running: null, text: '' });
     try {
       await s.send(text, {
@@ -85,9 +98,19 @@ export function ChatPanel(props: { projectId: string }) {
 
   return (
     <section class="chat-panel" aria-label="Director agent">
+      <Show when={model()}>
+        {(m) => (
+          <p class="chat-model" data-testid="chat-model" data-kind={m().kind} title={reasonOf(m())}>
+            <span class={`badge ${m().kind === 'local' ? 'local' : ''}`}>{m().label}</span>
+            <Show when={m().kind === 'local'}>
+              <span class="hint">{reasonOf(m())} It fills a template from your words.</span>
+            </Show>
+          </p>
+        )}
+      </Show>
       <div class="chat-log" data-testid="chat-log">
         <Show when={!turns().length && !live()}>
-          <p class="hint">Describe a video — “a 20-second launch video for our coffee app, warm colours, upbeat” — and the Director writes it as code you can see, edit and play. Needs an edge in Settings.</p>
+          <p class="hint">Describe a video — “a 20-second launch video for our coffee app, warm colours, upbeat” — and the Director writes it as code you can see, edit and play.</p>
         </Show>
         <For each={turns()}>
           {(turn) => (
@@ -175,6 +198,8 @@ export function ChatPanel(props: { projectId: string }) {
     </section>
   );
 }
+
+const reasonOf = (choice: AgentModelChoice) => (choice.kind === 'local' ? choice.reason : undefined);
 
 function Steps(props: { steps: StepRecord[] }) {
   return (
