@@ -76,15 +76,18 @@ type Palette = {background: string; accent: string; text: string};
 
 const clamp = {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'} as const;
 
-/** One scene: the heading rises in, the text follows word by word, the accent shapes drift; fades at both ends. */
+/** One scene: the heading rises in, the text follows word by word, the accent shapes drift; fades between scenes. */
 export const Scene: React.FC<{heading: string; text: string; index: number; total: number; palette: Palette}> = ({heading, text, index, total, palette}) => {
   const frame = useCurrentFrame();
   const {fps, width, height, durationInFrames} = useVideoConfig();
   const unit = Math.min(width, height);
   const portrait = height > width;
-  const rise = spring({frame, fps, config: {damping: 200}});
+  const rise = index === 0 ? spring({frame: frame + Math.round(fps * 0.5), fps, config: {damping: 200}}) : spring({frame, fps, config: {damping: 200}});
   const fadeFrames = Math.min(Math.round(fps * 0.4), Math.floor(durationInFrames / 3));
-  const opacity = interpolate(frame, [0, fadeFrames, durationInFrames - fadeFrames, durationInFrames], [0, 1, 1, 0], clamp);
+  // The first scene starts visible: frame 0 is the preview's poster and the project's thumbnail.
+  const fadeIn = index === 0 ? 1 : interpolate(frame, [0, fadeFrames], [0, 1], clamp);
+  const fadeOut = interpolate(frame, [durationInFrames - fadeFrames, durationInFrames], [1, 0], clamp);
+  const opacity = Math.min(fadeIn, fadeOut);
   const drift = interpolate(frame, [0, durationInFrames], [0, 1], clamp);
   const words = text.split(' ').filter(Boolean);
   const side = index % 2 === 0 ? 1 : -1;
