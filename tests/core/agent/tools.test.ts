@@ -41,7 +41,7 @@ describe('tool declarations (Gemini functionDeclarations)', () => {
     }
     const scaffold = decls[0]!.parameters;
     expect(scaffold.required).toEqual(['template', 'name']);
-    expect(scaffold.properties!.template!.enum).toEqual(['basic', 'product-showcase', 'explainer', 'beat-montage']);
+    expect(scaffold.properties!.template!.enum).toEqual(['basic', 'product-showcase', 'explainer', 'beat-montage', 'scenes']);
     const edit = decls.find((d) => d.name === 'atomic_edit')!.parameters;
     expect(edit.properties!.edits!.items!.properties!.startLine!.type).toBe('INTEGER');
     expect(JSON.parse(JSON.stringify(decls))).toEqual(decls); // plain JSON, ready for the wire
