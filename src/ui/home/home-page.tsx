@@ -134,7 +134,7 @@ export function HomePage() {
 
       <main class="home-main">
         <Show when={projects.loaded()}>
-          <section class="home-start" classList={{ compact: hasProjects() }} aria-label="Describe your video">
+          <section class="home-start" classList={{ compact: hasProjects() }}>
             <DescribeBox
               compact={hasProjects()}
               busy={starting()}
