@@ -56,6 +56,8 @@ export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BAC
   if (!listed.ok) return listed;
   const infos = listed.value;
 
+  // Only listed so far, nothing unpacked: a zip that is no backup at all is told so before any detail.
+  if (!infos.some((i) => i.name === ENTRY.manifest)) return err('missing_manifest', `This file is not a Director backup (its manifest is missing). ${CHOOSE_A_BACKUP}`);
   const names = new Set<string>();
   let total = 0;
   for (const info of infos) {
@@ -69,7 +71,6 @@ export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BAC
   }
   if (total > limits.maxTotalUncompressedBytes)
     return err('too_large', `This backup is too large to import: it unpacks to ${formatBytes(total)}, the limit is ${formatBytes(limits.maxTotalUncompressedBytes)}.`);
-  if (!names.has(ENTRY.manifest)) return err('missing_manifest', `This file is not a Director backup (its manifest is missing). ${CHOOSE_A_BACKUP}`);
 
   const manifestInfo = infos.find((i) => i.name === ENTRY.manifest)!;
   if (manifestInfo.originalSize > limits.maxManifestBytes)

@@ -158,7 +158,8 @@ describe('readProjectArchive', () => {
   it('says in plain words what is wrong and what to do, never schema jargon first', () => {
     const cases: [Uint8Array, string][] = [
       [strToU8('just text'), 'This file is not a Director backup (it is not a zip archive). Choose a .director.zip file made with Export in Director.'],
-      [zipSync({ 'notes/readme.txt': strToU8('hi') }), 'This file is not a safe Director backup: it holds a file named "notes/readme.txt", which is not allowed (entries live under src/, assets/ or records/). Nothing was imported.'],
+      [zipSync({ 'IMG_0001.jpg': strToU8('photo'), 'notes/readme.txt': strToU8('hi') }), 'This file is not a Director backup (its manifest is missing). Choose a .director.zip file made with Export in Director.'],
+      [zipSync({ 'manifest.json': strToU8('{}'), 'notes/readme.txt': strToU8('hi') }), 'This file is not a safe Director backup: it holds a file named "notes/readme.txt", which is not allowed (entries live under src/, assets/ or records/). Nothing was imported.'],
       [zipSync({ 'src/index.ts': strToU8('x') }), 'This file is not a Director backup (its manifest is missing). Choose a .director.zip file made with Export in Director.'],
       [zipSync({ 'manifest.json': strToU8('{"format":"something-else"}') }), 'This file is not a Director backup (its manifest does not describe a Director project). Choose a .director.zip file made with Export in Director.'],
       [zipSync({ 'manifest.json': strToU8('{not json') }), 'This backup is damaged: its manifest cannot be read (it is not valid JSON). Nothing was imported: export the project again, or use another copy of the file.'],
