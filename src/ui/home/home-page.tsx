@@ -32,7 +32,7 @@ export function HomePage() {
   const [importing, setImporting] = createSignal(false);
   const [dragging, setDragging] = createSignal(false);
   const visible = createMemo(() => searchProjects(projects.value(), query(), sort()));
-  const hasProjects = () => projects.value().some((p) => p.trashedAt === 0);
+  const hasProjects = () => projects.value().length > 0;
   const [starting, setStarting] = createSignal(false);
   let fileInput!: HTMLInputElement;
   let searchInput!: HTMLInputElement;
