@@ -111,10 +111,22 @@ function show(message: Extract<HostToSandbox, { type: 'show' }>) {
   requestAnimationFrame(() => attachFrameEvents(c.info.id));
 }
 
+/**
+ * Players already reporting, by their container (the ref's handle is remade when props change): a
+ * new show on the same player must not add a second set of listeners.
+ */
+const reporting = new WeakSet<object>();
+
 function attachFrameEvents(id: string) {
   const player = playerRef.current;
   if (!player) return requestAnimationFrame(() => attachFrameEvents(id));
   const send = () => post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
+  const identity = player.getContainerNode() ?? player;
+  if (reporting.has(identity)) {
+    send();
+    return post({ type: 'shown', compositionId: id });
+  }
+  reporting.add(identity);
   player.addEventListener('frameupdate', send);
   player.addEventListener('play', send);
   player.addEventListener('pause', send);

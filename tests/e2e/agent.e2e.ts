@@ -55,7 +55,7 @@ describe('the Director agent through the real edge', () => {
 
     // One click undoes the turn: the project is back to no source.
     await page.getByRole('button', { name: 'Undo this turn' }).click();
-    await page.getByTestId('template-picker').waitFor({ timeout: 15_000 });
+    await page.getByTestId('start-choices').waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
   });
 
@@ -70,6 +70,6 @@ describe('the Director agent through the real edge', () => {
     await turn.waitFor({ timeout: 60_000 });
     expect(await turn.getAttribute('data-status')).toBe('failed');
     expect((await turn.textContent())!.toLowerCase()).toMatch(/quota|rate|too many/);
-    await page.getByTestId('template-picker').waitFor();
+    await page.getByTestId('start-choices').waitFor();
   });
 });

@@ -7,8 +7,11 @@ import { baseUrl, createProjectInUi, launchBrowser, openApp } from './browser';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/assets/${name}`, import.meta.url));
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** A valid grey PNG of any size (a few hundred bytes even when very wide): for the dimension limit. */
-function greyPng(width: number, height: number): Buffer {
+/**
+ * A valid grey PNG of any size (a few hundred bytes even when very wide): for the dimension limit.
+ * One bit per pixel keeps a 30000×30000 picture at 112 MB of rows before compression (110 KB after).
+ */
+function greyPng(width: number, height: number, bitDepth: 1 | 8 = 8): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const length = Buffer.alloc(4);
@@ -20,9 +23,10 @@ function greyPng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth; colour type 0 (grey), default compression, filter and interlace
-  const rows = Buffer.alloc((width + 1) * height, 128);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte: none
+  header[8] = bitDepth; // colour type 0 (grey), default compression, filter and interlace
+  const rowBytes = Math.ceil((width * bitDepth) / 8);
+  const rows = Buffer.alloc((rowBytes + 1) * height, bitDepth === 8 ? 128 : 0x5a);
+  for (let y = 0; y < height; y++) rows[y * (rowBytes + 1)] = 0; // filter byte: none
   return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
@@ -96,6 +100,7 @@ describe('assets view', () => {
       { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is plain text, not an image at all') },
       { name: 'truncated.png', mimeType: 'image/png', buffer: Buffer.concat([PNG_SIGNATURE, Buffer.alloc(200, 7)]) },
       { name: 'wide.png', mimeType: 'image/png', buffer: greyPng(8193, 2) },
+      { name: 'huge.png', mimeType: 'image/png', buffer: greyPng(30000, 30000, 1) },
       {
         name: 'badge.svg',
         mimeType: 'image/svg+xml',
@@ -106,10 +111,12 @@ describe('assets view', () => {
     await results.getByTestId('upload-added').nth(1).waitFor();
     expect(await results.getByTestId('upload-added').allTextContents()).toEqual(['logo.png was added.', 'badge.svg was added.']);
     const refused = await results.getByTestId('upload-refused').allTextContents();
-    expect(refused).toHaveLength(3);
+    expect(refused).toHaveLength(4);
     expect(refused[0]).toMatch(/^fake\.png was not added: its content is not a PNG image/);
     expect(refused[1]).toMatch(/^truncated\.png was not added: the image cannot be decoded/);
-    expect(refused[2]).toBe('wide.png was not added: it is 8193×2 pixels; images may be at most 8192 pixels on a side.');
+    expect(refused[2]).toBe('wide.png was not added: it is too large: 8193×2 px, the limit is 8192×8192 px.');
+    // A valid picture too big to decode is called too large, not damaged.
+    expect(refused[3]).toBe('huge.png was not added: it is too large: 30000×30000 px, the limit is 8192×8192 px.');
     await expect.poll(() => page.getByTestId('asset-card').count()).toBe(2);
     expect(await assetCard(page, 'fake.png').count()).toBe(0);
 

@@ -52,10 +52,11 @@ describe('project backup', () => {
     await page.getByRole('link', { name: 'All projects' }).click();
     const good = packProjectArchive(sampleBundle(), 'test', 1);
     const cases: [string, Uint8Array, RegExp][] = [
-      ['traversal.director.zip', zipSync({ 'manifest.json': strToU8('{}'), '../../evil.sh': strToU8('rm -rf /') }), /entry that is not allowed: "\.\.\/\.\.\/evil\.sh"/],
-      ['truncated.director.zip', good.subarray(0, good.length - 40), /damaged or incomplete/],
-      ['notes.director.zip', strToU8('just text'), /not a zip archive/],
-      ['many.director.zip', zipSync(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`src/${i}.ts`, new Uint8Array(0)])), { level: 0 }), /more than 5000 entries/],
+      ['traversal.director.zip', zipSync({ 'manifest.json': strToU8('{}'), '../../evil.sh': strToU8('rm -rf /') }), /not a safe Director backup: it holds a file named "\.\.\/\.\.\/evil\.sh", which is not allowed/],
+      ['truncated.director.zip', good.subarray(0, good.length - 40), /This backup is damaged or incomplete: .*use another copy of the file/],
+      ['notes.director.zip', strToU8('just text'), /This file is not a Director backup \(it is not a zip archive\)/],
+      ['photos.zip', zipSync({ 'IMG_0001.jpg': strToU8('x') }), /Could not import “photos\.zip”\. This file is not a Director backup \(its manifest is missing\)\. Choose a \.director\.zip file made with Export/],
+      ['many.director.zip', zipSync(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`src/${i}.ts`, new Uint8Array(0)])), { level: 0 }), /it holds more than 5000 files/],
     ];
     for (const [name, bytes, message] of cases) {
       await importFile(page, name, bytes);

@@ -89,7 +89,7 @@ describe('projects home', () => {
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     await page.getByRole('link', { name: 'Code', exact: true }).click();
-    await page.getByTestId('template-picker').waitFor(); // a new project starts from a template
+    await page.getByTestId('start-choices').waitFor(); // a new project starts from a template
     await page.getByRole('link', { name: 'Render', exact: true }).click();
     await page.getByRole('heading', { name: 'Exports' }).waitFor();
     await page.getByLabel('Frame rate').selectOption('60');

@@ -2,7 +2,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { PROJECT_RECORD_TABLES, type ProjectRecord, type ProjectRecordTable } from '../project/records';
 import { typeMatchesContent } from '../media/sniff-media-type';
 import { err, ok, type Result } from '../util/result';
-import { BACKUP_LIMITS, type BackupLimits } from './limits';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, type BackupLimits } from './limits';
 import { describeZodError, manifestSchema, recordRowSchema, versionRowSchema, type BackupManifest } from './manifest';
 import { ENTRY } from './pack-archive';
 import type { ProjectBundle } from './project-bundle';
@@ -32,6 +32,15 @@ const BOMB_CHECK_FLOOR = 1024 * 1024;
 class ArchiveTooBig extends Error {}
 
 /**
+ * Messages say in plain words what is wrong with the file and what to do; the technical detail, when
+ * it helps, comes last in parentheses. Callers add which file it was.
+ */
+const CHOOSE_A_BACKUP = 'Choose a .director.zip file made with Export in Director.';
+const TRY_ANOTHER_COPY = 'Nothing was imported: export the project again, or use another copy of the file.';
+const damaged = (what: string) => `This backup is damaged: ${what}. ${TRY_ANOTHER_COPY}`;
+const unsafe = (what: string) => `This file is not a safe Director backup: ${what}. Nothing was imported.`;
+
+/**
  * The one gate for `.director.zip` files: checks size, entry names, counts and compression
  * ratios from the central directory before decompressing anything, then the manifest's schema,
  * then every entry against the manifest. Returns a bundle only when all of it holds; otherwise a
@@ -39,32 +48,33 @@ class ArchiveTooBig extends Error {}
  */
 export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BACKUP_LIMITS): ReadArchiveResult {
   if (bytes.length > limits.maxArchiveBytes)
-    return err('too_large', `The archive is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxArchiveBytes)}.`);
+    return err('too_large', `This file is too large to import: ${formatBytes(bytes.length)}, the limit is ${formatBytes(limits.maxArchiveBytes)}.`);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-  if (!isZip) return err('not_a_zip', 'This file is not a zip archive. Director backups end in .director.zip.');
+  if (!isZip) return err('not_a_zip', `This file is not a Director backup (it is not a zip archive). ${CHOOSE_A_BACKUP}`);
 
   const listed = listEntries(bytes, limits.maxEntries);
   if (!listed.ok) return listed;
   const infos = listed.value;
 
+  // Only listed so far, nothing unpacked: a zip that is no backup at all is told so before any detail.
+  if (!infos.some((i) => i.name === ENTRY.manifest)) return err('missing_manifest', `This file is not a Director backup (its manifest is missing). ${CHOOSE_A_BACKUP}`);
   const names = new Set<string>();
   let total = 0;
   for (const info of infos) {
     const problem = entryNameProblem(info.name);
-    if (problem) return err('unsafe_entry', `The archive has an entry that is not allowed: "${printable(info.name)}" (${problem}). Nothing was imported.`);
-    if (names.has(info.name)) return err('unsafe_entry', `The archive lists "${printable(info.name)}" twice. Nothing was imported.`);
+    if (problem) return err('unsafe_entry', unsafe(`it holds a file named "${printable(info.name)}", which is not allowed (${problem})`));
+    if (names.has(info.name)) return err('unsafe_entry', unsafe(`it holds "${printable(info.name)}" twice`));
     names.add(info.name);
     total += info.originalSize;
     if (info.originalSize > BOMB_CHECK_FLOOR && info.originalSize > Math.max(info.size, 1) * limits.maxCompressionRatio)
-      return err('zip_bomb', `"${printable(info.name)}" would expand from ${formatBytes(info.size)} to ${formatBytes(info.originalSize)}: refused as a zip bomb.`);
+      return err('zip_bomb', unsafe(`"${printable(info.name)}" would grow from ${formatBytes(info.size)} to ${formatBytes(info.originalSize)} when unpacked (a zip bomb)`));
   }
   if (total > limits.maxTotalUncompressedBytes)
-    return err('too_large', `The archive expands to ${formatBytes(total)}; the limit is ${formatBytes(limits.maxTotalUncompressedBytes)}.`);
-  if (!names.has(ENTRY.manifest)) return err('missing_manifest', 'The archive has no manifest.json: it is not a Director project backup.');
+    return err('too_large', `This backup is too large to import: it unpacks to ${formatBytes(total)}, the limit is ${formatBytes(limits.maxTotalUncompressedBytes)}.`);
 
   const manifestInfo = infos.find((i) => i.name === ENTRY.manifest)!;
   if (manifestInfo.originalSize > limits.maxManifestBytes)
-    return err('invalid_manifest', `manifest.json is ${formatBytes(manifestInfo.originalSize)}; the limit is ${formatBytes(limits.maxManifestBytes)}.`);
+    return err('invalid_manifest', damaged(`its manifest is ${formatBytes(manifestInfo.originalSize)}, more than a manifest can be (${formatBytes(limits.maxManifestBytes)})`));
   const manifestBytes = extract(bytes, (name) => name === ENTRY.manifest);
   if (!manifestBytes.ok) return manifestBytes;
   const manifest = parseManifest(manifestBytes.value[ENTRY.manifest]!);
@@ -73,11 +83,11 @@ export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BAC
   const expected = expectedEntries(manifest.value);
   for (const info of infos) {
     const size = expected.get(info.name);
-    if (size === undefined) return err('mismatch', `"${printable(info.name)}" is in the archive but not in its manifest.`);
+    if (size === undefined) return err('mismatch', damaged(`it holds "${printable(info.name)}", which its manifest does not list`));
     if (size >= 0 && size !== info.originalSize)
-      return err('mismatch', `"${info.name}" is ${info.originalSize} bytes but the manifest says ${size}.`);
+      return err('mismatch', damaged(`"${printable(info.name)}" is ${info.originalSize} bytes, but the manifest says ${size}`));
   }
-  for (const name of expected.keys()) if (!names.has(name)) return err('mismatch', `The manifest lists "${name}" but the archive does not contain it.`);
+  for (const name of expected.keys()) if (!names.has(name)) return err('mismatch', damaged(`its manifest lists "${printable(name)}", but the file does not hold it`));
 
   const content = extract(bytes, () => true);
   if (!content.ok) return content;
@@ -96,8 +106,8 @@ function listEntries(bytes: Uint8Array, maxEntries: number): Result<UnzipFileInf
     });
   } catch (e) {
     if (e instanceof ArchiveTooBig)
-      return err('too_many_entries', `The archive has more than ${maxEntries} entries; a Director project backup has fewer.`);
-    return err('corrupt', `The archive is damaged or incomplete (${(e as Error).message}). Nothing was imported.`);
+      return err('too_many_entries', `This file is not a Director backup: it holds more than ${maxEntries} files, and a backup holds fewer. ${CHOOSE_A_BACKUP}`);
+    return err('corrupt', zipDamaged(e));
   }
   return ok(infos);
 }
@@ -106,9 +116,12 @@ function extract(bytes: Uint8Array, want: (name: string) => boolean): Result<Rec
   try {
     return ok(unzipSync(bytes, { filter: (info) => want(info.name) }));
   } catch (e) {
-    return err('corrupt', `The archive is damaged or incomplete (${(e as Error).message}). Nothing was imported.`);
+    return err('corrupt', zipDamaged(e));
   }
 }
+
+/** A download or copy cut short is the usual cause: the zip's own error is kept as the detail. */
+const zipDamaged = (e: unknown) => `This backup is damaged or incomplete: the zip archive cannot be read (${(e as Error).message}). ${TRY_ANOTHER_COPY}`;
 
 function entryNameProblem(name: string): string | null {
   if (name === ENTRY.manifest) return null;
@@ -126,10 +139,15 @@ function parseManifest(bytes: Uint8Array): Result<BackupManifest, BackupErrorCod
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return err('invalid_manifest', 'manifest.json is not valid JSON.');
+    return err('invalid_manifest', damaged('its manifest cannot be read (it is not valid JSON)'));
   }
+  const envelope = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  if (envelope.format !== BACKUP_FORMAT) return err('invalid_manifest', `This file is not a Director backup (its manifest does not describe a Director project). ${CHOOSE_A_BACKUP}`);
+  const version = envelope.formatVersion;
+  if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION)
+    return err('invalid_manifest', `This backup was made by a newer version of Director (backup format ${version}; this one reads format ${BACKUP_FORMAT_VERSION}). Update Director, then import it again.`);
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) return err('invalid_manifest', `manifest.json is not a Director manifest: ${describeZodError(parsed.error)}.`);
+  if (!parsed.success) return err('invalid_manifest', damaged(`its manifest has a wrong entry (${describeZodError(parsed.error)})`));
   return ok(parsed.data);
 }
 
@@ -149,17 +167,17 @@ function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Arra
     try {
       files.push({ path: f.path, content: decoder.decode(content[ENTRY.source(f.path)]!), updatedAt: f.updatedAt });
     } catch {
-      return err('invalid_file', `src/${f.path} is not UTF-8 text.`);
+      return err('invalid_file', damaged(`the source file ${f.path} is not text (UTF-8)`));
     }
   }
   const assets: ProjectBundle['assets'] = [];
   const assetNames = new Set<string>();
   for (const a of manifest.assets) {
     const data = content[ENTRY.asset(a.id)]!;
-    if (assetNames.has(a.name)) return err('mismatch', `Two assets are named "${a.name}".`);
+    if (assetNames.has(a.name)) return err('mismatch', damaged(`two of its assets are named "${a.name}"`));
     assetNames.add(a.name);
     if (!typeMatchesContent(a.type, data.subarray(0, 32)))
-      return err('wrong_type', `Asset "${a.name}" says it is ${a.type} but its content is not.`);
+      return err('wrong_type', damaged(`the asset "${a.name}" should be ${a.type}, but its bytes are something else`));
     assets.push({ id: a.id, name: a.name, type: a.type, createdAt: a.createdAt, bytes: data });
   }
   const records: ProjectBundle['records'] = {};
@@ -172,21 +190,21 @@ function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Arra
 }
 
 function parseRecords(table: ProjectRecordTable, bytes: Uint8Array): Result<ProjectRecord[], BackupErrorCode> {
-  if (bytes.length > BACKUP_LIMITS.maxRecordsBytes) return err('too_large', `records/${table}.json is larger than ${formatBytes(BACKUP_LIMITS.maxRecordsBytes)}.`);
+  if (bytes.length > BACKUP_LIMITS.maxRecordsBytes) return err('too_large', `This backup is too large to import: its ${table} records are larger than ${formatBytes(BACKUP_LIMITS.maxRecordsBytes)}.`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return err('invalid_records', `records/${table}.json is not valid JSON.`);
+    return err('invalid_records', damaged(`its ${table} records cannot be read (records/${table}.json is not valid JSON)`));
   }
-  if (!Array.isArray(json)) return err('invalid_records', `records/${table}.json must be a list of rows.`);
+  if (!Array.isArray(json)) return err('invalid_records', damaged(`its ${table} records are not a list (records/${table}.json)`));
   const schema = table === 'versions' ? versionRowSchema : recordRowSchema;
   const ids = new Set<string>();
   const rows: ProjectRecord[] = [];
   for (const [index, row] of json.entries()) {
     const parsed = schema.safeParse(row);
-    if (!parsed.success) return err('invalid_records', `records/${table}.json row ${index}: ${describeZodError(parsed.error)}.`);
-    if (ids.has(parsed.data.id)) return err('invalid_records', `records/${table}.json has the id ${parsed.data.id} twice.`);
+    if (!parsed.success) return err('invalid_records', damaged(`one of its ${table} records is wrong (records/${table}.json row ${index}: ${describeZodError(parsed.error)})`));
+    if (ids.has(parsed.data.id)) return err('invalid_records', damaged(`two of its ${table} records have the same id (${parsed.data.id})`));
     ids.add(parsed.data.id);
     rows.push({ ...parsed.data, projectId: '' });
   }

@@ -97,7 +97,11 @@ export function makeProjectBundler(esbuild: EsbuildApi) {
       current = source;
       const entry = findEntry(source.files);
       if (!entry) {
-        const message = 'No entry point: add src/index.ts calling registerRoot(Root) from "remotion".';
+        // An empty project is a start, not a mistake: say how to begin (the canvas's Composition node shows this).
+        const message =
+          source.files.size === 0
+            ? 'This project has no code yet: pick a template or describe the video to the Director in the Code view.'
+            : 'No entry point: add src/index.ts calling registerRoot(Root) from "remotion".';
         return { ok: false, code: '', bytes: 0, ms: performance.now() - start, entry, errors: [{ file: '', line: 0, column: 0, message, severity: 'error' }], warnings: [] };
       }
       if (!context || contextEntry !== entry) {

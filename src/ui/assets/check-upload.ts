@@ -1,3 +1,4 @@
+import { IMAGE_HEADER_BYTES, imageDimensions, type ImageDimensions } from '../../core/media/image-dimensions';
 import { sniffMediaType, typeMatchesContent } from '../../core/media/sniff-media-type';
 import { formatBytes } from '../../core/util/format';
 import { describeType, kindOfType, MAX_IMAGE_SIDE, TEXT_TYPES_BY_EXTENSION, UPLOAD_LIMITS, type AssetKind } from './asset-kinds';
@@ -62,16 +63,23 @@ function retyped(file: Blob, type: string): Blob {
   return file.type === type ? file : new Blob([file], { type });
 }
 
+const tooLarge = ({ width, height }: ImageDimensions) => `it is too large: ${width}×${height} px, the limit is ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} px`;
+const fitsLimit = ({ width, height }: ImageDimensions) => width <= MAX_IMAGE_SIDE && height <= MAX_IMAGE_SIDE;
+
 async function checkImage(file: File, type: string): Promise<UploadCheck> {
+  // The size its header declares is checked first: the browser cannot decode a huge image and would
+  // fail as if the file were damaged.
+  const declared = imageDimensions(new Uint8Array(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer()));
+  if (declared && !fitsLimit(declared)) return refuse(tooLarge(declared));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
     return refuse('the image cannot be decoded (the file is damaged or incomplete)');
   }
-  const { width, height } = bitmap;
+  const decoded = { width: bitmap.width, height: bitmap.height };
   bitmap.close();
-  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) return refuse(`it is ${width}×${height} pixels; images may be at most ${MAX_IMAGE_SIDE} pixels on a side`);
+  if (!fitsLimit(decoded)) return refuse(tooLarge(decoded));
   return { ok: true, blob: retyped(file, type), kind: 'image' };
 }
 

@@ -31,7 +31,7 @@ export async function importProjectArchive(file: File): Promise<Result<Project, 
     return err('unreadable', `“${file.name}” could not be read.`);
   }
   const read = readProjectArchive(bytes);
-  if (!read.ok) return err(read.code, `Could not import “${file.name}”: ${read.message}`);
+  if (!read.ok) return err(read.code, `Could not import “${file.name}”. ${read.message}`);
   try {
     return ok(await importProjectBundle(db, read.value));
   } catch (e) {

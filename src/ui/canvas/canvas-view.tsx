@@ -28,6 +28,7 @@ import { CompositionPropsEditor } from './composition-props-editor';
 import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
 import { checkUpload } from '../assets/check-upload';
+import { StartChoices } from '../project/start-choices';
 
 const SAVE_DELAY_MS = 300;
 let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
@@ -330,6 +331,7 @@ export default function CanvasView() {
                   }}
                 </For>
               </div>
+              <StartChoices projectId={projectId} omit={['starters']} compact />
             </div>
           </Show>
           <Minimap graph={history.graph()} viewport={viewport()} canvasSize={size()} onJump={setViewport} />

@@ -1,8 +1,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
-import { TEMPLATES } from '../../core/templates';
-import { createFile, deleteFile, renameFile, replaceFiles, writeFile } from '../../db/files-repo';
+import { createFile, deleteFile, renameFile, writeFile } from '../../db/files-repo';
 import { loadCompositionProps, saveCompositionProps } from '../../db/composition-props-repo';
 import { db } from '../db';
 import { createLiveQuery } from '../live-query';
@@ -11,6 +10,7 @@ import { PreviewPanel } from '../preview/preview-panel';
 import { PropsEditor } from '../preview/props-editor';
 import type { SandboxHost } from '../preview/sandbox-host';
 import { useProject } from '../project/project-context';
+import { StartChoices } from '../project/start-choices';
 import { showToast } from '../shell/toasts';
 import { downloadBlob } from '../render/download-blob';
 import { setProjectThumbnail } from '../../db/thumbnail-repo';
@@ -116,31 +116,7 @@ export default function CodeView() {
     flush();
   });
 
-  const startFrom = async (templateId: string) => {
-    const template = TEMPLATES.find((t) => t.id === templateId)!;
-    const p = project();
-    await replaceFiles(db, p.id, template.files({ name: p.name, width: p.width, height: p.height, fps: p.fps }));
-    setLeftPanel('files');
-  };
-
   const report = (result: { ok: boolean; message?: string }) => !result.ok && showToast({ kind: 'error', message: result.message ?? 'That did not work.' });
-
-  const templatePicker = () => (
-    <section class="empty-state" data-testid="template-picker">
-      <h2>Start this project from a template</h2>
-      <p>Each is a real multi-scene Remotion composition in this project's size and frame rate; edit its code and props freely. Or describe your video to the Director on the left.</p>
-      <div class="template-grid">
-        <For each={TEMPLATES}>
-          {(t) => (
-            <button class="template-card" onClick={() => void startFrom(t.id)}>
-              <strong>{t.label}</strong>
-              <span class="hint">{t.description}</span>
-            </button>
-          )}
-        </For>
-      </div>
-    </section>
-  );
 
   return (
     <Show when={files.loaded()}>
@@ -183,7 +159,7 @@ export default function CodeView() {
             <code>{openPath()}</code>
             <span class="hint" data-testid="save-state">{drafts().size ? 'Saving…' : 'Saved'}</span>
           </div>
-          <Show when={openPath()} keyed fallback={templatePicker()}>
+          <Show when={openPath()} keyed fallback={<StartChoices projectId={projectId} omit={['describe']} onStarted={() => setLeftPanel('files')} />}>
             {(path) => (
               <CodeEditor path={path} content={merged().get(path) ?? ''} diagnostics={build.diagnostics()} onChange={(c) => edit(path, c)} onSave={() => void save(path)} />
             )}

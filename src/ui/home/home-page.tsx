@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { startNewProject, type StartChoice } from '../../app/start-project';
 import { searchProjects, type NewProjectInput, type Project, type ProjectSort } from '../../core/project/project';
 import { createProject, listProjects } from '../../db/projects-repo';
 import { db } from '../db';
@@ -8,12 +9,20 @@ import { InstallButton } from '../shell/install-prompt';
 import { OfflineIndicator } from '../shell/offline-indicator';
 import { StorageMeter } from '../shell/storage-meter';
 import { showToast } from '../shell/toasts';
+import { DescribeBox } from './describe-box';
 import { NewProjectDialog } from './new-project-dialog';
 import { ProjectCard } from './project-card';
+import { StarterCards } from './starter-cards';
+import { TemplateCards } from './template-cards';
+import './start.css';
 
 const backupActions = () => import('../backup/backup-actions');
 
-/** The projects home: every project on this device, searchable, with create and import. */
+/**
+ * The projects home. First the ways to start a video without writing code (describe it, a
+ * template, a canvas workflow), then every project on this device, searchable, with create and
+ * import. Once there are projects they come first and the ways to start get smaller.
+ */
 export function HomePage() {
   const navigate = useNavigate();
   const projects = createLiveQuery(() => listProjects(db), [] as Project[]);
@@ -23,6 +32,8 @@ export function HomePage() {
   const [importing, setImporting] = createSignal(false);
   const [dragging, setDragging] = createSignal(false);
   const visible = createMemo(() => searchProjects(projects.value(), query(), sort()));
+  const hasProjects = () => projects.value().length > 0;
+  const [starting, setStarting] = createSignal(false);
   let fileInput!: HTMLInputElement;
   let searchInput!: HTMLInputElement;
 
@@ -33,6 +44,33 @@ export function HomePage() {
     navigate(`/projects/${result.value.id}`);
     return null;
   };
+
+  /** A new project from a prompt, a template or a starter, opened where the job continues. */
+  const start = async (choice: StartChoice) => {
+    setStarting(true);
+    try {
+      const result = await startNewProject(db, choice);
+      if (!result.ok) return showToast({ kind: 'error', message: result.message });
+      navigate(result.value.path);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const gallery = (small: boolean) => (
+    <section class="start-gallery" classList={{ small }} aria-label="Ways to start a video">
+      <div class="start-gallery-head">
+        <h2>Start from a template</h2>
+        <p class="hint">Multi-scene videos that build and play at once; change their texts, colours and code.</p>
+      </div>
+      <TemplateCards size={small ? 'small' : 'large'} busy={starting()} onPick={(templateId) => void start({ kind: 'template', templateId })} />
+      <div class="start-gallery-head">
+        <h2>Start from a canvas workflow</h2>
+        <p class="hint">Generation steps wired on the node canvas: add your photo or music, then run them.</p>
+      </div>
+      <StarterCards small={small} busy={starting()} onPick={(starterName) => void start({ kind: 'starter', starterName })} />
+    </section>
+  );
 
   const importFiles = async (files: FileList | File[] | null) => {
     const file = files?.[0];
@@ -94,8 +132,21 @@ export function HomePage() {
         </A>
       </header>
 
-      <main>
+      <main class="home-main">
+        <Show when={projects.loaded()}>
+          <section class="home-start" classList={{ compact: hasProjects() }}>
+            <DescribeBox
+              compact={hasProjects()}
+              busy={starting()}
+              lead="The Director writes it as a Remotion video you can watch, edit and export, all in your browser."
+              onSubmit={(prompt) => void start({ kind: 'prompt', prompt })}
+            />
+          </section>
+          <Show when={!hasProjects()}>{gallery(false)}</Show>
+        </Show>
+
         <div class="toolbar">
+          <h2 class="home-projects-title">Your projects</h2>
           <input
             ref={searchInput}
             class="search"
@@ -140,12 +191,9 @@ export function HomePage() {
           <Show
             when={projects.value().length > 0}
             fallback={
-              <section class="empty-state">
+              <section class="empty-state home-empty">
                 <h2>No projects yet</h2>
-                <p>Start a video from scratch, or drop a .director.zip backup here to import it.</p>
-                <button class="button primary" onClick={() => setCreating(true)}>
-                  New project
-                </button>
+                <p>Your videos will be listed here. Start one above, make an empty one with New project, or drop a .director.zip backup on this page to import it.</p>
               </section>
             }
           >
@@ -155,6 +203,7 @@ export function HomePage() {
               </section>
             </Show>
           </Show>
+          <Show when={hasProjects()}>{gallery(true)}</Show>
         </Show>
       </main>
 

@@ -1,11 +1,19 @@
-import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import { withTimeout } from '../../core/util/with-timeout';
+import { isInternalAsset } from '../assets/asset-name';
 import { bundlerWorker } from './bundler-client';
 import { SandboxError, type SandboxHost } from './sandbox-host';
 
 export type BuildStatus = 'idle' | 'building' | 'ready' | 'error';
+
+type BuildAsset = { name: string; blob: Blob };
+
+/** Same names, sizes and types in the same order: a re-read of unchanged assets, nothing to rebuild. */
+function sameAssets(a: readonly BuildAsset[], b: readonly BuildAsset[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.name === b[i]!.name && x.blob.size === b[i]!.blob.size && x.blob.type === b[i]!.blob.type);
+}
 
 export interface ProjectBuildInputs {
   projectId: Accessor<string>;
@@ -34,17 +42,27 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
   const [generation, setGeneration] = createSignal(0);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
+  // What project code can reach: not the app's own files (thumbnails). The first good build saves
+  // a thumbnail; were it an input, it would rebuild the project and restart a preview just played.
+  const assets = createMemo(() => inputs.assets().filter((a) => !isInternalAsset(a.name)), [], { equals: sameAssets });
 
   const run = async () => {
     const sandbox = inputs.sandbox();
     if (!sandbox) return;
     const ticket = ++latest;
+    // A project without code has nothing to build: its views offer ways to start instead of an error.
+    if (inputs.files().size === 0) {
+      setDiagnostics([]);
+      setLoadError(null);
+      setCompositions([]);
+      return setStatus('idle');
+    }
     setStatus('building');
-    const assets = inputs.assets();
+    const buildAssets = assets();
     performance.mark('director:build-start');
     let output: Awaited<ReturnType<ReturnType<typeof bundlerWorker>['build']>>;
     try {
-      output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], assets.map((a) => a.name));
+      output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], buildAssets.map((a) => a.name));
     } catch (e) {
       // The bundler itself failed (its wasm did not load, the worker died): say so, never spin forever.
       if (ticket !== latest) return;
@@ -57,7 +75,7 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     if (!output.ok) return setStatus('error');
     performance.mark('director:build-done');
     try {
-      const list = await withTimeout(sandbox.load(output.code, [...assets]), LOAD_TIME_LIMIT_MS, `The preview did not answer within ${LOAD_TIME_LIMIT_MS / 1000} s; edit a file or reload the page to try again.`);
+      const list = await withTimeout(sandbox.load(output.code, [...buildAssets]), LOAD_TIME_LIMIT_MS, `The preview did not answer within ${LOAD_TIME_LIMIT_MS / 1000} s; edit a file or reload the page to try again.`);
       performance.mark('director:bundle-loaded');
       if (ticket !== latest) return;
       setLoadError(null);
@@ -74,7 +92,7 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
   // The first build starts at once (opening a project); later ones wait for typing to pause.
   let first = true;
   createEffect(
-    on([inputs.files, inputs.assets, inputs.sandbox, inputs.ready], () => {
+    on([inputs.files, assets, inputs.sandbox, inputs.ready], () => {
       if (!inputs.ready() || !inputs.sandbox()) return;
       clearTimeout(timer);
       timer = setTimeout(() => void run(), first ? 0 : DEBOUNCE_MS);

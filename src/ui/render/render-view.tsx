@@ -14,6 +14,7 @@ import { createStoredSources } from '../preview/create-stored-sources';
 import { PreviewPanel } from '../preview/preview-panel';
 import type { SandboxHost } from '../preview/sandbox-host';
 import { useProject } from '../project/project-context';
+import { StartChoices } from '../project/start-choices';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
 import { downloadBlob } from './download-blob';
@@ -130,6 +131,7 @@ export default function RenderView() {
   return (
     <div class="render-view">
       <section class="render-setup">
+        <StartChoices projectId={project().id} />
         <PreviewPanel
           compositions={build.compositions}
           generation={build.generation}

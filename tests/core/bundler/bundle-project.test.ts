@@ -72,6 +72,12 @@ describe('makeProjectBundler (real esbuild-wasm)', () => {
     expect(out.ok).toBe(false);
     expect(out.errors[0]!.message).toMatch(/add src\/index\.ts calling registerRoot/);
   });
+
+  it('tells a project without any code how to start rather than what entry point it lacks', async () => {
+    const out = await bundler.build({ files: files({}), assetNames: new Set() });
+    expect(out.ok).toBe(false);
+    expect(out.errors[0]!.message).toBe('This project has no code yet: pick a template or describe the video to the Director in the Code view.');
+  });
 });
 
 describe('templates', () => {
