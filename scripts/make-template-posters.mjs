@@ -19,6 +19,7 @@ const SHOTS = {
   'product-showcase': { name: 'Lumen', frame: 60 },
   explainer: { name: 'How it works', frame: 110 },
   'beat-montage': { name: 'Night drive', frame: 30 },
+  scenes: { name: 'Morning Brew', frame: 40 },
 };
 
 const work = mkdtempSync(path.join(tmpdir(), 'director-posters-'));
