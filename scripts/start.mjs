@@ -12,8 +12,10 @@ const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
 
 const RENDER_PORT = '8788';
 const RENDER_TOKEN = 'director-dev-render-token';
+// vite's preview() sets NODE_ENV=production in this process; the local render service is a
+// development deployment (it uses the development token), so it must not inherit that.
 const children = [
-  spawn('npm', ['start', '--silent'], { cwd: path.join(ROOT, 'edge', 'render'), stdio: 'inherit', env: { ...process.env, RENDER_PORT, RENDER_BACKEND_TOKEN: RENDER_TOKEN } }),
+  spawn('npm', ['start', '--silent'], { cwd: path.join(ROOT, 'edge', 'render'), stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development', RENDER_PORT, RENDER_BACKEND_TOKEN: RENDER_TOKEN } }),
   spawn(process.execPath, [path.join(ROOT, 'edge', 'scripts', 'dev.mjs')], {
     cwd: path.join(ROOT, 'edge'),
     stdio: 'inherit',
