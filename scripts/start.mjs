@@ -2,9 +2,12 @@
 // with the local edge (wrangler dev + fake providers, offline) and the render service beside it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildApp, ensureDependencies, ROOT } from './lib/setup.mjs';
+import { buildApp, ensureChromium, ensureDependencies, ensureFfmpeg, ROOT } from './lib/setup.mjs';
 
 ensureDependencies();
+// Not required to open the app: without them it still works, and says what to install.
+ensureChromium({ required: false });
+ensureFfmpeg({ required: false });
 buildApp();
 const { preview } = await import('vite');
 const server = await preview({ root: ROOT, logLevel: 'warn' });

@@ -1,11 +1,12 @@
 // `npm run dev`: the edge on http://127.0.0.1:8787 with `wrangler dev`, fully offline.
-// By default the paid upstreams are the local fakes (test/fakes, on :8790) and a fixed dev
-// access token is accepted. `npm run dev -- --real` uses .dev.vars as-is (real keys; needs network).
+// By default the providers are the local demo providers (local/, on :8790: real clips and images
+// made with ffmpeg, labelled LOCAL DEMO) and a fixed dev access token is accepted.
+// `npm run dev -- --real` uses .dev.vars as-is (real keys; needs network).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE_DEFAULTS, startFakeUpstreams } from '../test/fakes/fake-upstreams.mjs';
+import { LOCAL_PROVIDER_KEY, startLocalProviders } from '../local/local-providers.mjs';
 
 const EDGE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const PORT = 8787;
@@ -29,21 +30,23 @@ if (migrate.status !== 0) {
   process.exit(migrate.status ?? 1);
 }
 
-let fakes;
+let local;
 const vars = [];
 if (!real) {
-  fakes = await startFakeUpstreams({ port: FAKES_PORT });
+  local = await startLocalProviders({ port: FAKES_PORT });
+  if (!local.videoMaker.ok) console.warn(`[edge] ${local.videoMaker.message}`);
   const hash = createHash('sha256').update(DEV_TOKEN).digest('hex');
   const set = (name, value) => vars.push('--var', `${name}:${value}`);
   set('ACCESS_TOKEN_HASHES', `dev:${hash}`);
-  set('GEMINI_API_KEY', FAKE_DEFAULTS.geminiKeys[0]);
-  set('GEMINI_BASE_URL', fakes.url);
-  set('VEO_BASE_URL', fakes.url);
-  set('RUNWAY_API_KEY', FAKE_DEFAULTS.runwayKey);
-  set('RUNWAY_BASE_URL', fakes.url);
-  // `npm start` at the repository root runs the real render service and passes it here.
-  set('RENDER_BACKEND_URL', process.env.DIRECTOR_RENDER_URL ?? fakes.url);
-  set('RENDER_BACKEND_TOKEN', process.env.DIRECTOR_RENDER_TOKEN ?? FAKE_DEFAULTS.renderToken);
+  set('GEMINI_API_KEY', LOCAL_PROVIDER_KEY);
+  set('GEMINI_BASE_URL', local.url);
+  set('VEO_BASE_URL', local.url);
+  set('RUNWAY_API_KEY', LOCAL_PROVIDER_KEY);
+  set('RUNWAY_BASE_URL', local.url);
+  set('LOCAL_PROVIDERS', 'gemini,veo,runway');
+  // The render service (edge/render) on its default port; `npm start` passes the one it runs.
+  set('RENDER_BACKEND_URL', process.env.DIRECTOR_RENDER_URL ?? 'http://127.0.0.1:8788');
+  set('RENDER_BACKEND_TOKEN', process.env.DIRECTOR_RENDER_TOKEN ?? 'director-dev-render-token');
 }
 
 const child = spawn(
@@ -55,16 +58,16 @@ const child = spawn(
 console.log(
   real
     ? `[edge] wrangler dev on http://127.0.0.1:${PORT} with .dev.vars`
-    : `[edge] wrangler dev on http://127.0.0.1:${PORT}; fake upstreams on ${fakes.url}\n[edge] access token: ${DEV_TOKEN}  (curl -H "Authorization: Bearer ${DEV_TOKEN}" http://127.0.0.1:${PORT}/api/providers)`,
+    : `[edge] wrangler dev on http://127.0.0.1:${PORT}; local demo providers on ${local.url}\n[edge] access token: ${DEV_TOKEN}  (curl -H "Authorization: Bearer ${DEV_TOKEN}" http://127.0.0.1:${PORT}/api/providers)`,
 );
 
 const stop = async () => {
   child.kill('SIGTERM');
-  await fakes?.close();
+  await local?.close();
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 child.on('exit', async (code) => {
-  await fakes?.close();
+  await local?.close();
   process.exit(code ?? 0);
 });

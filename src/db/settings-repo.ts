@@ -10,7 +10,7 @@ export interface AppSettings {
 export const DEFAULT_SETTINGS: AppSettings = {
   edgeUrl: 'http://localhost:8787',
   accessToken: '',
-  models: { agent: 'gemini-2.5-pro', image: 'gemini-2.5-flash-image', video: 'veo-3.1-generate-001', speech: 'gemini-2.5-flash-preview-tts' },
+  models: { agent: 'gemini-2.5-pro', image: 'gemini-3.1-flash-image', video: 'veo-3.1-generate-preview', speech: 'gemini-2.5-flash-preview-tts' },
 };
 
 const KEY = 'app';
