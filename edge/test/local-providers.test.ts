@@ -27,12 +27,27 @@ async function untilDone(provider: string, id: string, deadlineMs = 80_000) {
 }
 
 describe('local demo providers through the real edge', () => {
+  it('GET /api/providers says which providers are the local demo ones (LOCAL_PROVIDERS)', async () => {
+    const local = await (await edge('/api/providers', { envOverrides: { ...localEnv(), LOCAL_PROVIDERS: 'veo,runway' } })).json<any>();
+    expect(local.gemini).toMatchObject({ enabled: true, local: false });
+    expect(local.video.map((v: any) => [v.id, v.enabled, v.local])).toEqual([
+      ['veo', true, true],
+      ['runway', true, true],
+    ]);
+    const real = await (await edge('/api/providers')).json<any>();
+    expect([real.gemini.local, ...real.video.map((v: any) => v.local)]).toEqual([false, false, false]);
+    const wrong = await edge('/api/providers', { envOverrides: { LOCAL_PROVIDERS: 'veo,openai' } });
+    expect(wrong.status).toBe(500);
+    expect((await wrong.json<any>()).error.message).toContain('LOCAL_PROVIDERS may name gemini, veo, runway; got "openai"');
+  });
+
   it('a Veo job ends with a downloadable MP4 that has an H.264 video track of the asked size and length', { timeout: 120_000 }, async () => {
     const start = await edge('/api/video/veo/jobs', {
       ...json({ prompt: 'A paper lantern drifts over a night harbour', aspectRatio: '9:16', durationSeconds: 4 }, { 'Idempotency-Key': 'local-veo-portrait-1' }),
       envOverrides: localEnv(),
     });
     expect(start.status).toBe(201);
+    expect(start.headers.get('X-Director-Local-Provider')).toBe('veo');
     const { job } = await start.json<any>();
     const done = await untilDone('veo', job.id);
     expect(done).toMatchObject({ status: 'succeeded', outputs: 1 });
@@ -40,6 +55,8 @@ describe('local demo providers through the real edge', () => {
     const file = await edge(`/api/video/veo/jobs/${job.id}/result`, { envOverrides: localEnv() });
     expect(file.status).toBe(200);
     expect(file.headers.get('Content-Type')).toBe('video/mp4');
+    // The app labels what a local provider made: the edge says which one answered.
+    expect(file.headers.get('X-Director-Local-Provider')).toBe('veo');
     const mp4 = readMp4(new Uint8Array(await file.arrayBuffer()));
     expect(mp4.tracks).toEqual([{ handler: 'vide', codec: 'avc1', width: 720, height: 1280 }]);
     expect(mp4.seconds).toBeCloseTo(4, 1);
@@ -51,6 +68,7 @@ describe('local demo providers through the real edge', () => {
       envOverrides: localEnv(),
     });
     expect(image.status).toBe(200);
+    expect(image.headers.get('X-Director-Local-Provider')).toBe('gemini');
     const part = (await image.json<any>()).candidates[0].content.parts.find((p: any) => p.inlineData);
     expect(part.inlineData.mimeType).toBe('image/png');
     const png = Uint8Array.from(atob(part.inlineData.data), (c) => c.charCodeAt(0));
