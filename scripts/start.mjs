@@ -2,6 +2,7 @@
 // with the local edge (wrangler dev + fake providers, offline) and the render service beside it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { localEdgeConfigPlugin } from './lib/local-edge-config-plugin.mjs';
 import { buildApp, ensureChromium, ensureDependencies, ensureFfmpeg, ROOT } from './lib/setup.mjs';
 
 ensureDependencies();
@@ -10,7 +11,8 @@ ensureChromium({ required: false });
 ensureFfmpeg({ required: false });
 buildApp();
 const { preview } = await import('vite');
-const server = await preview({ root: ROOT, logLevel: 'warn' });
+// A fresh browser profile reads the local edge and its token from /director-local.json.
+const server = await preview({ root: ROOT, logLevel: 'warn', plugins: [localEdgeConfigPlugin({ edgeUrl: 'http://127.0.0.1:8787', accessToken: 'director-dev-token' })] });
 const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
 
 const RENDER_PORT = '8788';
@@ -27,7 +29,7 @@ const children = [
 ];
 for (const child of children) child.on('exit', (code) => code && console.error(`[director] a local service stopped (exit ${code}); the app keeps working offline.`));
 
-console.log(`\n  Director is running at ${url}\n  Local edge: http://127.0.0.1:8787 (fake AI providers, real render service on :${RENDER_PORT})\n  In Settings, set the access token to: director-dev-token\n  (Ctrl+C stops everything)\n`);
+console.log(`\n  Director is running at ${url}\n  Local edge: http://127.0.0.1:8787 (fake AI providers, real render service on :${RENDER_PORT})\n  A fresh browser profile uses this edge with the access token director-dev-token\n  (Ctrl+C stops everything)\n`);
 const stop = async () => {
   for (const child of children) child.kill('SIGTERM');
   await server.close();

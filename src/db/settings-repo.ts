@@ -25,6 +25,23 @@ export async function saveSettings(db: DirectorDb, settings: AppSettings): Promi
   await db.settings.put({ key: KEY, value: restoreSettings(settings) });
 }
 
+/** True once settings were ever saved (a person's choices, or an earlier seed). */
+export async function hasSavedSettings(db: DirectorDb): Promise<boolean> {
+  return (await db.settings.get(KEY)) !== undefined;
+}
+
+/**
+ * Saves `settings` only when none were ever saved, in one transaction (two tabs seeding at once
+ * write once). Returns whether it wrote.
+ */
+export async function saveSettingsIfNone(db: DirectorDb, settings: AppSettings): Promise<boolean> {
+  return db.transaction('rw', db.settings, async () => {
+    if (await db.settings.get(KEY)) return false;
+    await db.settings.put({ key: KEY, value: restoreSettings(settings) });
+    return true;
+  });
+}
+
 export function restoreSettings(stored: unknown): AppSettings {
   const s = (stored ?? {}) as Partial<Record<keyof AppSettings, unknown>>;
   const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v.trim() : fallback);

@@ -5,3 +5,6 @@ declare module '*/edge/test/fakes/fake-upstreams.mjs' {
 declare module '*/edge/bench/start-edge.mjs' {
   export function startEdge(options: { upstreamUrl: string; token: string; vars?: Record<string, string> }): Promise<{ url: string; close: () => Promise<void> }>;
 }
+declare module '*/scripts/lib/local-edge-config-plugin.mjs' {
+  export function localEdgeConfigPlugin(config: { edgeUrl: string; accessToken: string }): import('vite').Plugin;
+}
