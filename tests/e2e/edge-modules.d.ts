@@ -8,3 +8,7 @@ declare module '*/edge/bench/start-edge.mjs' {
 declare module '*/scripts/lib/local-edge-config-plugin.mjs' {
   export function localEdgeConfigPlugin(config: { edgeUrl: string; accessToken: string }): import('vite').Plugin;
 }
+declare module '*/edge/local/local-providers.mjs' {
+  export const LOCAL_PROVIDER_KEY: string;
+  export function startLocalProviders(options?: { port?: number }): Promise<{ url: string; close: () => Promise<void> }>;
+}

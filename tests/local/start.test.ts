@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (!existsSync('edge/render/dist/main.js')) spawnSync('npm', ['run', 'build', '--silent'], { cwd: 'edge/render', stdio: 'inherit' });
   for (const key of Object.keys(ports) as Array<keyof typeof ports>) ports[key] = await freePort();
-  const env = { ...process.env, APP_PORT: String(ports.app), EDGE_PORT: String(ports.edge), RENDER_PORT: String(ports.render), LOCAL_PROVIDERS_PORT: String(ports.local) };
+  const env: NodeJS.ProcessEnv = { ...process.env, APP_PORT: String(ports.app), EDGE_PORT: String(ports.edge), RENDER_PORT: String(ports.render), LOCAL_PROVIDERS_PORT: String(ports.local) };
   for (const key of ['GEMINI_API_KEY', 'VEO_API_KEY', 'RUNWAY_API_KEY']) delete env[key];
   // As after a production build in the same shell: the local render service must still come up.
   env.NODE_ENV = 'production';

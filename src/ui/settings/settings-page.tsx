@@ -58,6 +58,7 @@ function SettingsForm(props: { initial: AppSettings }) {
     }
     await saveSettings(db, settings());
     showToast({ kind: 'info', message: 'Settings saved.' });
+    void quietCheck();
   };
 
   /** Checks the URL and token as typed (saved or not). */
@@ -70,11 +71,13 @@ function SettingsForm(props: { initial: AppSettings }) {
     setProviders(result.ok ? result.providers : null);
   };
 
-  // The badge shows without a click when the stored edge answers; a failure stays quiet until asked.
-  onMount(() => {
-    if (!props.initial.accessToken) return;
-    void check().then((result) => result.ok && setProviders(result.providers));
-  });
+  // The badge follows the saved edge without a click; a failure stays quiet until asked.
+  const quietCheck = async () => {
+    if (!settings().accessToken) return setProviders(null);
+    const result = await check();
+    setProviders(result.ok ? result.providers : null);
+  };
+  onMount(() => void quietCheck());
 
   return (
     <form class="card settings-form" onSubmit={save}>
