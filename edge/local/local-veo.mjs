@@ -122,6 +122,8 @@ function videoBytes(video, media) {
   return file.bytes;
 }
 
+/** Veo's optional integer seed (a number or a numeric string), else none. */
 function numberOr(value) {
-  return Number.isFinite(Number(value)) && value !== undefined ? Number(value) : undefined;
+  if (value === undefined || value === null || value === '') return undefined;
+  return Number.isFinite(Number(value)) ? Number(value) : undefined;
 }
