@@ -44,7 +44,8 @@ export default defineConfig({
         globIgnores: ['**/*.asyncify.*', '**/*.stamp', '**/*.d.ts'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /director-local.json is npm start's (scripts/lib/local-edge-config-plugin.mjs): never index.html.
+        navigateFallbackDenylist: [/^\/api\//, /^\/director-local\.json$/],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
       },

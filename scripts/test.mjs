@@ -1,11 +1,12 @@
 // `npm test`: set up, build, then run every suite; ends with "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp, ensureChromium, ensureDependencies, ROOT } from './lib/setup.mjs';
+import { buildApp, ensureChromium, ensureDependencies, ensureFfmpeg, ROOT } from './lib/setup.mjs';
 import { spawnSync } from 'node:child_process';
 
 ensureDependencies();
 ensureChromium();
+ensureFfmpeg();
 buildApp();
 
 const reports = path.join(ROOT, 'test-results');
@@ -19,6 +20,7 @@ const suites = [
   { name: 'render service', cwd: path.join(ROOT, 'edge', 'render'), config: 'vitest.config.ts' },
   { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
   { name: 'media', cwd: ROOT, config: 'tests/media/vitest.config.ts' },
+  { name: 'local services', cwd: ROOT, config: 'tests/local/vitest.config.ts' },
   { name: 'typecheck', cwd: ROOT, config: 'tests/typecheck/vitest.config.ts' },
   { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' },
 ];

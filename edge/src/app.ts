@@ -6,6 +6,7 @@ import type { Env } from './env';
 import { corsPolicy } from './http/cors-policy';
 import { EdgeError, errorResponse } from './http/edge-error';
 import { requestLog } from './http/request-log';
+import { markLocalProvider } from './http/local-provider-header';
 import { edgeSecurityHeaders } from './http/security-headers';
 import { geminiFileRoutes } from './gemini/gemini-file-routes';
 import { geminiModelRoutes } from './gemini/gemini-model-routes';
@@ -31,6 +32,8 @@ export function createApp() {
   for (const path of ['/api/providers', '/api/providers/*', '/api/gemini/*', '/api/video/*', '/api/renders', '/api/renders/*']) {
     app.use(path, requireAccess());
   }
+  app.use('/api/gemini/*', markLocalProvider(() => 'gemini'));
+  app.use('/api/video/:provider/*', markLocalProvider((c) => c.req.param('provider')));
   app.route('/api/providers', providersRoute);
   app.route('/api/gemini', geminiModelRoutes);
   app.route('/api/gemini', geminiFileRoutes);

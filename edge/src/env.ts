@@ -25,6 +25,9 @@ export interface Env {
   RUNWAY_MODELS?: string;
   RUNWAY_API_VERSION?: string;
 
+  /** Providers answered by `npm start`'s local demo server (e.g. "gemini,veo,runway"), reported as `local` by /api/providers. */
+  LOCAL_PROVIDERS?: string;
+
   RENDER_BACKEND_URL?: string;
   RENDER_BACKEND_TOKEN?: string;
 

@@ -60,4 +60,15 @@ describe('server renders (forwarded to the render service)', () => {
     expect(res.status).toBe(502);
     expect((await res.json<any>()).error.code).toBe('upstream_auth');
   });
+
+  it('names the render service and its address when nothing answers there', async () => {
+    // Port 9 (discard) has no listener on a test machine: the connection is refused.
+    const res = await edge('/api/renders', { ...json(request), envOverrides: { RENDER_BACKEND_URL: 'http://127.0.0.1:9' } });
+    expect(res.status).toBe(503);
+    const { error } = await res.json<any>();
+    expect(error.code).toBe('service_unreachable');
+    expect(error.message).toContain('The render service at http://127.0.0.1:9 is not running (connection refused)');
+    const poll = await edge('/api/renders/abc123', { envOverrides: { RENDER_BACKEND_URL: 'http://127.0.0.1:9' } });
+    expect((await poll.json<any>()).error.code).toBe('service_unreachable');
+  });
 });

@@ -15,15 +15,15 @@ describe('GET /api/providers', () => {
     const body = await res.json<any>();
     expect(body.gemini).toMatchObject({ enabled: true, acceptsUserKey: true });
     expect(body.video).toEqual([
-      { id: 'veo', enabled: true, models: ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview'] },
-      { id: 'runway', enabled: true, models: ['gen4_turbo', 'veo3.1_fast'] },
+      { id: 'veo', enabled: true, local: false, models: ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview'] },
+      { id: 'runway', enabled: true, local: false, models: ['gen4_turbo', 'veo3.1_fast'] },
     ]);
     expect(body.renders.enabled).toBe(true);
   });
 
   it('reports a provider without a key as disabled, and its routes as 404', async () => {
     const body = await (await edge('/api/providers', { envOverrides: { RUNWAY_API_KEY: '' } })).json<any>();
-    expect(body.video[1]).toEqual({ id: 'runway', enabled: false, models: [] });
+    expect(body.video[1]).toEqual({ id: 'runway', enabled: false, local: false, models: [] });
     const res = await edge('/api/video/runway/jobs/0b6f3c2e-5a41-4d8e-9c77-2f1e8a9d4b60', { envOverrides: { RUNWAY_API_KEY: '' } });
     expect(res.status).toBe(404);
   });

@@ -29,14 +29,53 @@ export function ensureDependencies() {
 }
 
 /** Debian's Chromium for the browser tests and the render service; never a downloaded browser. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+export function ensureChromium({ required = true } = {}) {
+  ensureDebianPackages({
+    what: 'Chromium',
+    present: () => existsSync(CHROMIUM),
+    packages: ['chromium'],
+    without: 'the render service cannot render until then',
+    required,
+  });
+}
+
+/**
+ * Debian's ffmpeg (with ffprobe, and the DejaVu font it draws text with): the local demo
+ * providers of `npm start` make their clips and images with it, and tests probe videos with it.
+ */
+export function ensureFfmpeg({ required = true } = {}) {
+  ensureDebianPackages({
+    what: 'ffmpeg',
+    present: () => hasCommand('ffmpeg') && hasCommand('ffprobe') && existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),
+    packages: ['ffmpeg', 'fonts-dejavu-core'],
+    without: 'the local demo providers answer video and image requests with this message until then',
+    required,
+  });
+}
+
+let aptUpdated = false;
+
+/**
+ * Installs missing Debian packages with apt-get when running as root. Otherwise it throws
+ * (`required`) or prints one sentence saying what to install and what does not work meanwhile.
+ */
+function ensureDebianPackages({ what, present, packages, without, required }) {
+  if (present()) return;
+  const command = `sudo apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+    if (required) throw new Error(`${what} is missing. Install it with: ${command}`);
+    log(`${what} is missing: install it with \`${command}\` (${without}).`);
+    return;
   }
-  log('installing Debian chromium (apt-get)…');
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+  log(`installing Debian ${packages.join(', ')} (apt-get)…`);
+  try {
+    if (!aptUpdated) run('apt-get', ['update', '-qq']);
+    aptUpdated = true;
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } catch (err) {
+    if (required) throw err;
+    log(`${what} could not be installed (${err.message}): install it with \`${command}\` (${without}).`);
+  }
 }
 
 /**

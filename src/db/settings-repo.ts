@@ -10,7 +10,7 @@ export interface AppSettings {
 export const DEFAULT_SETTINGS: AppSettings = {
   edgeUrl: 'http://localhost:8787',
   accessToken: '',
-  models: { agent: 'gemini-2.5-pro', image: 'gemini-2.5-flash-image', video: 'veo-3.1-generate-001', speech: 'gemini-2.5-flash-preview-tts' },
+  models: { agent: 'gemini-2.5-pro', image: 'gemini-3.1-flash-image', video: 'veo-3.1-generate-preview', speech: 'gemini-2.5-flash-preview-tts' },
 };
 
 const KEY = 'app';
@@ -23,6 +23,23 @@ export async function loadSettings(db: DirectorDb): Promise<AppSettings> {
 
 export async function saveSettings(db: DirectorDb, settings: AppSettings): Promise<void> {
   await db.settings.put({ key: KEY, value: restoreSettings(settings) });
+}
+
+/** True once settings were ever saved (a person's choices, or an earlier seed). */
+export async function hasSavedSettings(db: DirectorDb): Promise<boolean> {
+  return (await db.settings.get(KEY)) !== undefined;
+}
+
+/**
+ * Saves `settings` only when none were ever saved, in one transaction (two tabs seeding at once
+ * write once). Returns whether it wrote.
+ */
+export async function saveSettingsIfNone(db: DirectorDb, settings: AppSettings): Promise<boolean> {
+  return db.transaction('rw', db.settings, async () => {
+    if (await db.settings.get(KEY)) return false;
+    await db.settings.put({ key: KEY, value: restoreSettings(settings) });
+    return true;
+  });
 }
 
 export function restoreSettings(stored: unknown): AppSettings {

@@ -53,4 +53,29 @@ describe('server renders through the edge', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/refused this access token/);
   });
+
+  it('names the render service and its address when it is not running', { timeout: 90_000 }, async () => {
+    // A second edge whose render service is configured but not running (nothing listens on port 9).
+    const { startEdge } = await import('../../edge/bench/start-edge.mjs');
+    const deadEnd = await startEdge({ upstreamUrl: inject('fakesUrl'), token: inject('edgeToken'), vars: { ALLOWED_ORIGINS: new URL(inject('baseUrl')).origin, RENDER_BACKEND_URL: 'http://127.0.0.1:9' } });
+    try {
+      const { page } = await openApp(context);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByLabel('Edge URL').fill(deadEnd.url);
+      await page.getByLabel('Access token').fill(inject('edgeToken'));
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByRole('link', { name: '← Projects' }).click();
+      await createProjectInUi(page, 'No render service');
+      await page.getByRole('link', { name: 'Code', exact: true }).click();
+      await page.getByRole('button', { name: /^Basic/ }).click();
+      await waitForBuilt(page);
+      await page.getByRole('link', { name: 'Render', exact: true }).click();
+      await page.getByRole('button', { name: 'Render on server' }).click();
+      const alert = page.getByTestId('server-render-error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('The render service at http://127.0.0.1:9 is not running (connection refused)');
+    } finally {
+      await deadEnd.close();
+    }
+  });
 });

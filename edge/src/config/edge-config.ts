@@ -13,6 +13,8 @@ export interface EdgeConfig {
   veo: { apiKey: string | undefined; baseUrl: string; models: readonly string[] };
   runway: { apiKey: string | undefined; baseUrl: string; models: readonly string[]; apiVersion: string };
   render: { backendUrl: string | undefined; backendToken: string | undefined };
+  /** Providers answered by the local demo server of `npm start` (LOCAL_PROVIDERS), not the real APIs. */
+  localProviders: ReadonlySet<LocalProviderId>;
   limits: {
     requestsPerMinute: number;
     dailyQuotaUnits: number;
@@ -30,6 +32,9 @@ export interface AccessTokenEntry {
   hash: Uint8Array;
   hashHex: string;
 }
+
+export const LOCAL_PROVIDER_IDS = ['gemini', 'veo', 'runway'] as const;
+export type LocalProviderId = (typeof LOCAL_PROVIDER_IDS)[number];
 
 /** Thrown when a var is malformed: a deploy mistake, reported as a 500 with the var's name. */
 export class ConfigError extends Error {
@@ -78,6 +83,7 @@ export function parseConfig(env: Env): EdgeConfig {
       backendUrl: env.RENDER_BACKEND_URL ? baseUrl('RENDER_BACKEND_URL', env.RENDER_BACKEND_URL) : undefined,
       backendToken: nonEmpty(env.RENDER_BACKEND_TOKEN),
     },
+    localProviders: localProviders(env.LOCAL_PROVIDERS),
     limits: {
       requestsPerMinute: positiveInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 120),
       dailyQuotaUnits: positiveInt('DAILY_QUOTA_UNITS', env.DAILY_QUOTA_UNITS, 2000),
@@ -98,6 +104,13 @@ function list(value: string | undefined): string[] {
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function localProviders(value: string | undefined): Set<LocalProviderId> {
+  const names = list(value);
+  const unknown = names.filter((n) => !(LOCAL_PROVIDER_IDS as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`[edge config] LOCAL_PROVIDERS may name ${LOCAL_PROVIDER_IDS.join(', ')}; got "${unknown.join(', ')}"`);
+  return new Set(names as LocalProviderId[]);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -31,6 +31,7 @@ const EXPOSE_HEADERS = [
   'x-goog-upload-size-received',
   'x-goog-upload-chunk-granularity',
   'Content-Length',
+  'X-Director-Local-Provider',
 ];
 
 /**

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_auth: 502,
   upstream_unavailable: 503,
+  /** A service of our own (the render service) is not running at its configured URL. */
+  service_unreachable: 503,
   timeout: 504,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

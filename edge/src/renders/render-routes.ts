@@ -5,7 +5,7 @@ import { BODY_LIMITS, limitBody } from '../http/body-limit';
 import { EdgeError, ERROR_STATUS, type ErrorCode } from '../http/edge-error';
 import { readJsonWithText } from '../http/validate-json';
 import { meter } from '../limits/meter';
-import { fetchUpstream } from '../upstream/fetch-upstream';
+import { fetchUpstream, looksRefused } from '../upstream/fetch-upstream';
 import { redact } from '../upstream/redact';
 import { RENDER_ID, renderStartRequest } from './render-schemas';
 
@@ -47,7 +47,11 @@ async function forward(c: Ctx, method: string, path: string, body?: string): Pro
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Director-Client': c.get('client').label };
   if (backendToken) headers.Authorization = `Bearer ${backendToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const { response } = await fetchUpstream(`${backendUrl}${path}`, { method, headers, body }, { provider: 'render service', timeoutMs: config.limits.upstreamTimeoutMs });
+  const { response } = await fetchUpstream(`${backendUrl}${path}`, { method, headers, body }, {
+    provider: 'render service',
+    timeoutMs: config.limits.upstreamTimeoutMs,
+    unreachable: (detail) => renderServiceDown(backendUrl, detail),
+  });
   if (!response.ok) throw await backendError(response, backendToken);
   const out = new Headers({ 'Cache-Control': 'no-store' });
   for (const name of PASSED_HEADERS) {
@@ -55,6 +59,18 @@ async function forward(c: Ctx, method: string, path: string, body?: string): Pro
     if (value !== null) out.set(name, value);
   }
   return new Response(response.body, { status: response.status, headers: out });
+}
+
+/**
+ * Says which service is down and where, so a person (or the operator) knows what to start: the URL
+ * is the operator's own configuration, never a provider's, and carries no secret.
+ */
+function renderServiceDown(backendUrl: string, detail: string): EdgeError {
+  const why = looksRefused(detail) ? 'connection refused' : detail;
+  return new EdgeError(
+    'service_unreachable',
+    `The render service at ${backendUrl} is not running (${why}). Start it (\`npm start\` runs it locally, or \`npm --prefix edge/render start\`) or fix RENDER_BACKEND_URL on the edge.`,
+  );
 }
 
 /** The render service speaks our error shape; keep its code when it is one we know. */

@@ -5,6 +5,8 @@ export interface UpstreamOptions {
   provider: string;
   /** Time allowed until response headers arrive. */
   timeoutMs: number;
+  /** The error for a refused or dropped connection, when the caller can say more than "could not be reached". */
+  unreachable?: (detail: string) => EdgeError;
 }
 
 export interface UpstreamResponse {
@@ -28,7 +30,8 @@ export async function fetchUpstream(url: string, init: RequestInit, options: Ups
     if (controller.signal.aborted && controller.signal.reason instanceof UpstreamTimeout) {
       throw new EdgeError('timeout', `${options.provider} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`);
     }
-    throw new EdgeError('upstream_unavailable', `${options.provider} could not be reached (${describeNetworkError(err)})`);
+    const detail = describeNetworkError(err);
+    throw options.unreachable?.(detail) ?? new EdgeError('upstream_unavailable', `${options.provider} could not be reached (${detail})`);
   } finally {
     clearTimeout(timer);
   }
@@ -38,6 +41,11 @@ class UpstreamTimeout extends Error {
   constructor() {
     super('upstream timeout');
   }
+}
+
+/** True when a network error means nothing accepted the connection (workerd words a refused connection "Network connection lost."). */
+export function looksRefused(detail: string): boolean {
+  return /refused|connection lost/i.test(detail);
 }
 
 function describeNetworkError(err: unknown): string {

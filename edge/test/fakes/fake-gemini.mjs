@@ -43,7 +43,7 @@ export function makeFakeGemini(state) {
       googleError(res, 403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
       return false;
     }
-    if (!state.options.geminiKeys.includes(key)) {
+    if (![...state.options.geminiKeys, state.options.realLookingKeys.gemini].includes(key)) {
       googleError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
         { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
       ]);

@@ -14,7 +14,7 @@ export function makeFakeRunway(state) {
   const tasks = new Map();
 
   function checkAuth(req, res) {
-    if (req.headers.authorization !== `Bearer ${state.options.runwayKey}`) {
+    if (![state.options.runwayKey, state.options.realLookingKeys.runway].some((key) => req.headers.authorization === `Bearer ${key}`)) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'Content-Length': 0 });
       res.end();
       return false;

@@ -7,7 +7,8 @@
 // "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]",
 // "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway).
 //
-// Control endpoints (no auth): GET /__fake/counts, POST /__fake/release/<holdId>, POST /__fake/reset,
+// Control endpoints (no auth): GET /__fake/counts, GET /__fake/requests (method, path, query and
+// headers of every upstream request, to check how keys travel), POST /__fake/release/<holdId>, POST /__fake/reset,
 // POST /__fake/gemini-script {turns: [[part, …], …]} (model turns served in order, e.g. function calls),
 // POST /__fake/veo-heal (operations of the 'fail' scenario succeed from then on).
 import http from 'node:http';
@@ -21,6 +22,11 @@ export const FAKE_DEFAULTS = {
   /** Keys the fake Gemini/Veo accept: the server key, and one "user" key. */
   geminiKeys: ['fake-gemini-server-key-7Qx2Lm9Rt4Vb', 'fake-gemini-user-key-Hn3Ks8Pw1Zc6'],
   runwayKey: 'key_fake0runway0secret0d41d8cd98f00b204e9800998ecf8427e',
+  /** Keys shaped like real ones (Google "AIza…" 39 chars, Runway "key_" + 128 hex), also accepted. */
+  realLookingKeys: {
+    gemini: 'AIzaSyD4x9Qm2LkT7vRw3NcBh8JpZs5Ye1UfGo0',
+    runway: `key_${'3f0c9a7e1b5d2c84'.repeat(8)}`,
+  },
   renderToken: 'fake-render-service-token-5f2b',
   /** Veo operations report done after this many polls. */
   veoPollsUntilDone: 1,
@@ -67,6 +73,8 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
     hanging: new Set(),
     /** Scripted Gemini turns (arrays of parts), served in order before the built-in answers. */
     geminiScript: [],
+    /** Every request to a provider route: how keys arrived (tests read it; the fakes are local). */
+    requestLog: [],
   };
   const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeRenderBackend(state)];
 
@@ -87,6 +95,7 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
     state.counts.requests += 1;
     try {
       if (url.pathname === '/__fake/counts') return sendJson(res, 200, { ...state.counts, streams: state.streams });
+      if (url.pathname === '/__fake/requests') return sendJson(res, 200, state.requestLog);
       if (url.pathname.startsWith('/__fake/release/') && req.method === 'POST') {
         return sendJson(res, 200, { released: release(decodeURIComponent(url.pathname.slice('/__fake/release/'.length))) });
       }
@@ -97,6 +106,8 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
         state.geminiScript = Array.isArray(body?.turns) ? body.turns : [];
         return sendJson(res, 200, { queued: state.geminiScript.length });
       }
+      if (state.requestLog.length >= 5000) state.requestLog.splice(0, 1000);
+      state.requestLog.push({ method: req.method, path: url.pathname, query: url.search, headers: { ...req.headers } });
       for (const handle of handlers) if (await handle(req, res, url)) return;
       sendJson(res, 404, { error: { code: 404, message: `fake upstream has no route for ${req.method} ${url.pathname}`, status: 'NOT_FOUND' } });
     } catch (err) {

@@ -8,7 +8,7 @@ export function makeFakeVeo(state) {
   function checkKey(req, url, res) {
     const key = req.headers['x-goog-api-key'] ?? url.searchParams.get('key');
     if (!key) return googleError(res, 403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."), false;
-    if (!state.options.geminiKeys.includes(key)) {
+    if (![...state.options.geminiKeys, state.options.realLookingKeys.gemini].includes(key)) {
       return googleError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]), false;
     }
     return true;

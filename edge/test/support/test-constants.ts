@@ -16,3 +16,9 @@ export const FAKE_KEYS = {
   runway: 'key_fake0runway0secret0d41d8cd98f00b204e9800998ecf8427e',
   render: 'fake-render-service-token-5f2b',
 } as const;
+
+/** FAKE_DEFAULTS.realLookingKeys: shaped like real Google and Runway keys. */
+export const REAL_LOOKING_KEYS = {
+  gemini: 'AIzaSyD4x9Qm2LkT7vRw3NcBh8JpZs5Ye1UfGo0',
+  runway: `key_${'3f0c9a7e1b5d2c84'.repeat(8)}`,
+} as const;

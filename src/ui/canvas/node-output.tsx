@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { takeOrigin } from '../../core/graph/take-origin';
 import type { NodeView } from './create-graph-runner';
 import { createAssetUrl, FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
 import { isAssetRef } from './runners/asset-refs';
@@ -45,6 +46,11 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
             <AssetPreview assetId={id()} kind="audio" />
           </>
         )}
+      </Show>
+      <Show when={takeOrigin(out())?.local}>
+        <span class="badge local-demo" title="Made by the local demo provider of npm start (drawn from the prompt), not the real model">
+          Local demo
+        </span>
       </Show>
       <Show when={typeof out().text === 'string' && out().text}>
         <span class="node-text">{String(out().text).slice(0, 140)}</span>

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import './node-media.css';
 import type { Take } from '../../core/graph/take-store';
 import { paramsThatDiffer, shortValue } from '../../core/graph/take-diff';
+import { takeOrigin } from '../../core/graph/take-origin';
 import { makeDexieTakeStore } from '../../db/graph-stores';
 import { db } from '../db';
 import { createLiveQuery } from '../live-query';
@@ -81,6 +82,11 @@ export function TakesPanel(props: {
                       <input type="checkbox" aria-label={`Compare take ${number}`} checked={ticked().includes(take.id)} onChange={(e) => tick(take.id, e.currentTarget.checked)} /> Take {number}
                     </label>
                     <span class="hint">{time(take.createdAt)}</span>
+                    <Show when={takeOrigin(take.outputs)?.local}>
+                      <span class="badge local-demo" data-testid="local-demo-take" title={`Made by the local demo ${takeOrigin(take.outputs)!.provider} of npm start (drawn from the prompt), not the real model`}>
+                        Local demo
+                      </span>
+                    </Show>
                     <Show when={changed().length}>
                       <span class="hint" title={changed().map((k) => `${k}: ${shortValue(take.params[k])}`).join('\n')}>
                         differs in {changed().join(', ')}

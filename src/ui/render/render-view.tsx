@@ -40,6 +40,8 @@ export default function RenderView() {
   const [cssIssues, setCssIssues] = createSignal<CssIssue[] | null>(null);
   const [active, setActive] = createSignal<ActiveRender | null>(null);
   const [playing, setPlaying] = createSignal<{ id: string; url: string } | null>(null);
+  /** Why the last server render did not start (e.g. the render service is not running), until the next try. */
+  const [serverError, setServerError] = createSignal<string | null>(null);
   const renders = createLiveQuery(() => listRenders(db, project().id), [] as RenderRecord[]);
 
   onMount(() => {
@@ -50,12 +52,14 @@ export default function RenderView() {
   const renderOnServer = async () => {
     const comp = current();
     if (!comp) return;
+    setServerError(null);
     try {
       const { startServerRender } = await import('./server-render');
       await startServerRender(project().id, comp, inputProps(), container());
       showToast({ kind: 'info', message: `Sent ${comp.id} to the render server at full resolution.` });
     } catch (e) {
-      showToast({ kind: 'error', message: `The server render could not start: ${(e as Error).message}` });
+      // Shown beside the button (not as a toast) so it stays until the next try.
+      setServerError(`The server render could not start: ${(e as Error).message}`);
     }
   };
 
@@ -168,6 +172,11 @@ export default function RenderView() {
             Render on server
           </button>
         </div>
+        <Show when={serverError()}>
+          <p class="error-text" role="alert" data-testid="server-render-error">
+            {serverError()}
+          </p>
+        </Show>
         <Show when={cssIssues()?.length}>
           <p class="warning-text" role="alert" data-testid="css-warning">
             This composition uses CSS the in-browser exporter cannot draw ({describeCssIssues(cssIssues()!)}): the video may differ from the preview. A server render draws it exactly

@@ -100,7 +100,9 @@ async function poll(record: RenderRecord): Promise<void> {
         await updateRender(db, record.id, { state: 'failed', error: 'The render service no longer knows this render (it may have restarted).', finishedAt: Date.now() });
         return;
       }
-      await sleep(POLL_MS * 3); // offline or a hiccup: keep the record, try again
+      // Offline or a hiccup: keep the record and try again, saying what is wrong meanwhile.
+      if (e instanceof EdgeCallError) await updateRender(db, record.id, { stage: `waiting: ${e.message}` });
+      await sleep(POLL_MS * 3);
       continue;
     }
     if (remote.status === 'done') {

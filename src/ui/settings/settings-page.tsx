@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, onMount, Show } from 'solid-js';
+import { checkEdgeConnection, type EdgeConnection, type ProviderSummary } from '../../core/edge/check-edge-connection';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type AppSettings } from '../../db/settings-repo';
 import { db } from '../db';
 import { StorageMeter } from '../shell/storage-meter';
@@ -41,7 +42,9 @@ export default function SettingsPage() {
 function SettingsForm(props: { initial: AppSettings }) {
   const [settings, setSettings] = createSignal<AppSettings>(structuredClone(props.initial));
   const [showToken, setShowToken] = createSignal(false);
-  const [health, setHealth] = createSignal('');
+  const [health, setHealth] = createSignal<EdgeConnection | { ok: null; message: string } | null>(null);
+  /** What the edge said about its providers at the last successful check (for the local demo badge). */
+  const [providers, setProviders] = createSignal<ProviderSummary | null>(null);
   const set = <K extends keyof AppSettings>(key: K, value: AppSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
   const setModel = (key: ModelKey, value: string) => setSettings((s) => ({ ...s, models: { ...s.models, [key]: value } }));
 
@@ -55,21 +58,37 @@ function SettingsForm(props: { initial: AppSettings }) {
     }
     await saveSettings(db, settings());
     showToast({ kind: 'info', message: 'Settings saved.' });
+    void quietCheck();
   };
 
+  /** Checks the URL and token as typed (saved or not). */
+  const check = () => checkEdgeConnection({ edgeUrl: settings().edgeUrl, accessToken: settings().accessToken, fetch: (url, init) => fetch(url, init), online: navigator.onLine });
+
   const checkEdge = async () => {
-    setHealth('Checking…');
-    try {
-      const res = await fetch(`${settings().edgeUrl.replace(/\/+$/, '')}/api/health`, { headers: settings().accessToken ? { authorization: `Bearer ${settings().accessToken}` } : {} });
-      setHealth(res.ok ? `Reachable (${res.status}).` : `The edge answered ${res.status} ${res.statusText}.`);
-    } catch {
-      setHealth(navigator.onLine ? 'Could not reach the edge at this address.' : 'You are offline.');
-    }
+    setHealth({ ok: null, message: 'Checking…' });
+    const result = await check();
+    setHealth(result);
+    setProviders(result.ok ? result.providers : null);
   };
+
+  // The badge follows the saved edge without a click; a failure stays quiet until asked.
+  const quietCheck = async () => {
+    if (!settings().accessToken) return setProviders(null);
+    const result = await check();
+    setProviders(result.ok ? result.providers : null);
+  };
+  onMount(() => void quietCheck());
 
   return (
     <form class="card settings-form" onSubmit={save}>
-      <h2>Edge</h2>
+      <h2 class="inline">
+        Edge
+        <Show when={providers()?.local.length}>
+          <span class="badge local-demo" data-testid="local-demo-providers" title={`${providers()!.local.join(', ')}: the local demo providers of npm start (clips and images drawn from the prompt), not the real models. Start with GEMINI_API_KEY=… / RUNWAY_API_KEY=… for the real ones.`}>
+            Local demo providers
+          </span>
+        </Show>
+      </h2>
       <p class="hint">The edge holds the Gemini and Veo keys and forwards generation; your browser never sees them.</p>
       <label class="field">
         <span>Edge URL</span>
@@ -94,8 +113,8 @@ function SettingsForm(props: { initial: AppSettings }) {
         <button type="button" class="button" onClick={checkEdge}>
           Test connection
         </button>
-        <span class="hint" role="status">
-          {health()}
+        <span class={health()?.ok === false ? 'error-text' : 'hint'} role="status" data-testid="connection-status" data-part={health() && 'part' in health()! ? (health() as EdgeConnection).part : ''}>
+          {health()?.message}
         </span>
       </div>
       <h2>Models</h2>

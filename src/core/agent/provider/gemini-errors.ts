@@ -31,6 +31,7 @@ const EDGE_CODES: Record<string, ProviderErrorCode> = {
   upstream_error: 'upstream_unavailable',
   upstream_auth: 'upstream_unavailable',
   upstream_unavailable: 'upstream_unavailable',
+  service_unreachable: 'upstream_unavailable',
   timeout: 'upstream_unavailable',
   internal: 'upstream_unavailable',
 };

@@ -1,4 +1,5 @@
 import { RunnerError, runnerFailure, type NodeRunner } from '../../../core/graph/node-runner';
+import { originOf } from '../../../core/graph/take-origin';
 import { enhanceRequestBody, enhancedTextOf, type EnhancePreset } from '../../../core/prompt/enhance-prompt';
 import { ok } from '../../../core/util/result';
 import type { DirectorDb } from '../../../db/database';
@@ -26,7 +27,7 @@ export function makeEnhanceRunner(db: DirectorDb): NodeRunner {
       }).catch(fromEdge);
       const answer = enhancedTextOf(await response.json());
       if (!answer.ok) return runnerFailure(answer.code, answer.message, { retryable: answer.code === 'empty_answer' });
-      return ok({ text: answer.text });
+      return ok({ text: answer.text, origin: originOf('gemini', response.headers) });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ok } from '../../../core/util/result';
 import { fileStamp } from '../../../core/util/format';
 import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
+import { originOf } from '../../../core/graph/take-origin';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
 import { callEdge } from '../../edge/edge-client';
@@ -90,7 +91,9 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
           await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         }
         ctx.progress(0.95, 'downloading');
-        const file = await (await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge)).blob();
+        const result = await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge);
+        const origin = originOf(provider, result.headers);
+        const file = await result.blob();
         const stamp = fileStamp();
         const asset = await addAsset(db, projectId, `generated/${label}-${stamp}.mp4`, new Blob([file], { type: 'video/mp4' }));
         // With a character wired in: how well it kept its identity across the shot (drift shows here).
@@ -98,9 +101,9 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         if (character) {
           ctx.progress(0.97, 'checking the character');
           const report = await consistencyOf(asset.blob, asset.name, character).catch(() => null);
-          if (report) return ok({ video: { assetId: asset.id }, consistency: { character: report.character, score: report.score, meanSimilarity: report.meanSimilarity, minSimilarity: report.minSimilarity, framesWithFace: report.framesWithFace } });
+          if (report) return ok({ video: { assetId: asset.id }, origin, consistency: { character: report.character, score: report.score, meanSimilarity: report.meanSimilarity, minSimilarity: report.minSimilarity, framesWithFace: report.framesWithFace } });
         }
-        return ok({ video: { assetId: asset.id } });
+        return ok({ video: { assetId: asset.id }, origin });
       } catch (e) {
         if (e instanceof RunnerError) throw e;
         if ((e as Error).name === 'AbortError') throw new RunnerError('cancelled', 'Cancelled.', { retryable: false });
