@@ -17,6 +17,9 @@ const projectIdOf = (page: Page) => page.url().match(/projects\/([^/]+)/)![1]!;
 /** What Home queued for the project's Director chat, read from session storage like the chat does. */
 const queuedPrompt = (page: Page, id: string) => page.evaluate((key) => sessionStorage.getItem(key), `director.pending-prompt.${id}`);
 
+/** The chat's turn (running or finished) for a prompt. */
+const chatTurnFor = (page: Page, prompt: string) => page.locator('[data-testid=chat-live], [data-testid=chat-turn]').filter({ hasText: prompt }).first();
+
 /** The frame the preview shows now, from its counter ("42 / 404 · 0:01.12"). */
 const shownFrame = async (page: Page) => Number((await page.getByTestId('frame-counter').textContent())!.split(' / ')[0]);
 
@@ -30,7 +33,8 @@ describe('Home: from an idea to a video without writing code', () => {
     await box.press('Control+Enter');
     await page.waitForURL(/\/projects\/[^/]+\/code$/);
     const id = projectIdOf(page);
-    expect(await queuedPrompt(page, id)).toBe(prompt);
+    await chatTurnFor(page, prompt).waitFor();
+    expect(await queuedPrompt(page, id)).toBeNull(); // taken once, by the chat
     expect(await storedProject(page, id)).toMatchObject({ name: "Vertical TikTok about my cat's birthday party", width: 1080, height: 1920, fps: 30 });
     await expect(page.getByLabel('Project name').inputValue()).resolves.toBe("Vertical TikTok about my cat's birthday party");
 
@@ -42,7 +46,7 @@ describe('Home: from an idea to a video without writing code', () => {
     await page.waitForURL(/\/projects\/[^/]+\/code$/);
     const second = projectIdOf(page);
     expect(second).not.toBe(id);
-    expect(await queuedPrompt(page, second)).toBe('A square teaser for the spring menu');
+    await chatTurnFor(page, 'A square teaser for the spring menu').waitFor();
     expect(await storedProject(page, second)).toMatchObject({ name: 'Square teaser for the spring menu', width: 1080, height: 1080 });
     expect(errors).toEqual([]);
   });
@@ -117,9 +121,15 @@ describe('Home: from an idea to a video without writing code', () => {
     await page.getByTestId('start-choices').getByLabel('Describe your video').fill('A calm explainer about composting');
     await page.getByTestId('start-choices').getByRole('button', { name: 'Make it' }).click();
     await page.waitForURL(new RegExp(`/projects/${id}/code$`));
-    expect(await queuedPrompt(page, id)).toBe('A calm explainer about composting');
+    // … which writes the video: the turn ends clean and the start choices give way to the code.
+    await page.getByTestId('chat-turn').filter({ hasText: 'A calm explainer about composting' }).and(page.locator('[data-status=clean]')).waitFor({ timeout: 90_000 });
+    await page.getByTestId('start-choices').waitFor({ state: 'detached' });
+    await waitForBuilt(page);
 
-    // A template picked in the Code view becomes this project's code (in its name and size), shown in Files.
+    // A template picked in the Code view of another empty project becomes its code (in its name and size), shown in Files.
+    await page.getByRole('link', { name: 'All projects' }).click();
+    await createProjectInUi(page, 'Template here');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByTestId('start-choices').getByRole('button', { name: /^Explainer/ }).click();
     await waitForBuilt(page);
     await page.getByRole('button', { name: 'Step.tsx', exact: true }).waitFor();

@@ -30,6 +30,8 @@ interface Work {
   summary: string;
 }
 
+const DEFAULT_PROJECT_NAMES = /^(untitled( project)?|my video|new project)?$/i;
+
 type Reply = { text: string } | { calls: FunctionCall[] };
 
 /**
@@ -78,7 +80,9 @@ function nextStep(request: ModelRequest): Reply {
   const reads = results.filter((r) => r.name === 'read_file');
   const scaffolded = done('scaffold_project');
   if (work.scaffold && !scaffolded) {
-    return { calls: [{ name: 'scaffold_project', args: { template: scenesTemplate.id, name: work.plan.title, fps: project.fps, width: work.scaffold.width, height: work.scaffold.height, replace: true } }] };
+    // The project keeps a name the person (or Home) gave it; only a default one becomes the video's title.
+    const name = DEFAULT_PROJECT_NAMES.test(project.name) ? work.plan.title : project.name;
+    return { calls: [{ name: 'scaffold_project', args: { template: scenesTemplate.id, name, fps: project.fps, width: work.scaffold.width, height: work.scaffold.height, replace: true } }] };
   }
   if (scaffolded && reads.length < 2) return { calls: [{ name: 'read_file', args: { path: VIDEO_PLAN_PATH } }] };
   if (!done('atomic_edit')) {
