@@ -30,16 +30,19 @@ afterAll(async () => {
 describe('a server render through the edge and the real render service', () => {
   it('renders the project at full resolution with @remotion/renderer and downloads a valid MP4', async () => {
     const { page, errors } = await openApp(context);
-    await page.getByRole('link', { name: 'Settings' }).click();
+    // A short video made by the local demo director (a fresh profile has no edge yet) …
+    await page.getByRole('textbox', { name: /Describe your video/i }).fill('Make a 3 second square teaser for a bakery');
+    await page.getByRole('button', { name: /Make it/i }).click();
+    await page.getByTestId('chat-turn').filter({ hasText: /I made/ }).waitFor({ timeout: 90_000 });
+    const projectUrl = page.url();
+
+    // … then the edge in Settings, as a person would.
+    await page.goto(new URL('/settings', projectUrl).href);
     await page.getByLabel('Edge URL').fill(edge.url);
     await page.getByLabel('Access token').fill(EDGE_TOKEN);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    await page.getByRole('link', { name: '← Projects' }).click();
-
-    await page.getByRole('textbox', { name: /Describe your video/i }).fill('Make a 3 second square teaser for a bakery');
-    await page.getByRole('button', { name: /Make it/i }).click();
-    await page.getByTestId('chat-turn').filter({ hasText: /I made/ }).waitFor({ timeout: 90_000 });
+    await page.goto(projectUrl);
 
     await page.getByRole('link', { name: 'Render', exact: true }).click();
     await page.getByRole('button', { name: 'Render on server' }).click();

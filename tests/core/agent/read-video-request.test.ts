@@ -50,10 +50,12 @@ describe('reading a video request', () => {
     expect(editPlan(base, 'something vague').changes).toEqual([]);
   });
 
-  it('sizes formats from the project’s long side', () => {
+  it('sizes formats at the project’s resolution', () => {
     expect(sizeFor('portrait', { width: 1920, height: 1080 })).toEqual({ width: 1080, height: 1920 });
     expect(sizeFor('square', { width: 1280, height: 720 })).toEqual({ width: 720, height: 720 });
     expect(sizeFor('landscape', { width: 1080, height: 1920 })).toEqual({ width: 1920, height: 1080 });
+    expect(sizeFor('square', { width: 1080, height: 1080 })).toEqual({ width: 1080, height: 1080 });
+    expect(sizeFor('portrait', { width: 1080, height: 1080 })).toEqual({ width: 1080, height: 1920 });
   });
 
   it('round-trips the plan file and refuses a broken one', () => {

@@ -267,10 +267,10 @@ export function editPlan(current: VideoPlan, prompt: string): PlanEdit {
   return { plan, changes, ...(aspect ? { aspect } : {}) };
 }
 
-/** Width and height for a format, keeping the project's longer side (1920 for 1080p). */
+/** Width and height for a format at the project's resolution (its short side: 1080 stays 1080p). */
 export function sizeFor(aspect: Aspect, current: { width: number; height: number }): { width: number; height: number } {
-  const long = Math.max(current.width, current.height);
-  const short = Math.round((long * 9) / 16 / 2) * 2;
+  const short = Math.min(current.width, current.height);
+  const long = Math.round((short * 16) / 9 / 2) * 2;
   if (aspect === 'portrait') return { width: short, height: long };
   if (aspect === 'square') return { width: short, height: short };
   return { width: long, height: short };
