@@ -49,7 +49,7 @@ export const faceAnalysisKind = defineKind({
   }),
   paramInfo: {
     maxFaces: { label: 'Most faces', onNode: true },
-    minConfidence: { label: 'Minimum confidence', unit: '0–1', onNode: true },
+    minConfidence: { label: 'Minimum confidence', onNode: true },
   },
   inputs: [{ name: 'image', label: 'Image', accepts: ['image'], required: true }],
   outputs: [{ name: 'faces', label: 'Faces', type: 'faces' }],
