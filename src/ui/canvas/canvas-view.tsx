@@ -195,7 +195,9 @@ export default function CanvasView() {
   });
   const loadStarter = (graph: Graph, name: string) => {
     loadWorkflow(moveNodes(graph, tidyLayout(graph, sizeOf, registry)), name);
+    // Only the first measure of the new nodes: zoomed out (plain boxes) there is none to wait for.
     tidyWhenMeasured = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => (tidyWhenMeasured = false)));
   };
   const loadWorkflow = (graph: Graph, name: string) => {
     history.seal();
@@ -415,6 +417,7 @@ export default function CanvasView() {
                   label={`${def()?.title ?? node().kind} settings`}
                   fieldLabel={(key) => (def()?.paramInfo[key] ? fieldLabel(def()!.paramInfo[key]!) : key)}
                   optionLabel={(key, value) => optionLabel(def()?.paramInfo[key], value)}
+                  empty={null}
                 />
                 <Show when={node().kind === 'composition'}>
                   <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />

@@ -23,13 +23,18 @@ export function PropsEditor(props: {
   label?: string;
   fieldLabel?: (key: string) => string;
   optionLabel?: (key: string, value: unknown) => string;
+  /** Shown when there is nothing to edit; by default, how to give a composition a props schema. */
+  empty?: unknown;
 }) {
   const fields = () => Object.entries(props.schema?.properties ?? {});
   const set = (key: string, value: unknown) => props.onChange({ ...props.values, [key]: value });
   const nameOf = (key: string) => props.fieldLabel?.(key) ?? key;
   return (
     <form class="props-editor" aria-label={props.label ?? 'Composition props'} onSubmit={(e) => e.preventDefault()}>
-      <For each={fields()} fallback={<p class="hint">This composition has no props schema. Add `schema={'{'}z.object(...){'}'}` to its {'<Composition>'} to edit props here.</p>}>
+      <For
+        each={fields()}
+        fallback={'empty' in props ? (props.empty as never) : <p class="hint">This composition has no props schema. Add `schema={'{'}z.object(...){'}'}` to its {'<Composition>'} to edit props here.</p>}
+      >
         {([key, field]) => (
           <label class="field">
             <span>{nameOf(key)}</span>
