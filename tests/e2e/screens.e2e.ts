@@ -27,7 +27,7 @@ afterEach(() => context?.close());
 /** With the network off (the offline badge in the header), at each width: checks, then a picture. */
 async function atEachWidth(page: Page, name: string, check: (width: number) => Promise<void>) {
   await context.setOffline(true);
-  await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^Offline/ }).waitFor();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
     await nextFrames(page);
@@ -37,7 +37,30 @@ async function atEachWidth(page: Page, name: string, check: (width: number) => P
     await page.screenshot({ path: `${DIR}/${name}-${width}.png` });
   }
   await context.setOffline(false);
-  await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: /^Offline/ }).waitFor({ state: 'detached' });
+}
+
+/** Moves the Code view's player to a frame and waits until the preview shows a picture (not a flat fill). */
+async function seekPreview(page: Page, frame: number) {
+  await page.getByLabel('Frame', { exact: true }).evaluate((el: HTMLInputElement, f) => {
+    el.value = String(f);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, frame);
+  await page.getByTestId('frame-counter').filter({ hasText: new RegExp(`^${frame} /`) }).waitFor();
+  const colours = async () => {
+    const png = await page.locator('.preview-frame').screenshot();
+    return page.evaluate(async (b64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    }, png.toString('base64'));
+  };
+  await expect.poll(colours, { timeout: 10_000 }).toBeGreaterThan(20);
 }
 
 describe('screens at 1280, 1440 and 1920 px', () => {
@@ -93,6 +116,7 @@ describe('screens at 1280, 1440 and 1920 px', () => {
 
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     await waitForBuilt(page);
+    await seekPreview(page, 60); // past the title's fade-in
     await atEachWidth(page, 'code', async () => {
       const preview = await boxOf(page.locator('.preview-stage'));
       expect(preview.y + preview.height).toBeLessThanOrEqual(HEIGHT);
