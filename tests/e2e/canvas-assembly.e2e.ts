@@ -23,16 +23,16 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
     const inspector = page.getByRole('complementary', { name: 'Node settings' });
 
     await addCanvasNode(page, 'prompt', { x: 150, y: 200 });
-    await inspector.getByLabel('text').fill('A launch video for our coffee app');
+    await inspector.getByLabel('Text', { exact: true }).fill('A launch video for our coffee app');
     await addCanvasNode(page, 'enhance', { x: 450, y: 200 });
-    await inspector.getByLabel('preset').selectOption('product');
+    await inspector.getByLabel('Style preset').selectOption('Product');
     await addCanvasNode(page, 'composition', { x: 750, y: 200 });
     await inspector.getByRole('button', { name: 'Add prop' }).click();
     await inspector.getByLabel('Prop 1 name').fill('title');
     await inspector.getByLabel('Prop 1 name').press('Tab');
     await graphNode(page, 'Composition').locator('[data-input-port=title]').waitFor();
     await addCanvasNode(page, 'render', { x: 1050, y: 200 });
-    await inspector.getByLabel('quality').selectOption('draft');
+    await inspector.getByLabel('Quality').selectOption('Draft');
 
     await connectNodes(page, 'Prompt', 'text', 'Enhance', 'prompt');
     await connectNodes(page, 'Enhance', 'text', 'Composition', 'title');

@@ -21,7 +21,7 @@ describe('canvas takes and what nodes show', () => {
     const inspector = page.getByRole('complementary', { name: 'Node settings' });
     const prompt = 'A paper boat on a rain puddle';
     await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
-    await inspector.getByLabel('text').fill(prompt);
+    await inspector.getByLabel('Text', { exact: true }).fill(prompt);
     await addCanvasNode(page, 'veo', { x: 600, y: 250 });
     await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
     await page.keyboard.press('Escape');
@@ -89,10 +89,10 @@ describe('canvas takes and what nodes show', () => {
     expect(Number(await waveform.getAttribute('data-beats'))).toBeGreaterThan(4);
     expect(await graphNode(page, 'Beats').textContent()).toMatch(/\d+ BPM · \d+ beats/);
     // Felt twice as fast: the level setting adds the half-beats without a new analysis by hand.
-    const bpmOnNode = async () => Number((await graphNode(page, 'Beats').textContent())?.match(/(\d+) BPM/)?.[1] ?? 0);
+    const bpmOnNode = async () => Number((await graphNode(page, 'Beats').textContent())?.match(/(\d+) BPM · \d+ beats/)?.[1] ?? 0);
     const detected = await bpmOnNode();
     await graphNode(page, 'Beats').locator('.graph-node-title').click();
-    await inspector.getByLabel('level').selectOption('double');
+    await inspector.getByLabel('Beat level').selectOption('Double time');
     await page.getByRole('button', { name: 'Run selected' }).click();
     await expect.poll(bpmOnNode, { timeout: 30_000 }).toBeGreaterThan(detected * 1.9);
     expect(await bpmOnNode()).toBeLessThan(detected * 2.1);

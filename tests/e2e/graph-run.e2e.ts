@@ -23,7 +23,7 @@ const veoStarts = async (prompt: string) => ((await fake('/__fake/counts')) as {
 async function buildGraph(page: Page, text: string) {
   await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
   await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
-  await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill(text);
+  await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Text', { exact: true }).fill(text);
   await addCanvasNode(page, 'veo', { x: 560, y: 250 });
   await addCanvasNode(page, 'extend', { x: 900, y: 250 });
   await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
@@ -65,7 +65,7 @@ describe('running the graph through the edge', () => {
     await createProjectInUi(page, 'Graph failure');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     await addCanvasNode(page, 'prompt', { x: 250, y: 250 });
-    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('text').fill('[fake:fail] A storm over the sea');
+    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Text', { exact: true }).fill('[fake:fail] A storm over the sea');
     await addCanvasNode(page, 'veo', { x: 600, y: 250 });
     await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');
     await page.keyboard.press('Escape');
@@ -92,9 +92,9 @@ describe('running the graph through the edge', () => {
     await graphNode(page, 'Image').locator('img.node-thumb').waitFor();
     await addCanvasNode(page, 'character', { x: 520, y: 200 });
     await addCanvasNode(page, 'prompt', { x: 520, y: 520 });
-    await inspector.getByLabel('text').fill('The character walks along a beach at sunrise');
+    await inspector.getByLabel('Text', { exact: true }).fill('The character walks along a beach at sunrise');
     await addCanvasNode(page, 'veo', { x: 880, y: 300 });
-    await inspector.getByLabel('mode', { exact: true }).selectOption('reference_images');
+    await inspector.getByLabel('Mode', { exact: true }).selectOption('Reference images');
     await connectNodes(page, 'Image', 'image', 'Character', 'photos');
     await connectNodes(page, 'Character', 'character', 'Veo video', 'references');
     await connectNodes(page, 'Prompt', 'text', 'Veo video', 'prompt');

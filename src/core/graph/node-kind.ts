@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ParamInfoMap } from './param-info';
 import type { PortType } from './port-types';
 
 /**
@@ -40,6 +41,8 @@ export interface NodeKindDef<P extends Record<string, unknown> = Record<string, 
   provider: Provider;
   /** zod object schema with defaults; `parse({})` gives a new node's params. */
   params: z.ZodType<P>;
+  /** Label, unit and choice names of every param, for the inspector and the node body. */
+  paramInfo: ParamInfoMap<P>;
   /** Static ports, or ports derived from params (Composition props). */
   inputs: readonly InputPortSpec[] | ((params: P) => readonly InputPortSpec[]);
   outputs: readonly OutputPortSpec[];

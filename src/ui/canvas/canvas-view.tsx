@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { toJSONSchema } from 'zod';
-import { addNode, groupNodes, removeNodes, ungroup, updateParams } from '../../core/graph/graph-edits';
+import { addNode, groupNodes, moveNodes, removeNodes, ungroup, updateParams } from '../../core/graph/graph-edits';
 import { emptyGraph, type Graph, type GraphNode, type NodePosition } from '../../core/graph/graph-types';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
 import { exportWorkflow } from '../../core/graph/export-workflow';
@@ -15,8 +15,13 @@ import { useProject } from '../project/project-context';
 import { downloadBlob } from '../render/download-blob';
 import { showToast } from '../shell/toasts';
 import { fitViewport, GraphCanvas, type Viewport } from './graph-canvas';
-import { createGraphHistory } from './graph-history';
+import { createGraphHistory, LAYOUT_STEP } from './graph-history';
 import { Minimap } from './minimap';
+import { layoutOf, NODE_WIDTH } from './node-layout';
+import { createNodeSizes } from './node-sizes';
+import { tidyLayout } from '../../core/graph/tidy-layout';
+import type { NodeSize } from '../../core/graph/node-geometry';
+import { fieldLabel, optionLabel } from '../../core/graph/param-info';
 import { NodePalette } from './node-palette';
 import { createGraphRunner } from './create-graph-runner';
 import { NodeOutput } from './node-output';
@@ -46,6 +51,9 @@ export default function CanvasView() {
   const [palette, setPalette] = createSignal<NodePosition | null>(null);
   const [size, setSize] = createSignal({ width: 800, height: 600 });
   const runner = createGraphRunner(() => projectId, history.graph);
+  const sizes = createNodeSizes();
+  /** A node's size as drawn (measured), or as an idle node of its kind is. */
+  const sizeOf = (node: GraphNode): NodeSize => ({ width: NODE_WIDTH, height: sizes.heights().get(node.id) ?? layoutOf(node, registry).height });
   let stage!: HTMLDivElement;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSaved = 0;
@@ -90,7 +98,7 @@ export default function CanvasView() {
     }
   });
 
-  const fit = () => setViewport(fitViewport(history.graph(), registry, stage.clientWidth || 800, stage.clientHeight || 600));
+  const fit = () => setViewport(fitViewport(history.graph(), sizeOf, stage.clientWidth || 800, stage.clientHeight || 600));
   const center = (): NodePosition => {
     const v = viewport();
     return { x: (size().width / 2 - v.x) / v.zoom - 110, y: (size().height / 2 - v.y) / v.zoom - 60 };
@@ -134,6 +142,7 @@ export default function CanvasView() {
     else if (mod && key === 'g') e.preventDefault(), group();
     else if (e.key === ' ' && !mod) e.preventDefault(), setPalette(center());
     else if (key === 'f' && !mod) fit();
+    else if (key === 't' && e.shiftKey && !mod) e.preventDefault(), tidy();
   };
   onMount(() => window.addEventListener('keydown', onKey));
   onCleanup(() => window.removeEventListener('keydown', onKey));
@@ -164,8 +173,36 @@ export default function CanvasView() {
     if (!result.ok) return showToast({ kind: 'error', message: `Could not import “${file.name}”: ${result.message}${result.problems.length ? ` — ${result.problems.map((p) => p.message).slice(0, 3).join('; ')}` : ''}` });
     loadWorkflow(result.value.graph, result.value.name);
   };
+  /**
+   * Auto-arrange: columns by dependency depth, rows that cross less, spaced by real sizes; a step
+   * of its own (nodes that grow right after join it), or part of the last one (a starter's load).
+   */
+  const tidy = (partOfLastStep = false) => {
+    if (!partOfLastStep) history.seal();
+    const graph = history.graph();
+    const moves = tidyLayout(graph, sizeOf, registry);
+    if (Object.keys(moves).length) history.apply(moveNodes(graph, moves), LAYOUT_STEP);
+    requestAnimationFrame(fit);
+  };
+  /**
+   * A starter is tidied at its nodes' idle sizes, and again once they are drawn (a prompt's text
+   * makes its node taller): both are part of the one step that loaded it.
+   */
+  let tidyWhenMeasured = false;
+  sizes.listen(() => {
+    if (!tidyWhenMeasured) return;
+    tidyWhenMeasured = false;
+    queueMicrotask(() => tidy(true));
+  });
+  const loadStarter = (graph: Graph, name: string) => {
+    loadWorkflow(moveNodes(graph, tidyLayout(graph, sizeOf, registry)), name);
+    // Only the first measure of the new nodes: zoomed out (plain boxes) there is none to wait for.
+    tidyWhenMeasured = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => (tidyWhenMeasured = false)));
+  };
   const loadWorkflow = (graph: Graph, name: string) => {
-    history.apply(graph);
+    history.seal();
+    history.apply(graph, LAYOUT_STEP);
     setSelected(new Set<string>());
     requestAnimationFrame(fit);
     showToast({ kind: 'info', message: `Loaded “${name}”. Undo brings back what was here.` });
@@ -250,6 +287,9 @@ export default function CanvasView() {
         <button class="button small" onClick={fit} title="Fit view (F)">
           Fit
         </button>
+        <button class="button small" onClick={() => tidy()} disabled={!history.graph().nodes.length} title="Arrange the graph left to right by what feeds what (Shift+T)">
+          Tidy
+        </button>
         <button class="button small" onClick={group} disabled={selected().size < 2} title="Group the selected nodes (Ctrl+G)">
           Group
         </button>
@@ -290,6 +330,7 @@ export default function CanvasView() {
           <GraphCanvas
             history={history}
             registry={registry}
+            sizes={sizes}
             selected={selected}
             setSelected={setSelected}
             viewport={viewport}
@@ -324,7 +365,7 @@ export default function CanvasView() {
                   {(w) => {
                     const restored = () => restoreWorkflow(w, registry);
                     return (
-                      <button class="button" onClick={() => { const r = restored(); if (r.ok) loadWorkflow(r.value.graph, r.value.name); }}>
+                      <button class="button" onClick={() => { const r = restored(); if (r.ok) loadStarter(r.value.graph, r.value.name); }}>
                         {w.name}
                       </button>
                     );
@@ -334,7 +375,7 @@ export default function CanvasView() {
               <StartChoices projectId={projectId} omit={['starters']} compact />
             </div>
           </Show>
-          <Minimap graph={history.graph()} viewport={viewport()} canvasSize={size()} onJump={setViewport} />
+          <Minimap graph={history.graph()} viewport={viewport()} canvasSize={size()} onJump={setViewport} sizeOf={sizeOf} />
         </div>
         <Show when={inspected()}>
           {(node) => {
@@ -342,8 +383,9 @@ export default function CanvasView() {
             const schema = () => {
               try {
                 const json = toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
-                // A Composition's wired props get their own editor below.
+                // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
                 if (node().kind === 'composition' && json.properties) delete json.properties.props;
+                for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
                 return json as Record<string, unknown>;
               } catch {
                 return null;
@@ -370,7 +412,15 @@ export default function CanvasView() {
                 <button class="button small primary" onClick={() => void runNodes([node().id])}>
                   Run this node
                 </button>
-                <PropsEditor schema={schema() as never} values={node().params} onChange={setParams} />
+                <PropsEditor
+                  schema={schema() as never}
+                  values={node().params}
+                  onChange={setParams}
+                  label={`${def()?.title ?? node().kind} settings`}
+                  fieldLabel={(key) => (def()?.paramInfo[key] ? fieldLabel(def()!.paramInfo[key]!) : key)}
+                  optionLabel={(key, value) => optionLabel(def()?.paramInfo[key], value)}
+                  empty={null}
+                />
                 <Show when={node().kind === 'composition'}>
                   <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />
                 </Show>

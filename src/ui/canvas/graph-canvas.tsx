@@ -4,11 +4,14 @@ import { connect, disconnect, moveNodes, removeNodes, renameGroup } from '../../
 import type { Graph, GraphNode, NodePosition } from '../../core/graph/graph-types';
 import { groupBounds, groupColor, membersOf } from '../../core/graph/group-bounds';
 import type { KindRegistry } from '../../core/graph/kind-registry';
+import { boxOf, type NodeSize } from '../../core/graph/node-geometry';
+import { resolveOverlaps } from '../../core/graph/resolve-overlaps';
 import { DETAIL_ZOOM, GraphLodNodes } from './graph-lod-nodes';
 import { GraphNodeView } from './graph-node-view';
 import { GroupFrame } from './group-frame';
-import type { GraphHistory } from './graph-history';
+import { LAYOUT_STEP, type GraphHistory } from './graph-history';
 import { edgePath, inputAnchor, layoutOf, NODE_WIDTH, outputAnchor, PORT_COLORS, type NodeLayout } from './node-layout';
+import type { MeasuredNode, NodeSizes } from './node-sizes';
 
 export interface Viewport {
   x: number;
@@ -19,6 +22,8 @@ export interface Viewport {
 export interface GraphCanvasProps {
   history: GraphHistory;
   registry: KindRegistry;
+  /** Measured node heights, shared with the minimap and tidy. */
+  sizes: NodeSizes;
   selected: () => ReadonlySet<string>;
   setSelected: (ids: ReadonlySet<string>) => void;
   viewport: () => Viewport;
@@ -90,7 +95,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const { width, height } = hostSize();
     return { x0: -v.x / v.zoom, y0: -v.y / v.zoom, x1: (width - v.x) / v.zoom, y1: (height - v.y) / v.zoom };
   };
-  const nodeRect = (n: GraphNode): WorldRect => ({ x0: n.position.x, y0: n.position.y, x1: n.position.x + NODE_WIDTH, y1: n.position.y + layouts().get(n.id)!.height });
+  /** As drawn when measured, else as its kind and params say an idle node is. */
+  const heightOf = (id: string) => props.sizes.heights().get(id) ?? layouts().get(id)!.height;
+  const sizeOf = (n: GraphNode): NodeSize => ({ width: NODE_WIDTH, height: heightOf(n.id) });
+  const nodeRect = (n: GraphNode): WorldRect => ({ x0: n.position.x, y0: n.position.y, x1: n.position.x + NODE_WIDTH, y1: n.position.y + heightOf(n.id) });
   const graphBounds = createMemo(() => boundsOf(graph().nodes.map(nodeRect)));
   const renderWindow = createMemo<WorldRect | undefined>(
     (previous) => (zoom() < DETAIL_ZOOM ? overviewRenderWindow(previous, viewRect(), graphBounds()) : nextRenderWindow(previous, viewRect())),
@@ -114,7 +122,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const visibleIds = createMemo(() => new Set(visibleNodeIds()));
   /** The latest version of a node; the last known one while its removal is still being rendered. */
   const trackNode = (id: string) => createMemo<GraphNode>((last) => nodeById().get(id) ?? last!, nodeById().get(id)!);
-  const frames = createMemo(() => groupBounds(graph(), (n) => ({ width: NODE_WIDTH, height: layouts().get(n.id)!.height })));
+  const frames = createMemo(() => groupBounds(graph(), sizeOf));
   const visibleGroups = createMemo(() => {
     const w = renderWindow()!;
     return graph().groups.flatMap((group) => {
@@ -261,10 +269,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     setGesture(null);
     if (!g) return;
     if (g.kind === 'drag') props.history.seal();
+    if (waitingToGrow.size) makeRoom([]);
     if (g.kind === 'box') {
       const [x0, x1] = [Math.min(g.start.x, g.now.x), Math.max(g.start.x, g.now.x)];
       const [y0, y1] = [Math.min(g.start.y, g.now.y), Math.max(g.start.y, g.now.y)];
-      const hits = graph().nodes.filter((n) => n.position.x < x1 && n.position.x + NODE_WIDTH > x0 && n.position.y < y1 && n.position.y + layouts().get(n.id)!.height > y0);
+      const hits = graph().nodes.filter((n) => n.position.x < x1 && n.position.x + NODE_WIDTH > x0 && n.position.y < y1 && n.position.y + heightOf(n.id) > y0);
       props.setSelected(new Set([...(g.additive ? props.selected() : []), ...hits.map((n) => n.id)]));
     }
     if (g.kind === 'connect') {
@@ -310,6 +319,28 @@ export function GraphCanvas(props: GraphCanvasProps) {
   };
   onMount(() => window.addEventListener('keydown', onKey));
   onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  /**
+   * A node that grew (its picture, error or progress appeared) moves what it now covers down its
+   * column: a stored, undoable move (one step with the automatic layout before it), so what is
+   * drawn is what is saved and what another tab sees. Never during a drag: after it.
+   */
+  const waitingToGrow = new Set<string>();
+  const makeRoom = (grown: string[]) => {
+    for (const id of grown) waitingToGrow.add(id);
+    if (gesture()) return;
+    const g = graph();
+    const ids = [...waitingToGrow].filter((id) => nodeById().has(id));
+    waitingToGrow.clear();
+    if (!ids.length) return;
+    const moves = resolveOverlaps(g.nodes.map((n) => boxOf(n, sizeOf(n))), ids);
+    if (Object.keys(moves).length) props.history.apply(moveNodes(g, moves), LAYOUT_STEP);
+  };
+  props.sizes.listen((changes: MeasuredNode[]) =>
+    // The first measure of a node is compared with its idle height: a reload shows pictures at once.
+    // A pixel more is the zoom's rounding, not growth.
+    makeRoom(changes.filter((c) => nodeById().has(c.id) && c.after > (c.before ?? layouts().get(c.id)!.height) + 1).map((c) => c.id)),
+  );
 
   /**
    * The floor under the graph: the dot grid over the whole render window. Its paint makes the
@@ -400,7 +431,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
               <GraphLodNodes
                 ids={visibleNodeIds()}
                 trackNode={trackNode}
-                layoutOf={(id) => layouts().get(id)!}
+                heightOf={heightOf}
                 zoom={zoom()}
                 titleOf={titleOf}
                 isSelected={(id) => props.selected().has(id)}
@@ -423,6 +454,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
                     selected={props.selected().has(id)}
                     state={props.nodeState?.(id)}
                     body={props.renderBody?.(content())}
+                    measure={props.sizes.observe}
                     onDown={(e) => onNodeDown(e, node())}
                     onOutputDown={(e, i) => onOutputDown(e, node(), i)}
                   />
@@ -438,14 +470,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 /** The viewport that shows every node, with a margin. */
-export function fitViewport(graph: Graph, registry: KindRegistry, width: number, height: number): Viewport {
+export function fitViewport(graph: Graph, sizeOf: (node: GraphNode) => NodeSize, width: number, height: number): Viewport {
   if (!graph.nodes.length) return { x: width / 2, y: height / 2, zoom: 1 };
-  const xs = graph.nodes.map((n) => n.position.x);
-  const ys = graph.nodes.map((n) => n.position.y);
-  const x0 = Math.min(...xs) - 40;
-  const y0 = Math.min(...ys) - 40;
-  const x1 = Math.max(...xs) + NODE_WIDTH + 40;
-  const y1 = Math.max(...graph.nodes.map((n) => n.position.y + layoutOf(n, registry).height)) + 40;
+  const bounds = boundsOf(graph.nodes.map((n) => ({ x0: n.position.x, y0: n.position.y, x1: n.position.x + sizeOf(n).width, y1: n.position.y + sizeOf(n).height })))!;
+  const x0 = bounds.x0 - 40;
+  const y0 = bounds.y0 - 40;
+  const x1 = bounds.x1 + 40;
+  const y1 = bounds.y1 + 40;
   const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(width / (x1 - x0), height / (y1 - y0), 1.2)));
   return { zoom, x: (width - (x1 - x0) * zoom) / 2 - x0 * zoom, y: (height - (y1 - y0) * zoom) / 2 - y0 * zoom };
 }

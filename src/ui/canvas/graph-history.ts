@@ -4,6 +4,12 @@ import type { Graph } from '../../core/graph/graph-types';
 const LIMIT = 200;
 
 /**
+ * The coalescing key of automatic layout: a workflow placed, a tidy, nodes moved aside by one that
+ * grew. Such moves following one another are one undo step, until the next edit of a person.
+ */
+export const LAYOUT_STEP = 'layout';
+
+/**
  * Undo/redo over immutable graphs. Edits that share a `coalesce` key with the previous one (the
  * mouse moves of one drag) replace it instead of adding a step, so a drag undoes in one step.
  */

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { GraphNode } from '../../core/graph/graph-types';
-import { HEADER, NODE_WIDTH, type NodeLayout } from './node-layout';
+import { HEADER, NODE_WIDTH } from './node-layout';
 
 /** Below this zoom nodes are drawn as plain boxes (ports and bodies would be unreadable anyway). */
 export const DETAIL_ZOOM = 0.4;
@@ -17,7 +17,7 @@ export function GraphLodNodes(props: {
   ids: readonly string[];
   /** The latest version of a node, kept in step with the graph (see GraphCanvas). */
   trackNode: (id: string) => () => GraphNode;
-  layoutOf: (id: string) => NodeLayout;
+  heightOf: (id: string) => number;
   zoom: number;
   titleOf: (node: GraphNode) => string;
   isSelected: (id: string) => boolean;
@@ -42,8 +42,8 @@ export function GraphLodNodes(props: {
               aria-label={props.titleOf(node())}
               onPointerDown={(e) => props.onDown(e, node())}
             >
-              <rect x={node().position.x} y={node().position.y} width={NODE_WIDTH} height={props.layoutOf(id).height} rx={10} class="graph-lod-box" />
-              <rect x={node().position.x} y={node().position.y} width={NODE_WIDTH} height={Math.min(props.layoutOf(id).height, headerHeight())} rx={10} class="graph-lod-header" />
+              <rect x={node().position.x} y={node().position.y} width={NODE_WIDTH} height={props.heightOf(id)} rx={10} class="graph-lod-box" />
+              <rect x={node().position.x} y={node().position.y} width={NODE_WIDTH} height={Math.min(props.heightOf(id), headerHeight())} rx={10} class="graph-lod-header" />
               <Show when={showTitles()}>
                 <text x={node().position.x + 8 / props.zoom} y={node().position.y + headerHeight() / 2} font-size={String(fontSize())} class="graph-lod-title">
                   {truncate(props.titleOf(node()), maxChars())}

@@ -1,5 +1,7 @@
 import { For, Show } from 'solid-js';
+import './graph-node.css';
 import type { GraphNode } from '../../core/graph/graph-types';
+import { NodeError } from './node-error';
 import { HEADER, NODE_WIDTH, PORT_COLORS, ROW, type NodeLayout } from './node-layout';
 
 export interface NodeRunView {
@@ -8,7 +10,10 @@ export interface NodeRunView {
   message?: string;
 }
 
-/** One node on the canvas: header, typed ports, body. Placed with left/top, so many nodes share one paint layer. */
+/**
+ * One node on the canvas: header, typed ports, its params, then a body (picture, progress, error)
+ * that sets the node's height. Placed with left/top, so many nodes share one paint layer.
+ */
 export function GraphNodeView(props: {
   node: GraphNode;
   layout: NodeLayout;
@@ -17,17 +22,21 @@ export function GraphNodeView(props: {
   selected: boolean;
   state: NodeRunView | undefined;
   body?: unknown;
+  /** Called with the node's element, to measure it (see createNodeSizes). */
+  measure?: (el: HTMLElement) => void;
   onDown: (e: PointerEvent) => void;
   onOutputDown: (e: PointerEvent, index: number) => void;
 }) {
+  const rows = () => Math.max(1, props.layout.inputs.length, props.layout.outputs.length);
   return (
     <div
+      ref={(el) => props.measure?.(el)}
       class="graph-node"
       classList={{ selected: props.selected, [`state-${props.state?.state ?? 'idle'}`]: true }}
       data-node-id={props.node.id}
       data-testid="graph-node"
       aria-label={props.ariaLabel}
-      style={{ left: `${props.node.position.x}px`, top: `${props.node.position.y}px`, width: `${NODE_WIDTH}px`, height: `${props.layout.height}px` }}
+      style={{ left: `${props.node.position.x}px`, top: `${props.node.position.y}px`, width: `${NODE_WIDTH}px` }}
       onPointerDown={(e) => props.onDown(e)}
     >
       <div class="graph-node-header" style={{ height: `${HEADER}px` }}>
@@ -40,26 +49,40 @@ export function GraphNodeView(props: {
           )}
         </Show>
       </div>
-      <For each={props.layout.inputs}>
-        {(port, i) => (
-          <div class="graph-port input" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-input-port={port.name} data-node={props.node.id} title={`${port.label}: accepts ${port.accepts.join(', ')}`}>
-            <span class="port-dot" style={{ background: PORT_COLORS[port.accepts[0]!] }} />
-            <span>{port.label}</span>
-          </div>
-        )}
-      </For>
-      <For each={props.layout.outputs}>
-        {(port, i) => (
-          <div class="graph-port output" style={{ top: `${HEADER + i() * ROW}px`, height: `${ROW}px` }} data-output-port={port.name} title={`${port.label}: ${port.type}`}>
-            <span>{port.label}</span>
-            <span class="port-dot" style={{ background: PORT_COLORS[port.type] }} onPointerDown={(e) => props.onOutputDown(e, i())} data-testid={`out-${props.node.id}-${port.name}`} />
-          </div>
-        )}
-      </For>
+      <div class="graph-node-ports" style={{ height: `${rows() * ROW}px` }}>
+        <For each={props.layout.inputs}>
+          {(port, i) => (
+            <div class="graph-port input" style={{ top: `${i() * ROW}px`, height: `${ROW}px` }} data-input-port={port.name} data-node={props.node.id} title={`${port.label}: accepts ${port.accepts.join(', ')}`}>
+              <span class="port-dot" style={{ background: PORT_COLORS[port.accepts[0]!] }} />
+              <span class="port-label">{port.label}</span>
+            </div>
+          )}
+        </For>
+        <For each={props.layout.outputs}>
+          {(port, i) => (
+            <div class="graph-port output" style={{ top: `${i() * ROW}px`, height: `${ROW}px` }} data-output-port={port.name} title={`${port.label}: ${port.type}`}>
+              <span class="port-label">{port.label}</span>
+              <span class="port-dot" style={{ background: PORT_COLORS[port.type] }} onPointerDown={(e) => props.onOutputDown(e, i())} data-testid={`out-${props.node.id}-${port.name}`} />
+            </div>
+          )}
+        </For>
+      </div>
+      <Show when={props.layout.params.length}>
+        <dl class="graph-node-params" data-testid="node-params">
+          <For each={props.layout.params}>
+            {(line) => (
+              <div class="graph-node-param" data-param={line.key}>
+                <dt>{line.label}</dt>
+                <dd title={line.value}>{line.value}</dd>
+              </div>
+            )}
+          </For>
+        </dl>
+      </Show>
       <div class="graph-node-body">
         {(props.body as never) ?? (
-          <Show when={props.state?.state === 'error'}>
-            <span class="error-text">{props.state!.message}</span>
+          <Show when={props.state?.state === 'error' && props.state.message}>
+            {(message) => <NodeError message={message()} />}
           </Show>
         )}
       </div>

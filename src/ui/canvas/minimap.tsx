@@ -1,16 +1,17 @@
 import { createMemo, For } from 'solid-js';
 import type { Graph } from '../../core/graph/graph-types';
 import { groupBounds, groupColor } from '../../core/graph/group-bounds';
-import { defaultKindRegistry, type KindRegistry } from '../../core/graph/kind-registry';
+import type { GraphNode } from '../../core/graph/graph-types';
+import type { NodeSize } from '../../core/graph/node-geometry';
 import type { Viewport } from './graph-canvas';
-import { layoutOf, NODE_WIDTH } from './node-layout';
+import { NODE_WIDTH } from './node-layout';
 
 const W = 180;
 const H = 120;
 
 /** The whole graph in small, groups as tinted frames, with the visible area; click to go there. */
-export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: { width: number; height: number }; onJump: (v: Viewport) => void; registry?: KindRegistry }) {
-  const heights = createMemo(() => new Map(props.graph.nodes.map((n) => [n.id, layoutOf(n, props.registry ?? defaultKindRegistry).height])));
+export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: { width: number; height: number }; onJump: (v: Viewport) => void; sizeOf: (node: GraphNode) => NodeSize }) {
+  const heights = createMemo(() => new Map(props.graph.nodes.map((n) => [n.id, props.sizeOf(n).height])));
   const frames = createMemo(() => groupBounds(props.graph, (n) => ({ width: NODE_WIDTH, height: heights().get(n.id) ?? 90 })));
   const bounds = createMemo(() => {
     const nodes = props.graph.nodes;
@@ -19,7 +20,7 @@ export function Minimap(props: { graph: Graph; viewport: Viewport; canvasSize: {
     const ys = nodes.map((n) => n.position.y);
     const x = Math.min(...xs) - 200;
     const y = Math.min(...ys) - 200;
-    return { x, y, w: Math.max(...xs) + NODE_WIDTH + 200 - x, h: Math.max(...ys) + 300 - y };
+    return { x, y, w: Math.max(...xs) + NODE_WIDTH + 200 - x, h: Math.max(...nodes.map((n) => n.position.y + (heights().get(n.id) ?? 90))) + 200 - y };
   });
   const scale = () => Math.min(W / bounds().w, H / bounds().h);
   const view = () => {

@@ -1,19 +1,20 @@
 import type { GraphNode } from '../../core/graph/graph-types';
 import type { KindRegistry } from '../../core/graph/kind-registry';
+import { estimateNodeHeight, NODE_HEADER, NODE_WIDTH, PORT_ROW, portOffset } from '../../core/graph/node-geometry';
 import { inputPortsOf, type InputPortSpec, type OutputPortSpec } from '../../core/graph/node-kind';
+import { paramLines, type ParamLine } from '../../core/graph/param-info';
 
-/** Node geometry from its kind alone (no DOM reads), so edges and hit boxes cost nothing to compute. */
-export const NODE_WIDTH = 220;
-export const HEADER = 30;
-export const ROW = 22;
-export const BODY = 40;
-/** Nodes that show a picture, a video, a player, face boxes or a waveform get room for it. */
-const MEDIA_BODY = 130;
-const PICTURED_OUTPUTS = new Set(['image', 'video', 'audio', 'faces', 'beats', 'composition', 'render']);
+/** Node geometry from its kind and params alone (no DOM reads), so edges and hit boxes cost nothing to compute. */
+export { NODE_WIDTH };
+export const HEADER = NODE_HEADER;
+export const ROW = PORT_ROW;
 
 export interface NodeLayout {
   inputs: readonly InputPortSpec[];
   outputs: readonly OutputPortSpec[];
+  /** The params the node shows, labelled ("Duration 8 s"). */
+  params: readonly ParamLine[];
+  /** The height while idle; what it shows after a run (a picture, an error) is measured (see createNodeSizes). */
   height: number;
 }
 
@@ -21,16 +22,16 @@ export function layoutOf(node: GraphNode, registry: KindRegistry): NodeLayout {
   const def = registry.get(node.kind);
   const inputs = def ? inputPortsOf(def, node.params) : [];
   const outputs = def?.outputs ?? [];
-  const media = outputs.some((o) => PICTURED_OUTPUTS.has(o.type));
-  return { inputs, outputs, height: HEADER + Math.max(inputs.length, outputs.length, 1) * ROW + (media ? MEDIA_BODY : BODY) };
+  const params = def ? paramLines(def.paramInfo, node.params) : [];
+  return { inputs, outputs, params, height: estimateNodeHeight(Math.max(inputs.length, outputs.length), params.length) };
 }
 
 export function inputAnchor(node: GraphNode, index: number) {
-  return { x: node.position.x, y: node.position.y + HEADER + index * ROW + ROW / 2 };
+  return { x: node.position.x, y: node.position.y + portOffset(index) };
 }
 
 export function outputAnchor(node: GraphNode, index: number) {
-  return { x: node.position.x + NODE_WIDTH, y: node.position.y + HEADER + index * ROW + ROW / 2 };
+  return { x: node.position.x + NODE_WIDTH, y: node.position.y + portOffset(index) };
 }
 
 /** A horizontal S-curve between two anchors. */

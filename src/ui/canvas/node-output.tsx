@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { takeOrigin } from '../../core/graph/take-origin';
 import type { NodeView } from './create-graph-runner';
 import { createAssetUrl, FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
+import { NodeError } from './node-error';
 import { isAssetRef } from './runners/asset-refs';
 
 /** A project asset as a node shows it: image, muted video that plays on hover, or an audio player. */
@@ -22,20 +23,21 @@ export function AssetPreview(props: { assetId: string; kind: 'image' | 'video' |
   );
 }
 
-/** What a node shows inside: its output (thumbnail, playable video, text, beats) or its error. */
+/** What a node shows inside: its output (thumbnail, playable video, text, beats), its progress or its error. */
 export function NodeOutput(props: { view: NodeView | undefined; params: Record<string, unknown>; kind: string }) {
   const out = () => props.view?.outputs ?? {};
   const ref = (v: unknown) => (isAssetRef(v) ? v.assetId : null);
   const uploaded = () => (typeof props.params.assetId === 'string' ? props.params.assetId : null);
   return (
     <div class="node-output">
-      <Show when={props.view?.state === 'error' || props.view?.state === 'blocked'}>
-        <span class="error-text" title={props.view?.message}>
-          {props.view?.message}
-        </span>
+      <Show when={(props.view?.state === 'error' || props.view?.state === 'blocked') && props.view.message}>
+        {(message) => <NodeError message={message()} />}
+      </Show>
+      <Show when={props.view?.state === 'running' && props.view.progress !== undefined}>
+        <progress class="node-progress" max={1} value={props.view!.progress} aria-label="Progress" />
       </Show>
       <Show when={props.view?.state === 'running' && props.view.message}>
-        <span class="hint">{props.view!.message}…</span>
+        <span class="hint node-status">{props.view!.message}…</span>
       </Show>
       <Show when={ref(out().video)}>{(id) => <AssetPreview assetId={id()} kind="video" />}</Show>
       <Show when={ref(out().image) ?? (props.kind === 'image' ? uploaded() : null)}>{(id) => <AssetPreview assetId={id()} kind="image" />}</Show>

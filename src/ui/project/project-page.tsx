@@ -28,6 +28,7 @@ export default function ProjectPage(props: RouteSectionProps) {
   const project = createLiveQuery(() => getProject(db, params.id), undefined as Project | undefined);
   const [sharing, setSharing] = createSignal(false);
   const counts = createLiveQuery(() => projectCounts(db, params.id), { files: 0, assets: 0, versions: 0 });
+  const countsText = () => `${counts.value().files} files · ${counts.value().assets} assets · ${counts.value().versions} versions`;
 
 
   const save = async (patch: Partial<NewProjectInput>) => {
@@ -64,8 +65,8 @@ export default function ProjectPage(props: RouteSectionProps) {
               <ProjectFormat project={p()} onSave={save} />
               <OfflineIndicator />
               <div class="spacer" />
-              <span class="hint" data-testid="project-counts">
-                {counts.value().files} files · {counts.value().assets} assets · {counts.value().versions} versions
+              <span class="hint" data-testid="project-counts" title={countsText()}>
+                {countsText()}
               </span>
               <button class="button" onClick={() => setSharing(true)} title="Share an end-to-end encrypted link">
                 Share

@@ -3,6 +3,7 @@ import { BEAT_LEVELS } from '../../audio/beat-level';
 import { defineKind } from '../node-kind';
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
+const seedInfo = { label: 'Seed' } as const;
 
 export const ENHANCE_PRESETS = ['cinematic', 'product', 'anime', 'documentary', 'noir', 'vintage', 'none'] as const;
 
@@ -18,6 +19,16 @@ export const enhanceKind = defineKind({
     instructions: z.string().max(2000).default(''),
     seed,
   }),
+  paramInfo: {
+    preset: {
+      label: 'Style preset',
+      onNode: true,
+      options: { cinematic: 'Cinematic', product: 'Product', anime: 'Anime', documentary: 'Documentary', noir: 'Noir', vintage: 'Vintage', none: 'None (plain rewrite)' },
+    },
+    target: { label: 'Written for', onNode: true, options: { veo: 'Veo', runway: 'Runway' } },
+    instructions: { label: 'Extra instructions' },
+    seed: seedInfo,
+  },
   inputs: [
     { name: 'prompt', label: 'Prompt', accepts: ['text'], required: true },
     { name: 'image', label: 'Image', accepts: ['image'] },
@@ -36,6 +47,10 @@ export const faceAnalysisKind = defineKind({
     maxFaces: z.number().int().min(1).max(20).default(5),
     minConfidence: z.number().min(0).max(1).default(0.6),
   }),
+  paramInfo: {
+    maxFaces: { label: 'Most faces', onNode: true },
+    minConfidence: { label: 'Minimum confidence', onNode: true },
+  },
   inputs: [{ name: 'image', label: 'Image', accepts: ['image'], required: true }],
   outputs: [{ name: 'faces', label: 'Faces', type: 'faces' }],
 });
@@ -50,6 +65,10 @@ export const characterKind = defineKind({
     name: z.string().trim().min(1).max(80).default('Character'),
     description: z.string().max(2000).default(''),
   }),
+  paramInfo: {
+    name: { label: 'Name', onNode: true },
+    description: { label: 'Description' },
+  },
   inputs: [
     { name: 'photos', label: 'Photos', accepts: ['image'], multiple: true, max: 8, required: true },
     { name: 'faces', label: 'Faces', accepts: ['faces'], multiple: true, max: 8 },
@@ -72,6 +91,12 @@ export const beatsKind = defineKind({
       level: z.enum(BEAT_LEVELS).default('detected'),
     })
     .refine((p) => p.minBpm < p.maxBpm, { message: 'minBpm must be below maxBpm', path: ['minBpm'] }),
+  paramInfo: {
+    minBpm: { label: 'Slowest tempo', unit: 'BPM', onNode: true },
+    maxBpm: { label: 'Fastest tempo', unit: 'BPM', onNode: true },
+    downbeats: { label: 'Find downbeats' },
+    level: { label: 'Beat level', onNode: true, options: { detected: 'As detected', double: 'Double time', half: 'Half time' } },
+  },
   inputs: [{ name: 'audio', label: 'Audio', accepts: ['audio'], required: true }],
   outputs: [{ name: 'beats', label: 'Beats', type: 'beats' }],
 });

@@ -25,6 +25,10 @@ export const compositionKind = defineKind({
       .default([])
       .refine((props) => new Set(props.map((p) => p.name)).size === props.length, 'prop names must be unique'),
   }),
+  paramInfo: {
+    compositionId: { label: 'Composition', onNode: true },
+    props: { label: 'Props' },
+  },
   // Defensive about shape: ports are asked for before params are validated (e.g. on import).
   inputs: (p) =>
     (Array.isArray(p.props) ? p.props : []).map(
@@ -44,6 +48,11 @@ export const renderKind = defineKind({
     quality: z.enum(['draft', 'standard', 'high']).default('standard'),
     where: z.enum(['browser', 'server']).default('browser'),
   }),
+  paramInfo: {
+    format: { label: 'Format', onNode: true, options: { mp4: 'MP4', webm: 'WebM' } },
+    quality: { label: 'Quality', onNode: true, options: { draft: 'Draft', standard: 'Standard', high: 'High' } },
+    where: { label: 'Renders on', onNode: true, options: { browser: 'This browser', server: 'Render server' } },
+  },
   inputs: [{ name: 'composition', label: 'Composition', accepts: ['composition'], required: true }],
   outputs: [{ name: 'render', label: 'Render', type: 'render' }],
 });

@@ -6,6 +6,10 @@ const uploadParams = z.object({
   assetId: z.string().max(128).nullable().default(null),
   contentHash: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/).optional(),
 });
+const uploadParamInfo = {
+  assetId: { label: 'File', internal: true },
+  contentHash: { label: 'Content hash', internal: true },
+} as const;
 
 export const imageKind = defineKind({
   kind: 'image',
@@ -14,6 +18,7 @@ export const imageKind = defineKind({
   version: 1,
   provider: 'local',
   params: uploadParams,
+  paramInfo: uploadParamInfo,
   inputs: [],
   outputs: [{ name: 'image', label: 'Image', type: 'image' }],
   checkRunnable: (p) => (p.assetId ? null : 'Image has no file yet: upload or drop one'),
@@ -27,6 +32,7 @@ export const audioKind = defineKind({
   version: 1,
   provider: 'local',
   params: uploadParams,
+  paramInfo: uploadParamInfo,
   inputs: [],
   outputs: [{ name: 'audio', label: 'Audio', type: 'audio' }],
   checkRunnable: (p) => (p.assetId ? null : 'Audio has no file yet: upload or drop one'),
@@ -40,6 +46,7 @@ export const promptKind = defineKind({
   version: 1,
   provider: 'local',
   params: z.object({ text: z.string().max(10_000).default('') }),
+  paramInfo: { text: { label: 'Text' } },
   inputs: [],
   outputs: [{ name: 'text', label: 'Text', type: 'text' }],
   checkRunnable: (p) => (p.text.trim() ? null : 'Prompt is empty'),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineKind } from '../node-kind';
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
+const seedInfo = { label: 'Seed' } as const;
+const negativePromptInfo = { label: 'Avoid (negative prompt)' } as const;
 
 export const VEO_MODES = ['text_to_video', 'image_to_video', 'first_last_frame', 'reference_images'] as const;
 
@@ -38,6 +40,19 @@ export const veoVideoKind = defineKind({
   version: 1,
   provider: 'veo',
   params: veoParams,
+  paramInfo: {
+    mode: {
+      label: 'Mode',
+      onNode: true,
+      options: { text_to_video: 'Text → video', image_to_video: 'Image → video', first_last_frame: 'First + last frame', reference_images: 'Reference images' },
+    },
+    model: { label: 'Model', options: { 'veo-3.1-generate-preview': 'Veo 3.1', 'veo-3.1-fast-generate-preview': 'Veo 3.1 Fast' } },
+    aspectRatio: { label: 'Aspect ratio', onNode: true, options: { '16:9': '16:9 landscape', '9:16': '9:16 portrait' } },
+    durationSeconds: { label: 'Duration', unit: 's', onNode: true },
+    resolution: { label: 'Resolution', onNode: true },
+    negativePrompt: negativePromptInfo,
+    seed: seedInfo,
+  },
   inputs: [
     { name: 'prompt', label: 'Prompt', accepts: ['text'] },
     { name: 'image', label: 'First frame', accepts: ['image'] },
@@ -59,6 +74,7 @@ export const extendKind = defineKind({
   version: 1,
   provider: 'veo',
   params: z.object({ negativePrompt: z.string().max(2000).default(''), seed }),
+  paramInfo: { negativePrompt: negativePromptInfo, seed: seedInfo },
   inputs: [
     { name: 'video', label: 'Video', accepts: ['video'], required: true },
     { name: 'prompt', label: 'Prompt', accepts: ['text'] },
@@ -79,6 +95,23 @@ export const runwayVideoKind = defineKind({
     durationSeconds: z.union([z.literal(5), z.literal(10)]).default(5),
     seed,
   }),
+  paramInfo: {
+    model: { label: 'Model', options: { gen4_turbo: 'Gen-4 Turbo' } },
+    ratio: {
+      label: 'Frame size',
+      onNode: true,
+      options: {
+        '1280:720': '1280×720 (16:9)',
+        '720:1280': '720×1280 (9:16)',
+        '1104:832': '1104×832 (4:3)',
+        '832:1104': '832×1104 (3:4)',
+        '960:960': '960×960 (1:1)',
+        '1584:672': '1584×672 (21:9)',
+      },
+    },
+    durationSeconds: { label: 'Duration', unit: 's', onNode: true },
+    seed: seedInfo,
+  },
   inputs: [
     { name: 'image', label: 'Image', accepts: ['image'], required: true },
     { name: 'prompt', label: 'Prompt', accepts: ['text'] },
