@@ -11,6 +11,7 @@ describe('templateForWorkflow', () => {
       'product-showcase': ['Showcase'],
       explainer: ['Explainer'],
       'beat-montage': ['BeatMontage'],
+      scenes: ['Main'],
     });
   });
 
