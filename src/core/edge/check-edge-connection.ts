@@ -4,7 +4,7 @@
  * names the part to fix (the URL, a missing token, a refused token).
  */
 
-export type FetchLike = (url: string, init?: { headers?: Record<string, string>; cache?: RequestCache }) => Promise<Response>;
+export type FetchLike = (url: string, init?: { headers?: Record<string, string>; cache?: 'no-store' }) => Promise<Response>;
 
 export interface ProviderSummary {
   /** Display names of providers that call the real APIs. */

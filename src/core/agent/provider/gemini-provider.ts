@@ -100,7 +100,8 @@ export async function readStream(body: ReadableStream<Uint8Array>, signal: Abort
   aborted.catch(() => {});
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      // The reader's own result type: core compiles without the DOM lib, which names it ReadableStreamReadResult.
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await Promise.race([reader.read(), aborted]);
       } catch (e) {

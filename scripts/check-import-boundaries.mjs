@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The layers' import rules, checked over whatever files exist (no file list is kept here):
+//   core ← db, core ← app ← ui; workers import core only; core imports no other layer; the edge never imports src/ui.
+// Usage: node scripts/check-import-boundaries.mjs [root]   (exits 1 and lists each offending import as file:line)
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+
+const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.wrangler', '.git']);
+/** Top-level folders that hold code the rules speak about. */
+const SCANNED = ['src', 'workers', 'edge'];
+
+/**
+ * Each layer, by path prefix (longest first wins), with the layers it may import from (its own
+ * always included). A layer without `allowed` is checked only against `forbidden`.
+ */
+export const LAYERS = [
+  { name: 'core', prefix: 'src/core/', allowed: [] },
+  { name: 'db', prefix: 'src/db/', allowed: ['core'] },
+  { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers'] },
+  // Entry points of the page (main.tsx) sit above ui; ui may use every floor below it.
+  { name: 'ui', prefix: 'src/ui/', allowed: ['core', 'db', 'app', 'workers', 'preview-runtime'] },
+  { name: 'workers', prefix: 'workers/', allowed: ['core'] },
+  { name: 'edge', prefix: 'edge/', forbidden: ['ui'] },
+  { name: 'preview-runtime', prefix: 'src/preview-runtime/' },
+  { name: 'cli', prefix: 'src/cli/' },
+  { name: 'harness', prefix: 'src/harness/' },
+];
+
+/**
+ * Imports that break a rule today and are allowed on purpose, each with its reason. Keys are
+ * `importing-layer -> imported-layer:imported-path-prefix`.
+ */
+export const ALLOWED_EXCEPTIONS = [];
+
+export function layerOf(relativePath) {
+  let best;
+  for (const layer of LAYERS) {
+    if (relativePath.startsWith(layer.prefix) && (!best || layer.prefix.length > best.prefix.length)) best = layer;
+  }
+  return best;
+}
+
+function breaksRule(from, to) {
+  if (from.name === to.name) return false;
+  if (from.allowed) return !from.allowed.includes(to.name);
+  return (from.forbidden ?? []).includes(to.name);
+}
+
+function* sourceFiles(root, dir) {
+  let entries;
+  try {
+    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const relative = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) yield* sourceFiles(root, relative);
+    } else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      yield relative;
+    }
+  }
+}
+
+/** Every module a file names: import/export … from, import(), import('…').Type, new URL('…', import.meta.url). */
+export function importsOf(fileName, text) {
+  const kind = /\.(tsx|jsx)$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  const found = [];
+  const add = (node) => {
+    if (node && ts.isStringLiteralLike(node)) {
+      found.push({ specifier: node.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    }
+  };
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node.moduleReference.expression);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0]);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal);
+    else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[1]?.getText(source) === 'import.meta.url') add(node.arguments[0]);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** The repository-relative path a specifier points at, or undefined for packages. */
+function resolveInRepo(fromFile, specifier) {
+  const bare = specifier.replace(/[?#].*$/, '');
+  if (bare.startsWith('.')) return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), bare));
+  // Vite's root-absolute imports ('/src/…').
+  if (bare.startsWith('/src/') || bare.startsWith('/workers/')) return bare.slice(1);
+  return undefined;
+}
+
+/** Every import that crosses a layer boundary the wrong way, under `root`. */
+export function findBoundaryViolations(root) {
+  const violations = [];
+  for (const top of SCANNED) {
+    for (const file of sourceFiles(root, top)) {
+      const from = layerOf(file);
+      if (!from) continue;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      for (const { specifier, line } of importsOf(file, text)) {
+        const target = resolveInRepo(file, specifier);
+        if (!target) continue;
+        // A directory import ('../core') names the folder without the trailing slash.
+        const to = layerOf(target) ?? layerOf(`${target}/`);
+        if (!to || !breaksRule(from, to)) continue;
+        if (ALLOWED_EXCEPTIONS.some((key) => `${from.name} -> ${to.name}:${target}`.startsWith(key))) continue;
+        violations.push({ file, line, specifier, from: from.name, to: to.name });
+      }
+    }
+  }
+  return violations;
+}
+
+export function formatViolation(v) {
+  return `${v.file}:${v.line}: ${v.from} must not import ${v.to} ('${v.specifier}')`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const violations = findBoundaryViolations(root);
+  for (const v of violations) console.error(formatViolation(v));
+  if (violations.length) {
+    console.error(`${violations.length} import(s) cross a layer boundary the wrong way (rules: scripts/check-import-boundaries.mjs).`);
+    process.exit(1);
+  }
+  console.log('import boundaries: ok');
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findBoundaryViolations, formatViolation } from '../../scripts/check-import-boundaries.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const CORE_TSCONFIG = path.join(ROOT, 'src', 'core', 'tsconfig.json');
+
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A throwaway tree: { 'src/core/a.ts': 'import …' }. */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'director-layers-'));
+  scratch.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+function tsc(project: string) {
+  const result = spawnSync(process.execPath, [TSC, '-p', project, '--noEmit', '--pretty', 'false'], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
+}
+
+describe('import boundaries (core ← db, core ← app ← ui; workers import core only)', () => {
+  it('no import in the tree runs against the layers', () => {
+    expect(findBoundaryViolations(ROOT).map(formatViolation)).toEqual([]);
+  });
+
+  it('names each offending import with file:line, whatever the layout', () => {
+    const root = tree({
+      'src/core/graph/a.ts': "import { x } from '../../core/util/x';\n\nimport { b } from '../../app/b';\n",
+      'src/core/b.ts': "export type T = import('../ui/view').View;\nconst w = new URL('../../workers/w.ts', import.meta.url);\n",
+      'src/db/repo.ts': "import { s } from '../app/s';\nimport { c } from '../core/c';\n",
+      'src/app/service.ts': "import { c } from '../core/c';\nimport { r } from '../db/repo';\nimport { v } from '../ui/view';\n",
+      'src/ui/view.tsx': "import { s } from '../app/service';\nimport { c } from '/src/core/c';\nexport const V = () => <div />;\n",
+      'workers/w.worker.ts': "import { c } from '../src/core/c';\nexport { s } from '../src/app/service';\n",
+      'edge/src/route.ts': "import { c } from '../../src/core/c';\nconst v = await import('../../src/ui/view');\n",
+      'src/core/uses-a-package.ts': "import { z } from 'zod';\n// import { v } from '../ui/view';  (a comment, not an import)\n",
+    });
+    expect(findBoundaryViolations(root).map(formatViolation).sort()).toEqual([
+      "edge/src/route.ts:2: edge must not import ui ('../../src/ui/view')",
+      "src/app/service.ts:3: app must not import ui ('../ui/view')",
+      "src/core/b.ts:1: core must not import ui ('../ui/view')",
+      "src/core/b.ts:2: core must not import workers ('../../workers/w.ts')",
+      "src/core/graph/a.ts:3: core must not import app ('../../app/b')",
+      "src/db/repo.ts:1: db must not import app ('../app/s')",
+      "workers/w.worker.ts:2: workers must not import app ('../src/app/service')",
+    ]);
+  });
+});
+
+describe('src/core compiles without the DOM', () => {
+  it('type-checks src/core with its own tsconfig (no DOM lib)', () => {
+    const { status, output } = tsc(CORE_TSCONFIG);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 120_000);
+
+  it('that tsconfig rejects a DOM global', () => {
+    const dir = tree({
+      'probe.ts': 'export const title: string = document.title;\n',
+      'tsconfig.json': JSON.stringify({
+        extends: CORE_TSCONFIG,
+        compilerOptions: { typeRoots: [path.join(ROOT, 'node_modules', '@types')] },
+        include: ['probe.ts'],
+      }),
+    });
+    const { status, output } = tsc(path.join(dir, 'tsconfig.json'));
+    expect(output).toMatch(/probe\.ts\(1,\d+\): error TS\d+: Cannot find name 'document'/);
+    expect(status).not.toBe(0);
+  }, 60_000);
+});
