@@ -1,7 +1,7 @@
 // Set-up shared by `npm start`, `npm test` and `npm run bench`: installs what is missing, nothing more.
 import { execSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -79,20 +79,16 @@ function ensureDebianPackages({ what, present, packages, without, required }) {
 }
 
 /**
- * Model files the app serves (face detector with its metadata, the ONNX face embedder, MediaPipe
- * and onnxruntime wasm), made from npm-shipped weights by models/build-models.mjs into models/dist
- * (fast when up to date), and served by the app at /models through public/models.
+ * Model files the app serves (face detector with its metadata, the ONNX face embedder), made from
+ * npm-shipped weights by models/build-models.mjs into models/dist (fast when up to date), and served
+ * by the app at /models through public/models; then the app's WebAssembly (esbuild, ffmpeg core,
+ * MediaPipe, onnxruntime), placed by wasm/stage-wasm.mjs, which also writes wasm/manifest.json.
  */
 export function buildModels() {
   run(process.execPath, [path.join(ROOT, 'models', 'build-models.mjs')]);
   const link = path.join(ROOT, 'public', 'models');
   if (!existsSync(link)) symlinkSync(path.join('..', 'models', 'dist'), link, 'dir');
-  // ffmpeg.wasm's core, served by our origin at /wasm/ffmpeg (never a CDN).
-  const ffmpeg = path.join(ROOT, 'public', 'wasm', 'ffmpeg');
-  if (!existsSync(ffmpeg)) {
-    mkdirSync(path.dirname(ffmpeg), { recursive: true });
-    symlinkSync(path.join('..', '..', 'node_modules', '@ffmpeg', 'core', 'dist', 'esm'), ffmpeg, 'dir');
-  }
+  run(process.execPath, [path.join(ROOT, 'wasm', 'stage-wasm.mjs')]);
 }
 
 export function buildApp() {

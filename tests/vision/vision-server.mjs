@@ -28,10 +28,12 @@ export function tfjsWasmDir() {
   return candidates.find((dir) => dir && existsSync(path.join(dir, 'tfjs-backend-wasm-simd.wasm'))) ?? null;
 }
 
-/** Runs models/build-models.mjs (fast when up to date); the worker needs its outputs. */
+/** Runs models/build-models.mjs and wasm/stage-wasm.mjs (fast when up to date); the worker needs their outputs. */
 export function buildModels() {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'models/build-models.mjs')], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`models/build-models.mjs failed:\n${run.stdout}\n${run.stderr}`);
+  for (const script of ['models/build-models.mjs', 'wasm/stage-wasm.mjs']) {
+    const run = spawnSync(process.execPath, [path.join(ROOT, script)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+  }
 }
 
 /** @returns {Promise<{ server: import('vite').ViteDevServer, baseUrl: string, tfjsWasmUrl: string | null }>} */

@@ -5,12 +5,13 @@
  * The workers are bundled once with esbuild-wasm into .cache/media-headless/ (~13 s; rebuilt only
  * when a file they are built from is newer) and served with ffmpeg.wasm from a local server.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { fixedUrlSources, type WasmManifest } from '../../src/core/wasm/wasm-manifest';
 
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -70,11 +71,11 @@ function serveFile(res: import('node:http').ServerResponse, file: string) {
   createReadStream(file).pipe(res);
 }
 
-/** Static routes: the bundle, ffmpeg.wasm's core and class worker, and the one input file. */
+/** Static routes: the bundle, the app's wasm at its URLs (wasm/manifest.json), ffmpeg.wasm's class worker, and the one input file. */
 function startServer(root: string, bundle: string, inputFile: string): Promise<Server> {
+  const wasm = fixedUrlSources(JSON.parse(readFileSync(path.join(root, 'wasm', 'manifest.json'), 'utf8')) as WasmManifest);
   const routes: [string, string][] = [
     ['/assets/', bundle],
-    ['/wasm/ffmpeg/', path.join(root, 'node_modules/@ffmpeg/core/dist/esm')],
     ['/ffmpeg-class/', path.join(root, 'node_modules/@ffmpeg/ffmpeg/dist/esm')],
   ];
   const server = createServer((req, res) => {
@@ -85,6 +86,8 @@ function startServer(root: string, bundle: string, inputFile: string): Promise<S
       return;
     }
     if (url.pathname === '/input') return serveFile(res, inputFile);
+    const wasmSource = wasm.get(url.pathname);
+    if (wasmSource) return serveFile(res, path.join(root, wasmSource));
     for (const [prefix, dir] of routes) {
       if (!url.pathname.startsWith(prefix)) continue;
       const file = path.join(dir, path.normalize(url.pathname.slice(prefix.length)).replace(/^(\.\.[/\\])+/, ''));
