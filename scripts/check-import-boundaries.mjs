@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The layers' import rules, checked over whatever files exist (no file list is kept here):
-//   core ← db, core ← app ← ui; workers import core only; core imports no other layer; the edge never imports src/ui.
+//   core ← db, core ← app ← ui; workers import core only; core imports no other layer (nor Node built-ins,
+//   Solid, Dexie or playwright); the edge never imports src/ui.
 // Usage: node scripts/check-import-boundaries.mjs [root]   (exits 1 and lists each offending import as file:line)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,8 @@ const SCANNED = ['src', 'workers', 'edge'];
  * always included). A layer without `allowed` is checked only against `forbidden`.
  */
 export const LAYERS = [
-  { name: 'core', prefix: 'src/core/', allowed: [] },
+  // Core runs in the page, in workers and in Node: no Node built-ins, no UI framework, no database, no browser driver.
+  { name: 'core', prefix: 'src/core/', allowed: [], forbiddenPackages: [/^node:/, /^solid-js(\/|$)/, /^@solidjs\//, /^dexie(\/|$)/, /^playwright-core(\/|$)/] },
   { name: 'db', prefix: 'src/db/', allowed: ['core'] },
   { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers'] },
   // Entry points of the page (main.tsx) sit above ui; ui may use every floor below it.
@@ -107,7 +109,10 @@ export function findBoundaryViolations(root) {
       const text = readFileSync(path.join(root, file), 'utf8');
       for (const { specifier, line } of importsOf(file, text)) {
         const target = resolveInRepo(file, specifier);
-        if (!target) continue;
+        if (!target) {
+          if ((from.forbiddenPackages ?? []).some((pattern) => pattern.test(specifier))) violations.push({ file, line, specifier, from: from.name, to: `package ${specifier}` });
+          continue;
+        }
         // A directory import ('../core') names the folder without the trailing slash.
         const to = layerOf(target) ?? layerOf(`${target}/`);
         if (!to || !breaksRule(from, to)) continue;

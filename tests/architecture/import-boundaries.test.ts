@@ -44,7 +44,7 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       'src/ui/view.tsx': "import { s } from '../app/service';\nimport { c } from '/src/core/c';\nexport const V = () => <div />;\n",
       'workers/w.worker.ts': "import { c } from '../src/core/c';\nexport { s } from '../src/app/service';\n",
       'edge/src/route.ts': "import { c } from '../../src/core/c';\nconst v = await import('../../src/ui/view');\n",
-      'src/core/uses-a-package.ts': "import { z } from 'zod';\n// import { v } from '../ui/view';  (a comment, not an import)\n",
+      'src/core/uses-a-package.ts': "import { z } from 'zod';\n// import { v } from '../ui/view';  (a comment, not an import)\nimport { readFileSync } from 'node:fs';\nimport Dexie from 'dexie';\n",
     });
     expect(findBoundaryViolations(root).map(formatViolation).sort()).toEqual([
       "edge/src/route.ts:2: edge must not import ui ('../../src/ui/view')",
@@ -52,6 +52,8 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       "src/core/b.ts:1: core must not import ui ('../ui/view')",
       "src/core/b.ts:2: core must not import workers ('../../workers/w.ts')",
       "src/core/graph/a.ts:3: core must not import app ('../../app/b')",
+      "src/core/uses-a-package.ts:3: core must not import package node:fs ('node:fs')",
+      "src/core/uses-a-package.ts:4: core must not import package dexie ('dexie')",
       "src/db/repo.ts:1: db must not import app ('../app/s')",
       "workers/w.worker.ts:2: workers must not import app ('../src/app/service')",
     ]);
