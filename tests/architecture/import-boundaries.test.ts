@@ -33,7 +33,7 @@ function tsc(project: string) {
 describe('import boundaries (core ← db, core ← app ← ui; workers import core only)', () => {
   it('no import in the tree runs against the layers', () => {
     expect(findBoundaryViolations(ROOT).map(formatViolation)).toEqual([]);
-  });
+  }, 30_000);
 
   it('names each offending import with file:line, whatever the layout', () => {
     const root = tree({
@@ -57,7 +57,12 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       "src/db/repo.ts:1: db must not import app ('../app/s')",
       "workers/w.worker.ts:2: workers must not import app ('../src/app/service')",
     ]);
-  });
+    // The script as run by hand: exit 1, one line per offence.
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-import-boundaries.mjs'), root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("src/core/graph/a.ts:3: core must not import app ('../../app/b')\n");
+    expect(run.stderr).toContain('9 import(s) cross a layer boundary');
+  }, 30_000);
 });
 
 describe('src/core compiles without the DOM', () => {
