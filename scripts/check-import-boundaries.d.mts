@@ -5,6 +5,8 @@ export interface BoundaryViolation {
   specifier: string;
   from: string;
   to: string;
+  /** 'global': a forbidden browser global rather than an import. */
+  kind?: 'global';
 }
 export function findBoundaryViolations(root: string): BoundaryViolation[];
 export function formatViolation(violation: BoundaryViolation): string;

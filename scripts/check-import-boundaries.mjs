@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The layers' import rules, checked over whatever files exist (no file list is kept here):
 //   core ← db, core ← app ← ui; workers import core only; core imports no other layer (nor Node built-ins,
-//   Solid, Dexie or playwright); the edge never imports src/ui.
+//   Solid, Dexie or playwright); the edge never imports src/ui. Core also may not use the browser
+//   globals Node's types declare (localStorage, sessionStorage, navigator), which its no-DOM tsconfig lets through.
 // Usage: node scripts/check-import-boundaries.mjs [root]   (exits 1 and lists each offending import as file:line)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,14 @@ const SCANNED = ['src', 'workers', 'edge'];
  */
 export const LAYERS = [
   // Core runs in the page, in workers and in Node: no Node built-ins, no UI framework, no database, no browser driver.
-  { name: 'core', prefix: 'src/core/', allowed: [], forbiddenPackages: [/^node:/, /^solid-js(\/|$)/, /^@solidjs\//, /^dexie(\/|$)/, /^playwright-core(\/|$)/] },
+  // Its tsconfig has no DOM lib, but Node's types also declare these browser globals, so they are checked here.
+  {
+    name: 'core',
+    prefix: 'src/core/',
+    allowed: [],
+    forbiddenPackages: [/^node:/, /^solid-js(\/|$)/, /^@solidjs\//, /^dexie(\/|$)/, /^playwright-core(\/|$)/],
+    forbiddenGlobals: ['localStorage', 'sessionStorage', 'navigator'],
+  },
   { name: 'db', prefix: 'src/db/', allowed: ['core'] },
   { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers'] },
   // Entry points of the page (main.tsx) sit above ui; ui may use every floor below it.
@@ -90,6 +98,25 @@ export function importsOf(fileName, text) {
   return found;
 }
 
+/** Bare uses of the named globals (not `x.name`, not `{ name: … }`, not a declaration of that name). */
+export function globalsUsedIn(fileName, text, names) {
+  const wanted = new Set(names);
+  const kind = /\.(tsx|jsx)$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  const found = [];
+  const visit = (node) => {
+    if (ts.isIdentifier(node) && wanted.has(node.text)) {
+      const parent = node.parent;
+      const isMemberName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node);
+      const isDeclared = (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.name === node;
+      if (!isMemberName && !isDeclared) found.push({ name: node.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** The repository-relative path a specifier points at, or undefined for packages. */
 function resolveInRepo(fromFile, specifier) {
   const bare = specifier.replace(/[?#].*$/, '');
@@ -119,12 +146,18 @@ export function findBoundaryViolations(root) {
         if (ALLOWED_EXCEPTIONS.some((key) => `${from.name} -> ${to.name}:${target}`.startsWith(key))) continue;
         violations.push({ file, line, specifier, from: from.name, to: to.name });
       }
+      if (from.forbiddenGlobals) {
+        for (const { name, line } of globalsUsedIn(file, text, from.forbiddenGlobals)) {
+          violations.push({ file, line, specifier: name, from: from.name, to: 'global', kind: 'global' });
+        }
+      }
     }
   }
   return violations;
 }
 
 export function formatViolation(v) {
+  if (v.kind === 'global') return `${v.file}:${v.line}: ${v.from} must not use the browser global ${v.specifier} (take it as an injected port)`;
   return `${v.file}:${v.line}: ${v.from} must not import ${v.to} ('${v.specifier}')`;
 }
 
@@ -133,7 +166,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const violations = findBoundaryViolations(root);
   for (const v of violations) console.error(formatViolation(v));
   if (violations.length) {
-    console.error(`${violations.length} import(s) cross a layer boundary the wrong way (rules: scripts/check-import-boundaries.mjs).`);
+    console.error(`${violations.length} boundary offence(s) (rules: scripts/check-import-boundaries.mjs).`);
     process.exit(1);
   }
   console.log('import boundaries: ok');
