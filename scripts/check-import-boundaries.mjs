@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The layers' import rules, checked over whatever files exist (no file list is kept here):
-//   core ← db, core ← app ← ui; workers import core only; core imports no other layer (nor Node built-ins,
-//   Solid, Dexie or playwright); the edge never imports src/ui. Core also may not use the browser
-//   globals Node's types declare (localStorage, sessionStorage, navigator), which its no-DOM tsconfig lets through.
+//   core ← db, core ← app ← ui; workers and the preview runtime import core only; core imports no
+//   other layer (nor Node built-ins, Solid, Dexie or playwright) and uses none of the browser globals
+//   Node's types declare (localStorage, sessionStorage, navigator), which its no-DOM tsconfig lets
+//   through; neither the edge nor the CLI imports src/ui.
 // Usage: node scripts/check-import-boundaries.mjs [root]   (exits 1 and lists each offending import as file:line)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,8 +35,10 @@ export const LAYERS = [
   { name: 'ui', prefix: 'src/ui/', allowed: ['core', 'db', 'app', 'workers', 'preview-runtime'] },
   { name: 'workers', prefix: 'workers/', allowed: ['core'] },
   { name: 'edge', prefix: 'edge/', forbidden: ['ui'] },
-  { name: 'preview-runtime', prefix: 'src/preview-runtime/' },
-  { name: 'cli', prefix: 'src/cli/' },
+  // The sandboxed iframe's runtime shares nothing with the app but core's protocol and helpers.
+  { name: 'preview-runtime', prefix: 'src/preview-runtime/', allowed: ['core'] },
+  // The CLI runs in Node, where the Solid views cannot load.
+  { name: 'cli', prefix: 'src/cli/', forbidden: ['ui'] },
   { name: 'harness', prefix: 'src/harness/' },
 ];
 
