@@ -1,10 +1,10 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { useProject } from '../project/project-context';
 import { AssetCard } from './asset-card';
-import { isInternalAsset } from './asset-name';
+import { isInternalAsset } from '../../app/assets/asset-name';
 import { UploadZone } from './upload-zone';
 import './assets.css';
 

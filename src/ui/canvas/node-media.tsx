@@ -1,10 +1,10 @@
 import { createResource, For, Show } from 'solid-js';
 import './node-media.css';
 import type { Asset } from '../../core/project/records';
-import { analysisJob } from '../assets/analysis-jobs';
+import { analysisJob } from '../../app/assets/analysis-jobs';
 import { createObjectUrl } from '../assets/object-url';
 import { WaveformCanvas } from '../assets/waveform-canvas';
-import { db } from '../db';
+import { db } from '../../app/db';
 
 const assetById = (id: string) => db.assets.get(id) as Promise<Asset | undefined>;
 

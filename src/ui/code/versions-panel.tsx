@@ -2,8 +2,8 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { diffFiles, type FileDiff } from '../../core/project/diff-files';
 import type { Version } from '../../core/project/records';
 import { listVersions, restoreVersion, saveVersion } from '../../db/versions-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
 

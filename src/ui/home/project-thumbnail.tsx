@@ -1,6 +1,6 @@
 import { createResource, onCleanup, Show } from 'solid-js';
 import type { Project } from '../../core/project/project';
-import { db } from '../db';
+import { db } from '../../app/db';
 
 /** Hue from the id, so placeholder cards are told apart at a glance. */
 function hueOf(id: string): number {

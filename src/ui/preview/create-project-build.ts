@@ -2,9 +2,9 @@ import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } 
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import { withTimeout } from '../../core/util/with-timeout';
-import { isInternalAsset } from '../assets/asset-name';
-import { bundlerWorker } from './bundler-client';
-import { SandboxError, type SandboxHost } from './sandbox-host';
+import { isInternalAsset } from '../../app/assets/asset-name';
+import { bundlerWorker } from '../../app/preview/bundler-client';
+import { SandboxError, type SandboxHost } from '../../app/preview/sandbox-host';
 
 export type BuildStatus = 'idle' | 'building' | 'ready' | 'error';
 

@@ -1,6 +1,6 @@
 import { createMemo } from 'solid-js';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 
 /** A project's saved source files and assets, live: what a build of the stored project sees. */
 export function createStoredSources(projectId: () => string) {

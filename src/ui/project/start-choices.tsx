@@ -1,11 +1,11 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { startExistingProject, type StartChoice } from '../../app/start-project';
-import { db } from '../db';
+import { db } from '../../app/db';
 import { DescribeBox } from '../home/describe-box';
 import { StarterCards } from '../home/starter-cards';
 import { TemplateCards } from '../home/template-cards';
-import { createLiveQuery } from '../live-query';
+import { createLiveQuery } from '../../app/live-query';
 import { showToast } from '../shell/toasts';
 import '../home/start.css';
 

@@ -3,7 +3,7 @@ import { makeAgentSession, type AgentSession } from '../../core/agent/agent-sess
 import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
 import { makeGeminiProvider } from '../../core/agent/provider/gemini-provider';
 import { makeLocalDirectorProvider } from '../../core/agent/local-director/local-director-provider';
-import { chooseAgentModel, type AgentModelChoice } from '../../app/agent-model-choice';
+import { chooseAgentModel, type AgentModelChoice } from '../agent-model-choice';
 import { newConversation, restoreConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
 import type { AudioAnalyzer } from '../../core/agent/ports/audio-analyzer';
 import { loadSettings } from '../../db/settings-repo';
