@@ -50,7 +50,8 @@ export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWo
           const row = await db.files.where('[projectId+path]').equals([projectId, c.path]).first();
           current.set(c.path, row);
           if (c.expectedHash === null && row) return err('conflict', `${c.path} already exists.`);
-          if (typeof c.expectedHash === 'string' && (!row || contentHash(row.content) !== c.expectedHash))
+          if (typeof c.expectedHash === 'string' && !row) return err('not_found', `${c.path} does not exist.`);
+          if (typeof c.expectedHash === 'string' && contentHash(row!.content) !== c.expectedHash)
             return err('conflict', `${c.path} changed since it was read; read it again.`);
           if (c.content === null && !row) return err('not_found', `${c.path} does not exist.`);
         }
