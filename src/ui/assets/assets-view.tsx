@@ -7,12 +7,13 @@ import { AssetCard } from './asset-card';
 import { isInternalAsset } from '../../app/assets/asset-name';
 import { UploadZone } from './upload-zone';
 import './assets.css';
+import { listAssets } from '../../db/assets-repo';
 
 /** A project's images, video, audio, fonts and files: upload, preview, and reach them from code with staticFile(). */
 export default function AssetsView() {
   const project = useProject();
   const assets = createLiveQuery(async () => {
-    const all = await db.assets.where('projectId').equals(project().id).toArray();
+    const all = await listAssets(db, project().id);
     return all.filter((a) => !isInternalAsset(a.name)).sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
   }, [] as Asset[]);
 

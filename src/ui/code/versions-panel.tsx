@@ -6,6 +6,7 @@ import { db } from '../../app/db';
 import { createLiveQuery } from '../../app/live-query';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
+import { getAsset } from '../../db/assets-repo';
 
 export interface VersionsPanelProps {
   projectId: string;
@@ -116,7 +117,7 @@ function VersionThumbnail(props: { assetId: unknown }) {
   const [url] = createResource(
     () => props.assetId as string | undefined,
     async (id) => {
-      const asset = await db.assets.get(id);
+      const asset = await getAsset(db, id);
       return asset ? URL.createObjectURL(asset.blob) : undefined;
     },
   );

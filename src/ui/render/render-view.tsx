@@ -4,7 +4,7 @@ import { formatTimeLeft, type RenderRecord } from '../../core/render/render-reco
 import { describeCssIssues, type CssIssue } from '../../core/preview/web-render-css';
 import { formatBytes } from '../../core/util/format';
 import { newId } from '../../core/util/ids';
-import { addAsset } from '../../db/assets-repo';
+import { addAsset, getAsset } from '../../db/assets-repo';
 import { loadCompositionProps } from '../../db/composition-props-repo';
 import { listRenders, markInterruptedRenders, saveRender, updateRender } from '../../db/renders-repo';
 import { db } from '../../app/db';
@@ -121,14 +121,14 @@ export default function RenderView() {
   };
 
   const download = async (r: RenderRecord) => {
-    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    const asset = r.assetId ? await getAsset(db, r.assetId) : undefined;
     if (!asset) return showToast({ kind: 'error', message: 'This export’s file is no longer stored.' });
     downloadBlob(asset.blob, asset.name.split('/').pop()!);
   };
   const play = async (r: RenderRecord) => {
     const previous = playing();
     if (previous) URL.revokeObjectURL(previous.url);
-    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    const asset = r.assetId ? await getAsset(db, r.assetId) : undefined;
     setPlaying(asset && previous?.id !== r.id ? { id: r.id, url: URL.createObjectURL(asset.blob) } : null);
   };
 
