@@ -3,7 +3,7 @@ import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/
 import type { StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { DirectorDb } from '../../db/database';
-import { bundlerWorker } from '../preview/bundler-client';
+import { bundlerWorker } from '../workers/page-workers';
 import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
 import { SandboxError } from '../preview/sandbox-host';
 import { typeErrorsOf } from './typecheck-client';

@@ -1,4 +1,4 @@
-import { bundlerWorker } from './bundler-client';
+import { bundlerWorker } from '../workers/page-workers';
 import { loadRuntimeCode } from './sandbox-host';
 
 /**

@@ -3,7 +3,7 @@ import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import { withTimeout } from '../../core/util/with-timeout';
 import { isInternalAsset } from '../../app/assets/asset-name';
-import { bundlerWorker } from '../../app/preview/bundler-client';
+import { bundlerWorker } from '../../app/workers/page-workers';
 import { SandboxError, type SandboxHost } from '../../app/preview/sandbox-host';
 
 export type BuildStatus = 'idle' | 'building' | 'ready' | 'error';

@@ -13,7 +13,7 @@ import { addAsset, listAssets } from '../../../db/assets-repo';
 import { listFiles } from '../../../db/files-repo';
 import type { DirectorDb } from '../../../db/database';
 import { getRender, saveRender, updateRender } from '../../../db/renders-repo';
-import { bundlerWorker } from '../../preview/bundler-client';
+import { bundlerWorker } from '../../workers/page-workers';
 import { makeOffscreenSandbox } from '../../preview/offscreen-sandbox';
 import { SandboxError } from '../../preview/sandbox-host';
 import { followServerRender, startServerRender } from '../../render/server-render';
