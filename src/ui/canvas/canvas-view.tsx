@@ -10,7 +10,7 @@ import { newId } from '../../core/util/ids';
 import { loadGraphRow, saveGraph } from '../../db/graphs-repo';
 import { db } from '../../app/db';
 import { createLiveQuery } from '../../app/live-query';
-import { PropsEditor } from '../preview/props-editor';
+import { PropsEditor, type JsonSchema } from '../preview/props-editor';
 import { useProject } from '../project/project-context';
 import { downloadBlob } from '../../app/render/download-blob';
 import { showToast } from '../shell/toasts';
@@ -386,7 +386,7 @@ export default function CanvasView() {
                 // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
                 if (node().kind === 'composition' && json.properties) delete json.properties.props;
                 for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
-                return json as Record<string, unknown>;
+                return json as JsonSchema;
               } catch {
                 return null;
               }
@@ -413,7 +413,7 @@ export default function CanvasView() {
                   Run this node
                 </button>
                 <PropsEditor
-                  schema={schema() as never}
+                  schema={schema()}
                   values={node().params}
                   onChange={setParams}
                   label={`${def()?.title ?? node().kind} settings`}

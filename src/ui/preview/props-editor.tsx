@@ -1,6 +1,6 @@
 import { For, Match, Switch, createSignal, type JSX } from 'solid-js';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; anyOf?: JsonSchema[]; const?: unknown; description?: string; items?: JsonSchema };
+export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; anyOf?: JsonSchema[]; const?: unknown; description?: string; items?: JsonSchema };
 
 const COLOR_BRAND = '__remotion-color';
 
