@@ -19,7 +19,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   const sandbox = () => offscreen.get();
   const assetsFor = async (names: ReadonlySet<string>) =>
     (await listAssets(db, projectId)).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
-  const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().build(`agent:${projectId}`, [...files], [...assetNames]);
+  const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().call('build', [`agent:${projectId}`, [...files], [...assetNames]]);
 
   const buildChecker: BuildChecker = {
     async check({ files, assetNames }) {

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { AudioWorkerApi } from '../../../workers/audio.worker';
 import type { BundlerWorkerApi } from '../../../workers/bundler.worker';
 import type { MediaWorkerApi } from '../../../workers/media.worker';
@@ -11,6 +10,8 @@ const ffmpeg = () => ({ coreBaseUrl: new URL('/wasm/ffmpeg/', location.origin).h
 
 /** Decoding a long track can take a while on a slow device; a stuck worker is replaced after this. */
 const MEDIA_CALL_TIMEOUT_MS = 120_000;
+/** The first build loads esbuild's wasm (megabytes) on a slow device; one build takes seconds. */
+const BUNDLER_CALL_TIMEOUT_MS = 120_000;
 /** Loading the face models plus one photo takes a few seconds; far longer means the worker is stuck. */
 export const VISION_CALL_TIMEOUT_MS = 25_000;
 
@@ -18,7 +19,7 @@ interface PageWorkers {
   media: SupervisedWorker<MediaWorkerApi>;
   audio: SupervisedWorker<AudioWorkerApi>;
   vision: SupervisedWorker<VisionWorkerApi>;
-  bundler: Comlink.Remote<BundlerWorkerApi>;
+  bundler: SupervisedWorker<BundlerWorkerApi>;
 }
 
 /** Every worker the page starts, one per kind (the TypeScript worker: `createTypecheckWorker`, owned by its client). */
@@ -43,7 +44,12 @@ const pageWorkers = makeWorkerRegistry<PageWorkers>({
       create: () => new Worker(new URL('../../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' }),
       defaultTimeoutMs: VISION_CALL_TIMEOUT_MS,
     }),
-  bundler: () => Comlink.wrap<BundlerWorkerApi>(new Worker(new URL('../../../workers/bundler.worker.ts', import.meta.url), { type: 'module', name: 'bundler' })),
+  bundler: () =>
+    createSupervisedWorker<BundlerWorkerApi>({
+      label: 'bundler',
+      create: () => new Worker(new URL('../../../workers/bundler.worker.ts', import.meta.url), { type: 'module', name: 'bundler' }),
+      defaultTimeoutMs: BUNDLER_CALL_TIMEOUT_MS,
+    }),
 });
 
 /** The page's media worker (probe, frames, waveform peaks). */

@@ -47,7 +47,7 @@ export function makeAssemblyRunners(db: DirectorDb, projectId: string): Record<s
     if (!files.length) throw new RunnerError('no_code', 'This project has no code yet: start it from a template or ask the Director in the Code view.', notRetryable);
     const assets = (await listAssets(db, projectId)).filter((a) => !a.name.startsWith('.director/'));
     ctx.progress(0.1, 'building');
-    const out = await bundlerWorker().build(`canvas:${projectId}`, files.map((f) => [f.path, f.content]), assets.map((a) => a.name));
+    const out = await bundlerWorker().call('build', [`canvas:${projectId}`, files.map((f) => [f.path, f.content]), assets.map((a) => a.name)]);
     if (!out.ok) throw new RunnerError('build_failed', `The project does not build: ${out.errors.slice(0, 2).map(formatDiagnostic).join('; ')}`, notRetryable);
     ctx.progress(0.3, 'loading');
     try {
