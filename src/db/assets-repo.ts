@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { Asset } from '../core/project/records';
 import { newId } from '../core/util/ids';
 import type { DirectorDb, SettingRow } from './database';
@@ -30,17 +31,20 @@ export function findAssetByName(db: DirectorDb, projectId: string, name: string)
   return db.assets.where('[projectId+name]').equals([projectId, name]).first();
 }
 
-/**
- * Renames an asset unless another asset of its project has the name; false when taken. A tab
- * taking the name between check and write makes the unique index throw a ConstraintError.
- */
+/** Renames an asset unless another asset of its project has the name; false when taken. */
 export async function renameAssetIfFree(db: DirectorDb, asset: Asset, name: string, now = Date.now()): Promise<boolean> {
-  return db.transaction('rw', db.assets, db.projects, async () => {
-    if (await db.assets.where('[projectId+name]').equals([asset.projectId, name]).count()) return false;
-    await db.assets.update(asset.id, { name });
-    await db.projects.update(asset.projectId, { updatedAt: now });
-    return true;
-  });
+  try {
+    return await db.transaction('rw', db.assets, db.projects, async () => {
+      if (await db.assets.where('[projectId+name]').equals([asset.projectId, name]).count()) return false;
+      await db.assets.update(asset.id, { name });
+      await db.projects.update(asset.projectId, { updatedAt: now });
+      return true;
+    });
+  } catch (e) {
+    // Another tab took the name between our check and the write: the unique index refused it.
+    if (e instanceof Dexie.ConstraintError || (e as Error).name === 'ConstraintError') return false;
+    throw e;
+  }
 }
 
 /** Everything a delete removed (the asset and the settings row keyed to it), so undo can put it back as it was. */

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { Asset } from '../../core/project/records';
 import { putBackAsset, removeAsset, renameAssetIfFree, type RemovedAsset } from '../../db/assets-repo';
 import { db } from '../db';
@@ -17,8 +16,6 @@ export async function renameAsset(asset: Asset, requested: string): Promise<Muta
   try {
     return (await renameAssetIfFree(db, asset, name)) ? { ok: true } : taken;
   } catch (e) {
-    // Another tab took the name between our check and the write.
-    if (e instanceof Dexie.ConstraintError || (e as Error).name === 'ConstraintError') return taken;
     return { ok: false, message: `The asset could not be renamed: ${(e as Error).message}` };
   }
 }
