@@ -1,7 +1,7 @@
 import { render } from 'solid-js/web';
 import { seedSettingsFromLocalEdge } from './app/local-edge-seed';
 import { App } from './ui/app';
-import { db } from './ui/db';
+import { db } from './app/db';
 import { registerServiceWorker } from './ui/shell/service-worker';
 import './ui/styles.css';
 

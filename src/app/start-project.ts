@@ -12,6 +12,7 @@ import { templateForWorkflow } from '../core/templates/template-for-workflow';
 import { err, ok, type Result } from '../core/util/result';
 import type { DirectorDb } from '../db/database';
 import { createSeededProject, seedEmptyProject, type ProjectSeed } from '../db/seeded-project-repo';
+import { getProject } from '../db/projects-repo';
 import { queueDirectorPrompt } from './pending-prompt';
 
 export type StartChoice = { kind: 'prompt'; prompt: string } | { kind: 'template'; templateId: string } | { kind: 'starter'; starterName: string };
@@ -47,8 +48,8 @@ export async function startNewProject(db: DirectorDb, choice: StartChoice, optio
 
 /** The same choice for a project that exists but has no code (or, for a starter, no graph) yet. */
 export async function startExistingProject(db: DirectorDb, projectId: string, choice: StartChoice, options: StartOptions = {}): Promise<Result<StartedProject, StartError>> {
-  const project = await db.projects.get(projectId);
-  if (!project || project.trashedAt !== 0) return err('not_found', 'This project no longer exists (deleted in another tab?).');
+  const project = await getProject(db, projectId);
+  if (!project) return err('not_found', 'This project no longer exists (deleted in another tab?).');
   if (choice.kind === 'prompt') {
     if (!choice.prompt.trim()) return err('empty_prompt', 'Describe the video first: what should it show, how long, in what mood?');
     (options.queuePrompt ?? queueDirectorPrompt)(projectId, choice.prompt.trim());

@@ -4,6 +4,7 @@ import { nameKeyOf } from '../core/project/project';
 import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-versions';
 import type { CacheEntry } from '../core/graph/cache-store';
+import type { ConversationRecord } from '../core/agent/records/conversation-records';
 
 export interface SettingRow {
   key: string;
@@ -31,7 +32,8 @@ export class DirectorDb extends Dexie {
   styles!: Table<ProjectRecord, string>;
   brandKits!: Table<BrandKitRow, string>;
   renders!: Table<ProjectRecord, string>;
-  conversations!: Table<ProjectRecord, string>;
+  /** Rows may predate the current shape: read them through conversations-repo (restoreConversation). */
+  conversations!: Table<ConversationRecord, string>;
   settings!: Table<SettingRow, string>;
   nodeCache!: Table<CacheEntry & { projectId: string }, string>;
 

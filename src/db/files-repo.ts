@@ -1,3 +1,5 @@
+import type { ApplyChangesError, FileChange } from '../core/agent/ports/project-workspace';
+import { contentHash } from '../core/agent/workspace/content-hash';
 import { unsafePathReason } from '../core/backup/safe-path';
 import type { ProjectFile } from '../core/project/records';
 import { newId } from '../core/util/ids';
@@ -63,5 +65,48 @@ export async function replaceFiles(db: DirectorDb, projectId: string, files: Rec
     await db.files.where('projectId').equals(projectId).delete();
     await db.files.bulkAdd(Object.entries(files).map(([path, content]) => ({ id: newId(), projectId, path, content, updatedAt: now })));
     await db.projects.update(projectId, { updatedAt: now });
+  });
+}
+
+export function readFile(db: DirectorDb, projectId: string, path: string): Promise<ProjectFile | undefined> {
+  return db.files.where('[projectId+path]').equals([projectId, path]).first();
+}
+
+export function countFiles(db: DirectorDb, projectId: string): Promise<number> {
+  return db.files.where('projectId').equals(projectId).count();
+}
+
+/**
+ * The agent's atomic batch (see ProjectWorkspace.applyChanges): every path and hash guard is
+ * checked inside one transaction before anything is written, so a batch is all or nothing.
+ * Returns the files written (deletes are not listed).
+ */
+export async function applyFileChanges(db: DirectorDb, projectId: string, changes: readonly FileChange[], now = Date.now()): Promise<Result<ProjectFile[], ApplyChangesError>> {
+  for (const c of changes) {
+    const reason = unsafePathReason(c.path);
+    if (reason) return err('invalid_path', `${c.path}: ${reason}`);
+  }
+  return db.transaction('rw', db.files, db.projects, async () => {
+    const current = new Map<string, ProjectFile | undefined>();
+    for (const c of changes) {
+      const row = await db.files.where('[projectId+path]').equals([projectId, c.path]).first();
+      current.set(c.path, row);
+      if (c.expectedHash === null && row) return err('conflict', `${c.path} already exists.`);
+      if (typeof c.expectedHash === 'string' && !row) return err('not_found', `${c.path} does not exist.`);
+      if (typeof c.expectedHash === 'string' && contentHash(row!.content) !== c.expectedHash) return err('conflict', `${c.path} changed since it was read; read it again.`);
+      if (c.content === null && !row) return err('not_found', `${c.path} does not exist.`);
+    }
+    const written: ProjectFile[] = [];
+    for (const c of changes) {
+      const row = current.get(c.path);
+      if (c.content === null) await db.files.delete(row!.id);
+      else {
+        const file: ProjectFile = { id: row?.id ?? newId(), projectId, path: c.path, content: c.content, updatedAt: now };
+        await db.files.put(file);
+        written.push(file);
+      }
+    }
+    await db.projects.update(projectId, { updatedAt: now });
+    return ok(written);
   });
 }

@@ -57,3 +57,16 @@ export function restoreSettings(stored: unknown): AppSettings {
     },
   };
 }
+
+/** A raw settings row's value (per-feature keys such as shares and styles); callers validate it. */
+export async function readSetting(db: DirectorDb, key: string): Promise<unknown> {
+  return (await db.settings.get(key))?.value;
+}
+
+export async function writeSetting(db: DirectorDb, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+export async function deleteSetting(db: DirectorDb, key: string): Promise<void> {
+  await db.settings.delete(key);
+}

@@ -45,3 +45,7 @@ export async function deleteVersion(db: DirectorDb, versionId: string): Promise<
     await db.versions.delete(versionId);
   });
 }
+
+export function getVersion(db: DirectorDb, versionId: string): Promise<Version | undefined> {
+  return db.versions.get(versionId);
+}

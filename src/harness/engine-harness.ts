@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { blobToBase64 } from '../core/util/base64';
 import type { CompositionInfo } from '../core/preview/sandbox-protocol';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
-import { makeSandboxHost } from '../ui/preview/sandbox-host';
+import { makeSandboxHost } from '../app/preview/sandbox-host';
 
 const host = makeSandboxHost(document.getElementById('stage')!);
 

@@ -4,8 +4,8 @@
  * JSON so Playwright can carry them back.
  */
 import { TEMPLATES } from '../../src/core/templates';
-import { makeSandboxAgentRuntime } from '../../src/ui/agent/sandbox-agent-runtime';
-import { typeErrorsOf } from '../../src/ui/agent/typecheck-client';
+import { makeSandboxAgentRuntime } from '../../src/app/agent/sandbox-agent-runtime';
+import { typeErrorsOf } from '../../src/app/agent/typecheck-client';
 
 const warnings: string[] = [];
 const warn = console.warn.bind(console);

@@ -1,5 +1,5 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { warmUpTypeChecker } from './typecheck-client';
+import { warmUpTypeChecker } from '../../app/agent/typecheck-client';
 import type { AgentSession } from '../../core/agent/agent-session';
 import type { StepRecord, TurnRecord } from '../../core/agent/records/conversation-records';
 import { showToast } from '../shell/toasts';
@@ -37,7 +37,7 @@ export function ChatPanel(props: { projectId: string }) {
 
   onMount(async () => {
     try {
-      const { makeAppAgentSession } = await import('./app-agent-session');
+      const { makeAppAgentSession } = await import('../../app/agent/app-agent-session');
       const made = await makeAppAgentSession(props.projectId);
       dispose = made.dispose;
       setSession(made.session);

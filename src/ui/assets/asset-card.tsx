@@ -1,12 +1,12 @@
 import { createSignal, Show, untrack, type Accessor } from 'solid-js';
 import type { Asset } from '../../core/project/records';
 import { formatBytes } from '../../core/util/format';
-import { downloadBlob } from '../render/download-blob';
+import { downloadBlob } from '../../app/render/download-blob';
 import { showToast } from '../shell/toasts';
-import type { AssetAnalysis } from './asset-analysis';
-import { kindOfType, UPLOAD_LIMITS } from './asset-kinds';
-import { deleteAsset, renameAsset, restoreAsset } from './asset-mutations';
-import { downloadNameOf, staticFileSnippet } from './asset-name';
+import type { AssetAnalysis } from '../../app/assets/asset-analysis';
+import { kindOfType, UPLOAD_LIMITS } from '../../app/assets/asset-kinds';
+import { deleteAsset, renameAsset, restoreAsset } from '../../app/assets/asset-mutations';
+import { downloadNameOf, staticFileSnippet } from '../../app/assets/asset-name';
 import { AssetPreview } from './asset-previews';
 import { copyText } from './copy-text';
 import { useAssetAnalysis } from './use-asset-analysis';

@@ -1,7 +1,7 @@
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import type { AssetAnalysis } from './asset-analysis';
-import { kindOfType } from './asset-kinds';
+import type { AssetAnalysis } from '../../app/assets/asset-analysis';
+import { kindOfType } from '../../app/assets/asset-kinds';
 import { formatDuration } from './format-duration';
 import { createObjectUrl } from './object-url';
 import type { AnalysisState } from './use-asset-analysis';

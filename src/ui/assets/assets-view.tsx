@@ -1,18 +1,19 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { useProject } from '../project/project-context';
 import { AssetCard } from './asset-card';
-import { isInternalAsset } from './asset-name';
+import { isInternalAsset } from '../../app/assets/asset-name';
 import { UploadZone } from './upload-zone';
 import './assets.css';
+import { listAssets } from '../../db/assets-repo';
 
 /** A project's images, video, audio, fonts and files: upload, preview, and reach them from code with staticFile(). */
 export default function AssetsView() {
   const project = useProject();
   const assets = createLiveQuery(async () => {
-    const all = await db.assets.where('projectId').equals(project().id).toArray();
+    const all = await listAssets(db, project().id);
     return all.filter((a) => !isInternalAsset(a.name)).sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
   }, [] as Asset[]);
 

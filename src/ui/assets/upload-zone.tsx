@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { MAX_IMAGE_SIDE, UPLOAD_LIMITS } from './asset-kinds';
-import { uploadFiles, type UploadResult } from './upload-files';
+import { MAX_IMAGE_SIDE, UPLOAD_LIMITS } from '../../app/assets/asset-kinds';
+import { uploadFiles, type UploadResult } from '../../app/assets/upload-files';
 
 /**
  * Where files come in: a button for the file picker and a drop target (the whole view, see

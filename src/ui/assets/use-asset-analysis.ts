@@ -1,7 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import { analysisJob, forgetAnalysis } from './analysis-jobs';
-import { needsAnalysis, type AssetAnalysis } from './asset-analysis';
+import { analysisJob, forgetAnalysis } from '../../app/assets/analysis-jobs';
+import { needsAnalysis, type AssetAnalysis } from '../../app/assets/asset-analysis';
 
 export interface AnalysisState {
   analysis: Accessor<AssetAnalysis | undefined>;

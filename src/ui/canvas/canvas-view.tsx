@@ -8,11 +8,11 @@ import { restoreWorkflow } from '../../core/graph/restore-workflow';
 import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
 import { newId } from '../../core/util/ids';
 import { loadGraphRow, saveGraph } from '../../db/graphs-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
-import { PropsEditor } from '../preview/props-editor';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
+import { PropsEditor, type JsonSchema } from '../preview/props-editor';
 import { useProject } from '../project/project-context';
-import { downloadBlob } from '../render/download-blob';
+import { downloadBlob } from '../../app/render/download-blob';
 import { showToast } from '../shell/toasts';
 import { fitViewport, GraphCanvas, type Viewport } from './graph-canvas';
 import { createGraphHistory, LAYOUT_STEP } from './graph-history';
@@ -23,7 +23,7 @@ import { tidyLayout } from '../../core/graph/tidy-layout';
 import type { NodeSize } from '../../core/graph/node-geometry';
 import { fieldLabel, optionLabel } from '../../core/graph/param-info';
 import { NodePalette } from './node-palette';
-import { createGraphRunner } from './create-graph-runner';
+import { createGraphRunner } from '../../app/graph/create-graph-runner';
 import { NodeOutput } from './node-output';
 import { QueuePanel } from './queue-panel';
 import { TakesPanel } from './takes-panel';
@@ -32,7 +32,7 @@ import { withNewSeed } from '../../core/graph/takes';
 import { CompositionPropsEditor } from './composition-props-editor';
 import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
-import { checkUpload } from '../assets/check-upload';
+import { checkUpload } from '../../app/assets/check-upload';
 import { StartChoices } from '../project/start-choices';
 
 const SAVE_DELAY_MS = 300;
@@ -386,7 +386,7 @@ export default function CanvasView() {
                 // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
                 if (node().kind === 'composition' && json.properties) delete json.properties.props;
                 for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
-                return json as Record<string, unknown>;
+                return json as JsonSchema;
               } catch {
                 return null;
               }
@@ -413,7 +413,7 @@ export default function CanvasView() {
                   Run this node
                 </button>
                 <PropsEditor
-                  schema={schema() as never}
+                  schema={schema()}
                   values={node().params}
                   onChange={setParams}
                   label={`${def()?.title ?? node().kind} settings`}

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { boundsOf, intersects, nextRenderWindow, overviewRenderWindow, type WorldRect } from '../../core/graph/canvas-window';
 import { connect, disconnect, moveNodes, removeNodes, renameGroup } from '../../core/graph/graph-edits';
 import type { Graph, GraphNode, NodePosition } from '../../core/graph/graph-types';
@@ -33,7 +33,7 @@ export interface GraphCanvasProps {
   /** Per-node run state shown on the node (idle, queued, running 40%, done, error). */
   nodeState?: (id: string) => { state: string; progress?: number; message?: string } | undefined;
   /** Node body: a thumbnail, a player, a waveform… */
-  renderBody?: (node: GraphNode) => unknown;
+  renderBody?: (node: GraphNode) => JSX.Element;
 }
 
 type Gesture =

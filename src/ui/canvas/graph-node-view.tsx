@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import './graph-node.css';
 import type { GraphNode } from '../../core/graph/graph-types';
 import { NodeError } from './node-error';
@@ -21,7 +21,7 @@ export function GraphNodeView(props: {
   ariaLabel: string;
   selected: boolean;
   state: NodeRunView | undefined;
-  body?: unknown;
+  body?: JSX.Element;
   /** Called with the node's element, to measure it (see createNodeSizes). */
   measure?: (el: HTMLElement) => void;
   onDown: (e: PointerEvent) => void;
@@ -80,7 +80,7 @@ export function GraphNodeView(props: {
         </dl>
       </Show>
       <div class="graph-node-body">
-        {(props.body as never) ?? (
+        {props.body ?? (
           <Show when={props.state?.state === 'error' && props.state.message}>
             {(message) => <NodeError message={message()} />}
           </Show>

@@ -1,12 +1,12 @@
 import { createResource, For, Show } from 'solid-js';
 import './node-media.css';
-import type { Asset } from '../../core/project/records';
-import { analysisJob } from '../assets/analysis-jobs';
+import { analysisJob } from '../../app/assets/analysis-jobs';
 import { createObjectUrl } from '../assets/object-url';
 import { WaveformCanvas } from '../assets/waveform-canvas';
-import { db } from '../db';
+import { db } from '../../app/db';
+import { getAsset } from '../../db/assets-repo';
 
-const assetById = (id: string) => db.assets.get(id) as Promise<Asset | undefined>;
+const assetById = (id: string) => getAsset(db, id);
 
 /** An object URL for a project asset, following the id and revoked when it changes or goes. */
 export function createAssetUrl(assetId: () => string) {

@@ -1,9 +1,9 @@
 import { Show } from 'solid-js';
 import { takeOrigin } from '../../core/graph/take-origin';
-import type { NodeView } from './create-graph-runner';
+import type { NodeView } from '../../app/graph/create-graph-runner';
 import { createAssetUrl, FaceBoxes, NodeWaveform, type FaceBox } from './node-media';
 import { NodeError } from './node-error';
-import { isAssetRef } from './runners/asset-refs';
+import { isAssetRef } from '../../app/graph/runners/asset-refs';
 
 /** A project asset as a node shows it: image, muted video that plays on hover, or an audio player. */
 export function AssetPreview(props: { assetId: string; kind: 'image' | 'video' | 'audio' }) {

@@ -4,10 +4,10 @@ import type { Take } from '../../core/graph/take-store';
 import { paramsThatDiffer, shortValue } from '../../core/graph/take-diff';
 import { takeOrigin } from '../../core/graph/take-origin';
 import { makeDexieTakeStore } from '../../db/graph-stores';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { AssetPreview } from './node-output';
-import { isAssetRef } from './runners/asset-refs';
+import { isAssetRef } from '../../app/graph/runners/asset-refs';
 
 const assetIdOf = (v: unknown) => (isAssetRef(v) ? v.assetId : null);
 

@@ -1,23 +1,24 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
-import { createFile, deleteFile, renameFile, writeFile } from '../../db/files-repo';
+import { createFile, deleteFile, listFiles, renameFile, writeFile } from '../../db/files-repo';
 import { loadCompositionProps, saveCompositionProps } from '../../db/composition-props-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { createProjectBuild } from '../preview/create-project-build';
 import { PreviewPanel } from '../preview/preview-panel';
 import { PropsEditor } from '../preview/props-editor';
-import type { SandboxHost } from '../preview/sandbox-host';
+import type { SandboxHost } from '../../app/preview/sandbox-host';
 import { useProject } from '../project/project-context';
 import { StartChoices } from '../project/start-choices';
 import { showToast } from '../shell/toasts';
-import { downloadBlob } from '../render/download-blob';
+import { downloadBlob } from '../../app/render/download-blob';
 import { setProjectThumbnail } from '../../db/thumbnail-repo';
 import { CodeEditor } from './code-editor';
 import { FileTree } from './file-tree';
 import { VersionsPanel } from './versions-panel';
 import { ChatPanel } from '../agent/chat-panel';
+import { listAssets } from '../../db/assets-repo';
 
 const SAVE_DELAY_MS = 400;
 
@@ -26,8 +27,8 @@ export default function CodeView() {
   const project = useProject();
   // Captured: cleanups run after the project page's <Show> has let go of the project accessor.
   const projectId = project().id;
-  const files = createLiveQuery(() => db.files.where('projectId').equals(projectId).toArray(), []);
-  const assets = createLiveQuery(() => db.assets.where('projectId').equals(projectId).toArray(), []);
+  const files = createLiveQuery(() => listFiles(db, projectId), []);
+  const assets = createLiveQuery(() => listAssets(db, projectId), []);
   const [drafts, setDrafts] = createSignal<ReadonlyMap<string, string>>(new Map());
   const [selected, setSelected] = createSignal<string | null>(null);
   const [sandbox, setSandbox] = createSignal<SandboxHost>();

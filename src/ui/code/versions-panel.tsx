@@ -2,10 +2,11 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { diffFiles, type FileDiff } from '../../core/project/diff-files';
 import type { Version } from '../../core/project/records';
 import { listVersions, restoreVersion, saveVersion } from '../../db/versions-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
+import { getAsset } from '../../db/assets-repo';
 
 export interface VersionsPanelProps {
   projectId: string;
@@ -116,7 +117,7 @@ function VersionThumbnail(props: { assetId: unknown }) {
   const [url] = createResource(
     () => props.assetId as string | undefined,
     async (id) => {
-      const asset = await db.assets.get(id);
+      const asset = await getAsset(db, id);
       return asset ? URL.createObjectURL(asset.blob) : undefined;
     },
   );

@@ -3,8 +3,8 @@ import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-j
 import { startNewProject, type StartChoice } from '../../app/start-project';
 import { searchProjects, type NewProjectInput, type Project, type ProjectSort } from '../../core/project/project';
 import { createProject, listProjects } from '../../db/projects-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { InstallButton } from '../shell/install-prompt';
 import { OfflineIndicator } from '../shell/offline-indicator';
 import { StorageMeter } from '../shell/storage-meter';
@@ -16,7 +16,7 @@ import { StarterCards } from './starter-cards';
 import { TemplateCards } from './template-cards';
 import './start.css';
 
-const backupActions = () => import('../backup/backup-actions');
+const backupActions = () => import('../../app/backup/backup-actions');
 
 /**
  * The projects home. First the ways to start a video without writing code (describe it, a

@@ -1,6 +1,6 @@
 import type { Project } from '../../core/project/project';
 import { duplicateProject, purgeProject, purgeTrashed, restoreProject, trashProject } from '../../db/projects-repo';
-import { db } from '../db';
+import { db } from '../../app/db';
 import { showToast } from '../shell/toasts';
 
 /** How long a deleted project can be brought back. */

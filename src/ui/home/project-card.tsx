@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { Project } from '../../core/project/project';
 import { renameProject } from '../../db/projects-repo';
-import { db } from '../db';
+import { db } from '../../app/db';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
 import { deleteWithUndo, duplicateWithToast } from './project-actions';

@@ -1,6 +1,7 @@
 import { createResource, onCleanup, Show } from 'solid-js';
 import type { Project } from '../../core/project/project';
-import { db } from '../db';
+import { db } from '../../app/db';
+import { getAsset } from '../../db/assets-repo';
 
 /** Hue from the id, so placeholder cards are told apart at a glance. */
 function hueOf(id: string): number {
@@ -14,7 +15,7 @@ export function ProjectThumbnail(props: { project: Project }) {
   const [url] = createResource(
     () => props.project.thumbnailAssetId,
     async (assetId) => {
-      const asset = await db.assets.get(assetId);
+      const asset = await getAsset(db, assetId);
       return asset ? URL.createObjectURL(asset.blob) : undefined;
     },
   );

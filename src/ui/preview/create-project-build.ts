@@ -1,10 +1,11 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
+import type { BundleOutput } from '../../core/bundler/bundle-project';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import { withTimeout } from '../../core/util/with-timeout';
-import { isInternalAsset } from '../assets/asset-name';
-import { bundlerWorker } from './bundler-client';
-import { SandboxError, type SandboxHost } from './sandbox-host';
+import { isInternalAsset } from '../../app/assets/asset-name';
+import { bundlerWorker } from '../../app/workers/page-workers';
+import { SandboxError, type SandboxHost } from '../../app/preview/sandbox-host';
 
 export type BuildStatus = 'idle' | 'building' | 'ready' | 'error';
 
@@ -60,9 +61,9 @@ export function createProjectBuild(inputs: ProjectBuildInputs) {
     setStatus('building');
     const buildAssets = assets();
     performance.mark('director:build-start');
-    let output: Awaited<ReturnType<ReturnType<typeof bundlerWorker>['build']>>;
+    let output: BundleOutput;
     try {
-      output = await bundlerWorker().build(inputs.projectId(), [...inputs.files()], buildAssets.map((a) => a.name));
+      output = await bundlerWorker().call('build', [inputs.projectId(), [...inputs.files()], buildAssets.map((a) => a.name)]);
     } catch (e) {
       // The bundler itself failed (its wasm did not load, the worker died): say so, never spin forever.
       if (ticket !== latest) return;

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type Accessor } from 'solid-js';
 import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
-import { makeSandboxHost, type SandboxHost } from './sandbox-host';
+import { makeSandboxHost, type SandboxHost } from '../../app/preview/sandbox-host';
 
 export interface PreviewPanelProps {
   compositions: Accessor<CompositionInfo[]>;

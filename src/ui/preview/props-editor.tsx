@@ -1,6 +1,6 @@
-import { For, Match, Switch, createSignal } from 'solid-js';
+import { For, Match, Switch, createSignal, type JSX } from 'solid-js';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; anyOf?: JsonSchema[]; const?: unknown; description?: string; items?: JsonSchema };
+export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; anyOf?: JsonSchema[]; const?: unknown; description?: string; items?: JsonSchema };
 
 const COLOR_BRAND = '__remotion-color';
 
@@ -24,7 +24,7 @@ export function PropsEditor(props: {
   fieldLabel?: (key: string) => string;
   optionLabel?: (key: string, value: unknown) => string;
   /** Shown when there is nothing to edit; by default, how to give a composition a props schema. */
-  empty?: unknown;
+  empty?: JSX.Element;
 }) {
   const fields = () => Object.entries(props.schema?.properties ?? {});
   const set = (key: string, value: unknown) => props.onChange({ ...props.values, [key]: value });
@@ -33,7 +33,7 @@ export function PropsEditor(props: {
     <form class="props-editor" aria-label={props.label ?? 'Composition props'} onSubmit={(e) => e.preventDefault()}>
       <For
         each={fields()}
-        fallback={'empty' in props ? (props.empty as never) : <p class="hint">This composition has no props schema. Add `schema={'{'}z.object(...){'}'}` to its {'<Composition>'} to edit props here.</p>}
+        fallback={'empty' in props ? props.empty : <p class="hint">This composition has no props schema. Add `schema={'{'}z.object(...){'}'}` to its {'<Composition>'} to edit props here.</p>}
       >
         {([key, field]) => (
           <label class="field">

@@ -1,10 +1,10 @@
 import { A, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
-import { warmUpPreview } from '../preview/warm-up-preview';
+import { warmUpPreview } from '../../app/preview/warm-up-preview';
 import { FPS_CHOICES, SIZE_PRESETS, type NewProjectInput, type Project } from '../../core/project/project';
 import { getProject, projectCounts, updateProject } from '../../db/projects-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { OfflineIndicator } from '../shell/offline-indicator';
 import { showToast } from '../shell/toasts';
 import { ProjectContext } from './project-context';
@@ -77,7 +77,7 @@ export default function ProjectPage(props: RouteSectionProps) {
               <button
                 class="button"
                 onClick={async () => {
-                  const result = await (await import('../backup/backup-actions')).downloadProjectArchive(p().id);
+                  const result = await (await import('../../app/backup/backup-actions')).downloadProjectArchive(p().id);
                   if (!result.ok) showToast({ kind: 'error', message: result.message });
                 }}
               >

@@ -1,13 +1,14 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { startExistingProject, type StartChoice } from '../../app/start-project';
-import { db } from '../db';
+import { db } from '../../app/db';
 import { DescribeBox } from '../home/describe-box';
 import { StarterCards } from '../home/starter-cards';
 import { TemplateCards } from '../home/template-cards';
-import { createLiveQuery } from '../live-query';
+import { createLiveQuery } from '../../app/live-query';
 import { showToast } from '../shell/toasts';
 import '../home/start.css';
+import { countFiles } from '../../db/files-repo';
 
 export type StartChoiceKind = 'describe' | 'templates' | 'starters';
 
@@ -28,7 +29,7 @@ export interface StartChoicesProps {
  */
 export function StartChoices(props: StartChoicesProps) {
   const navigate = useNavigate();
-  const fileCount = createLiveQuery(() => db.files.where('projectId').equals(props.projectId).count(), 0);
+  const fileCount = createLiveQuery(() => countFiles(db, props.projectId), 0);
   const [busy, setBusy] = createSignal(false);
   const offers = (kind: StartChoiceKind) => !props.omit?.includes(kind);
 

@@ -4,20 +4,20 @@ import { formatTimeLeft, type RenderRecord } from '../../core/render/render-reco
 import { describeCssIssues, type CssIssue } from '../../core/preview/web-render-css';
 import { formatBytes } from '../../core/util/format';
 import { newId } from '../../core/util/ids';
-import { addAsset } from '../../db/assets-repo';
+import { addAsset, getAsset } from '../../db/assets-repo';
 import { loadCompositionProps } from '../../db/composition-props-repo';
 import { listRenders, markInterruptedRenders, saveRender, updateRender } from '../../db/renders-repo';
-import { db } from '../db';
-import { createLiveQuery } from '../live-query';
+import { db } from '../../app/db';
+import { createLiveQuery } from '../../app/live-query';
 import { createProjectBuild } from '../preview/create-project-build';
 import { createStoredSources } from '../preview/create-stored-sources';
 import { PreviewPanel } from '../preview/preview-panel';
-import type { SandboxHost } from '../preview/sandbox-host';
+import type { SandboxHost } from '../../app/preview/sandbox-host';
 import { useProject } from '../project/project-context';
 import { StartChoices } from '../project/start-choices';
 import { relativeTime } from '../shell/relative-time';
 import { showToast } from '../shell/toasts';
-import { downloadBlob } from './download-blob';
+import { downloadBlob } from '../../app/render/download-blob';
 
 interface ActiveRender {
   id: string;
@@ -46,7 +46,7 @@ export default function RenderView() {
 
   onMount(() => {
     void markInterruptedRenders(db, project().id, new Set());
-    void import('./server-render').then((m) => m.resumeServerRenders(project().id));
+    void import('../../app/render/server-render').then((m) => m.resumeServerRenders(project().id));
   });
 
   const renderOnServer = async () => {
@@ -54,7 +54,7 @@ export default function RenderView() {
     if (!comp) return;
     setServerError(null);
     try {
-      const { startServerRender } = await import('./server-render');
+      const { startServerRender } = await import('../../app/render/server-render');
       await startServerRender(project().id, comp, inputProps(), container());
       showToast({ kind: 'info', message: `Sent ${comp.id} to the render server at full resolution.` });
     } catch (e) {
@@ -121,14 +121,14 @@ export default function RenderView() {
   };
 
   const download = async (r: RenderRecord) => {
-    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    const asset = r.assetId ? await getAsset(db, r.assetId) : undefined;
     if (!asset) return showToast({ kind: 'error', message: 'This export’s file is no longer stored.' });
     downloadBlob(asset.blob, asset.name.split('/').pop()!);
   };
   const play = async (r: RenderRecord) => {
     const previous = playing();
     if (previous) URL.revokeObjectURL(previous.url);
-    const asset = r.assetId ? await db.assets.get(r.assetId) : undefined;
+    const asset = r.assetId ? await getAsset(db, r.assetId) : undefined;
     setPlaying(asset && previous?.id !== r.id ? { id: r.id, url: URL.createObjectURL(asset.blob) } : null);
   };
 
@@ -215,7 +215,7 @@ export default function RenderView() {
                   <Show when={r.where === 'server' && r.state === 'rendering'}>
                     <div class="inline">
                       <progress max={1} value={r.progress} aria-label={`Server render progress of ${r.compositionId}`} />
-                      <button class="button small danger" onClick={() => void import('./server-render').then((m) => m.cancelServerRender(r))}>
+                      <button class="button small danger" onClick={() => void import('../../app/render/server-render').then((m) => m.cancelServerRender(r))}>
                         Cancel
                       </button>
                     </div>

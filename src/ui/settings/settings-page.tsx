@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, onMount, Show } from 'solid-js';
 import { checkEdgeConnection, type EdgeConnection, type ProviderSummary } from '../../core/edge/check-edge-connection';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type AppSettings } from '../../db/settings-repo';
-import { db } from '../db';
+import { db } from '../../app/db';
 import { StorageMeter } from '../shell/storage-meter';
 import { showToast } from '../shell/toasts';
 

@@ -3,7 +3,7 @@ import { showToast } from '../shell/toasts';
 
 /** Share a project: encrypt here, upload ciphertext, show the link (the key stays in its #fragment). */
 export function ShareDialog(props: { projectId: string; projectName: string; onClose: () => void }) {
-  const [share] = createResource(async () => (await import('./share-project')).shareProject(props.projectId));
+  const [share] = createResource(async () => (await import('../../app/share/share-project')).shareProject(props.projectId));
   const [stopped, setStopped] = createSignal(false);
   const copy = async (link: string) => {
     try {
@@ -15,7 +15,7 @@ export function ShareDialog(props: { projectId: string; projectName: string; onC
   };
   const stop = async (id: string) => {
     try {
-      await (await import('./share-project')).deleteShare(id);
+      await (await import('../../app/share/share-project')).deleteShare(id);
       setStopped(true);
     } catch (e) {
       showToast({ kind: 'error', message: (e as Error).message });

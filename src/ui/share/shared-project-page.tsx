@@ -16,7 +16,7 @@ export default function SharedProjectPage() {
     history.replaceState(null, '', location.pathname + location.search);
     if ('error' in link) return setProblem(link.error);
     try {
-      const { openShare } = await import('./share-project');
+      const { openShare } = await import('../../app/share/share-project');
       const project = await openShare(link.id, link.key, edge);
       navigate(`/projects/${project.id}/code`, { replace: true });
     } catch (e) {

@@ -61,7 +61,8 @@ export function makeInMemoryWorkspace(options: InMemoryWorkspaceOptions = {}): I
       settings = { ...next };
     },
     async listFiles() {
-      return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, c]) => entry(p, c));
+      // Code-unit order, the order IndexedDB (the Dexie twin) sorts keys in.
+      return [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, c]) => entry(p, c));
     },
     async readFile(path) {
       const content = files.get(path);

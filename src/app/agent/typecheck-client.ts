@@ -5,6 +5,7 @@ import type { BuildDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { ProjectMap } from '../../core/agent/project-map/parse-project-map';
 import type { ProjectMapper } from '../../core/agent/ports/project-mapper';
 import type { TypecheckWorkerApi } from '../../../workers/typecheck.worker';
+import { createTypecheckWorker } from '../workers/page-workers';
 
 /** Loading the compiler and the library: seconds on a slow device, never minutes. */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -23,7 +24,7 @@ let current: TypecheckWorker | null = null;
 let unavailable = false;
 
 function start(): TypecheckWorker {
-  const worker = new Worker(new URL('../../../workers/typecheck.worker.ts', import.meta.url), { type: 'module', name: 'typecheck' });
+  const worker = createTypecheckWorker();
   const api = Comlink.wrap<TypecheckWorkerApi>(worker);
   const crashed = new Promise<never>((_, reject) =>
     worker.addEventListener('error', (e) => reject(new Error(`The TypeScript worker failed: ${e.message || 'it could not be loaded'}`)), { once: true }),

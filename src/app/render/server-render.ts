@@ -4,8 +4,9 @@ import { findEntry } from '../../core/bundler/find-entry';
 import type { CompositionInfo } from '../../core/preview/sandbox-protocol';
 import type { RenderRecord } from '../../core/render/render-record';
 import { newId } from '../../core/util/ids';
-import { addAsset } from '../../db/assets-repo';
-import { listRenders, saveRender, updateRender } from '../../db/renders-repo';
+import { addAsset, listAssets } from '../../db/assets-repo';
+import { listFiles } from '../../db/files-repo';
+import { getRender, listRenders, saveRender, updateRender } from '../../db/renders-repo';
 import { db } from '../db';
 import { callEdge, EdgeCallError } from '../edge/edge-client';
 
@@ -28,11 +29,11 @@ const polling = new Map<string, Promise<void>>();
  * so a reload picks the tracking up again (`resumeServerRenders`).
  */
 export async function startServerRender(projectId: string, comp: CompositionInfo, inputProps: Record<string, unknown>, container: 'mp4' | 'webm'): Promise<RenderRecord> {
-  const files = Object.fromEntries((await db.files.where('projectId').equals(projectId).toArray()).map((f) => [f.path, f.content]));
+  const files = Object.fromEntries((await listFiles(db, projectId)).map((f) => [f.path, f.content]));
   const entry = findEntry(new Map(Object.entries(files)));
   if (!entry) throw new Error('The project has no entry point (src/index.ts calling registerRoot).');
   // Director's own files (thumbnails, earlier exports) are not the project's assets.
-  const assets = (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => !a.name.startsWith('.director/') && !a.name.startsWith('renders/'));
+  const assets = (await listAssets(db, projectId)).filter((a) => !a.name.startsWith('.director/') && !a.name.startsWith('renders/'));
   const body = {
     source: { entry, files },
     assets: await Promise.all(assets.map(async (a) => ({ path: a.name, mimeType: a.type, data: await blobToBase64(a.blob) }))),
@@ -90,7 +91,7 @@ async function poll(record: RenderRecord): Promise<void> {
   const remoteId = record.remoteId as string;
   const started = record.createdAt;
   for (;;) {
-    const current = await db.renders.get(record.id);
+    const current = await getRender(db, record.id);
     if (!current || current.state !== 'rendering') return; // cancelled or finished elsewhere (another tab)
     let remote: RemoteRender;
     try {

@@ -3,8 +3,8 @@ import { makeAgentSession, type AgentSession } from '../../core/agent/agent-sess
 import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
 import { makeGeminiProvider } from '../../core/agent/provider/gemini-provider';
 import { makeLocalDirectorProvider } from '../../core/agent/local-director/local-director-provider';
-import { chooseAgentModel, type AgentModelChoice } from '../../app/agent-model-choice';
-import { newConversation, restoreConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
+import { chooseAgentModel, type AgentModelChoice } from '../agent-model-choice';
+import { newConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
 import type { AudioAnalyzer } from '../../core/agent/ports/audio-analyzer';
 import { loadSettings } from '../../db/settings-repo';
 import { db } from '../db';
@@ -12,18 +12,19 @@ import { newId } from '../../core/util/ids';
 import { makeDexieWorkspace } from './dexie-workspace';
 import { makeSandboxAgentRuntime } from './sandbox-agent-runtime';
 import { workerProjectMapper } from './typecheck-client';
+import { findAssetByName } from '../../db/assets-repo';
+import { loadConversation as loadStoredConversation, saveConversation } from '../../db/conversations-repo';
 
 /** The project's conversation, found by projectId (a plain random row id travels in backups like any row). */
 export async function loadConversation(projectId: string): Promise<ConversationRecord> {
-  const row = await db.conversations.where('projectId').equals(projectId).first();
-  return restoreConversation(row) ?? newConversation(newId(), projectId, Date.now());
+  return (await loadStoredConversation(db, projectId)) ?? newConversation(newId(), projectId, Date.now());
 }
 
 /** The audio worker behind the agent's audio_spectrum_analysis tool, started on first use. */
 function makeWorkerAudioAnalyzer(projectId: string): AudioAnalyzer {
   return {
     async analyze(assetName) {
-      const asset = await db.assets.where('[projectId+name]').equals([projectId, assetName]).first();
+      const asset = await findAssetByName(db, projectId, assetName);
       if (!asset) return { ok: false, code: 'asset_not_found', message: `No asset named "${assetName}".` };
       if (!/^(audio|video)\//.test(asset.type)) return { ok: false, code: 'not_audio', message: `"${assetName}" is ${asset.type}, not audio.` };
       try {
@@ -56,9 +57,7 @@ export async function makeAppAgentSession(projectId: string): Promise<{ session:
     svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
     model: choice.kind === 'gemini' ? makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }) : makeLocalDirectorProvider(),
     conversation: await loadConversation(projectId),
-    persist: async (record) => {
-      await db.conversations.put(record as never);
-    },
+    persist: (record) => saveConversation(db, record),
   });
   return { session, dispose: runtime.dispose, model: choice };
 }

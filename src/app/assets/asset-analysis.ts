@@ -1,6 +1,6 @@
 import type { Asset } from '../../core/project/records';
 import { kindOfType } from './asset-kinds';
-import { audioWorker, mediaWorker } from './media-workers';
+import { audioWorker, mediaWorker } from '../workers/page-workers';
 
 /** What a card shows beyond the file itself; computed once per asset, then cached (see analysis-jobs.ts). */
 export type AssetAnalysis =

@@ -4,6 +4,7 @@ import { withOutsideIdentity } from '../../core/graph/with-outside-identity';
 import { createLiveQuery } from '../live-query';
 import { projectSourceHash } from './project-source-hash';
 import { makeExecutor, type Executor } from '../../core/graph/executor';
+import { systemClock } from '../../core/graph/clock';
 import type { Graph } from '../../core/graph/graph-types';
 import type { JobRecord } from '../../core/graph/job-store';
 import { planAndCheck } from '../../core/graph/plan';
@@ -48,9 +49,12 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
       void cache.getMany([key]).then(([entry]) => entry && setState(e.nodeId, { state: 'done', outputs: entry.outputs }));
   };
   const takes = makeDexieTakeStore(db);
+  // One clock for the executor's backoff and the runners' polling waits.
+  const clock = systemClock;
   const executor: Executor = makeExecutor({
-    runners: makeAppRunners(db, projectId()),
+    runners: makeAppRunners(db, projectId(), clock),
     registry,
+    clock,
     cache,
     jobs: makeDexieJobStore(db),
     takes,

@@ -1,5 +1,7 @@
 import { db } from '../db';
 import type { AssetAnalysis } from './asset-analysis';
+import { putAssetSetting } from '../../db/assets-repo';
+import { readSetting } from '../../db/settings-repo';
 
 /** Bump when AssetAnalysis changes shape: older rows are then recomputed instead of misread. */
 const FORMAT = 1;
@@ -15,14 +17,11 @@ export function analysisSettingKey(assetId: string): string {
 }
 
 export async function readStoredAnalysis(assetId: string): Promise<AssetAnalysis | null> {
-  const row = await db.settings.get(analysisSettingKey(assetId));
-  const value = row?.value as StoredAnalysis | undefined;
+  const value = (await readSetting(db, analysisSettingKey(assetId))) as StoredAnalysis | undefined;
   return value?.format === FORMAT ? value.analysis : null;
 }
 
 export async function storeAnalysis(assetId: string, analysis: AssetAnalysis): Promise<void> {
   // Only while the asset exists: a delete during analysis must not leave an orphan row.
-  await db.transaction('rw', db.assets, db.settings, async () => {
-    if (await db.assets.where('id').equals(assetId).count()) await db.settings.put({ key: analysisSettingKey(assetId), value: { format: FORMAT, analysis } satisfies StoredAnalysis });
-  });
+  await putAssetSetting(db, assetId, { key: analysisSettingKey(assetId), value: { format: FORMAT, analysis } satisfies StoredAnalysis });
 }

@@ -1,4 +1,4 @@
-import { bundlerWorker } from './bundler-client';
+import { bundlerWorker } from '../workers/page-workers';
 import { loadRuntimeCode } from './sandbox-host';
 
 /**
@@ -6,6 +6,6 @@ import { loadRuntimeCode } from './sandbox-host';
  * runtime's code) while the project page is still loading its views. Safe to call often.
  */
 export function warmUpPreview() {
-  void bundlerWorker().warmUp().catch(() => undefined);
+  void bundlerWorker().call('warmUp', []).catch(() => undefined);
   void loadRuntimeCode().catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 import { ok } from '../../../core/util/result';
+import { systemClock, type Clock } from '../../../core/graph/clock';
 import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
 import type { DirectorDb } from '../../../db/database';
 import { atBeatLevel, type BeatLevel } from '../../../core/audio/beat-level';
@@ -17,8 +18,8 @@ const upload = (port: 'image' | 'audio', what: string): NodeRunner => ({
   },
 });
 
-/** The app's runner for each node kind. */
-export function makeAppRunners(db: DirectorDb, projectId: string): Record<string, NodeRunner> {
+/** The app's runner for each node kind; `clock` is the executor's, so polling waits are as testable as its backoff. */
+export function makeAppRunners(db: DirectorDb, projectId: string, clock: Clock = systemClock): Record<string, NodeRunner> {
   return {
     ...makeVisionRunners(db),
     ...makeAssemblyRunners(db, projectId),
@@ -39,8 +40,8 @@ export function makeAppRunners(db: DirectorDb, projectId: string): Record<string
         return ok({ beats: { bpm: analysis.bpm, beats: analysis.beats, downbeats: p.downbeats ? analysis.downbeats : [], durationSec: analysis.durationSec, audioAssetId } });
       },
     },
-    'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo'),
-    extend: makeVideoJobRunner(db, projectId, 'veo', 'extend', 'extend'),
-    'runway-video': makeVideoJobRunner(db, projectId, 'runway', 'runway', 'runway'),
+    'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo', clock),
+    extend: makeVideoJobRunner(db, projectId, 'veo', 'extend', 'extend', clock),
+    'runway-video': makeVideoJobRunner(db, projectId, 'runway', 'runway', 'runway', clock),
   };
 }

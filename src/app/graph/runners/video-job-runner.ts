@@ -2,13 +2,14 @@ import { ok } from '../../../core/util/result';
 import { fileStamp } from '../../../core/util/format';
 import { RunnerError, runnerFailure, type NodeRunner, type RunContext } from '../../../core/graph/node-runner';
 import { originOf } from '../../../core/graph/take-origin';
+import { AbortedError, systemClock, type Clock } from '../../../core/graph/clock';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
 import { callEdge } from '../../edge/edge-client';
 import { fromEdge } from './edge-failure';
 import { blobToBase64 } from '../../../core/util/base64';
 import { blobOf, imageData } from './asset-refs';
-import { lastFrameOf } from './media-workers';
+import { lastFrameOf } from './last-frame';
 import { consistencyOf, type CharacterOutput } from './vision-runners';
 
 const charactersOf = (ctx: RunContext): CharacterOutput[] =>
@@ -60,8 +61,9 @@ async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend'
  * Veo, Extend and Runway nodes: start a video job through the edge (idempotent per attempt),
  * store the operation id at once, poll it, download the result into the project as soon as it
  * exists (providers delete results after two days). After a reload it polls the stored job.
+ * Polls wait on `clock` and stop the moment the run is cancelled.
  */
-export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway', mode: 'veo' | 'extend' | 'runway', label: string): NodeRunner {
+export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway', mode: 'veo' | 'extend' | 'runway', label: string, clock: Clock = systemClock): NodeRunner {
   return {
     async run(ctx) {
       let jobId = ctx.resumeFrom?.operationId;
@@ -88,7 +90,7 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
             return runnerFailure(job.error?.code ?? 'generation_failed', `${job.error?.message ?? 'The provider could not make this video.'}${reasons}`, { restart: true, retryable: false });
           }
           ctx.progress(Math.max(0.1, Math.min(0.9, job.progress ?? 0.3)), 'generating');
-          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          await clock.sleep(POLL_MS, ctx.signal);
         }
         ctx.progress(0.95, 'downloading');
         const result = await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge);
@@ -106,7 +108,7 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         return ok({ video: { assetId: asset.id }, origin });
       } catch (e) {
         if (e instanceof RunnerError) throw e;
-        if ((e as Error).name === 'AbortError') throw new RunnerError('cancelled', 'Cancelled.', { retryable: false });
+        if ((e as Error).name === 'AbortError' || e instanceof AbortedError) throw new RunnerError('cancelled', 'Cancelled.', { retryable: false });
         throw e;
       }
     },

@@ -1,6 +1,4 @@
-import * as Comlink from 'comlink';
-import { TimeoutError, withTimeout } from '../../../core/util/with-timeout';
-import type { VisionWorkerApi } from '../../../../workers/vision.worker';
+import { MediaError } from '../../../core/media/media-error';
 import { RunnerError, type NodeRunner } from '../../../core/graph/node-runner';
 import { makeCharacterProfile, type CharacterProfile } from '../../../core/vision/character-profile';
 import { scoreCharacterConsistency, type ConsistencyReport } from '../../../core/vision/character-consistency';
@@ -8,31 +6,19 @@ import { SAME_PERSON_THRESHOLD } from '../../../core/vision/identity-threshold';
 import { ok } from '../../../core/util/result';
 import type { DirectorDb } from '../../../db/database';
 import { blobOf } from './asset-refs';
-import { mediaWorker } from './media-workers';
-
-let vision: { worker: Worker; api: Comlink.Remote<VisionWorkerApi> } | null = null;
-const visionWorker = () => {
-  if (!vision) {
-    const worker = new Worker(new URL('../../../../workers/vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' });
-    vision = { worker, api: Comlink.wrap<VisionWorkerApi>(worker) };
-  }
-  return vision;
-};
-
-/** Loading the models plus one photo takes a few seconds; far longer means the worker is stuck. */
-const VISION_TIME_LIMIT_MS = 25_000;
+import { mediaWorker, visionWorker } from '../../workers/page-workers';
+import { CANVAS_MEDIA_TIMEOUT_MS } from './last-frame';
 
 /** Faces of an image blob: boxes, scores, embeddings (as plain arrays: outputs are stored as JSON-like data). */
 async function facesOf(blob: Blob) {
   const bitmap = await createImageBitmap(blob);
-  const current = visionWorker();
-  const result = await withTimeout(current.api.analyze(Comlink.transfer(bitmap, [bitmap])), VISION_TIME_LIMIT_MS).catch((error: unknown) => {
-    // A stuck or failing worker is replaced, never waited on forever; the executor retries the node.
-    current.worker.terminate();
-    if (vision === current) vision = null;
-    if (error instanceof TimeoutError) throw new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true });
-    throw new RunnerError('vision_failed', `Face analysis failed: ${(error as Error).message}`, { retryable: true });
-  });
+  // The supervisor replaces a stuck or crashed worker, never waiting on it forever; the executor retries the node.
+  const result = await visionWorker()
+    .call('analyze', [bitmap], { transfer: [bitmap] })
+    .catch((error: unknown) => {
+      if (error instanceof MediaError && error.code === 'timeout') throw new RunnerError('timeout', 'Face analysis did not answer in time; it was restarted.', { retryable: true });
+      throw new RunnerError('vision_failed', `Face analysis failed: ${(error as Error).message}`, { retryable: true });
+    });
   return {
     width: result.width,
     height: result.height,
@@ -55,7 +41,7 @@ export function profileOf(character: CharacterOutput): CharacterProfile {
 
 /** How consistently a character appears in a video: a few frames sampled, faces matched. */
 export async function consistencyOf(video: Blob, name: string, character: CharacterOutput, samples = 6): Promise<ConsistencyReport> {
-  const strip = await mediaWorker().call('thumbnailStrip', [video, { count: samples, width: 640 }], { fileName: name });
+  const strip = await mediaWorker().call('thumbnailStrip', [video, { count: samples, width: 640 }], { fileName: name, timeoutMs: CANVAS_MEDIA_TIMEOUT_MS });
   const frames = [];
   for (const [i, frame] of (strip.frames ?? []).entries()) {
     const found = await facesOf(frame.image);

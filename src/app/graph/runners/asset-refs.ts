@@ -1,6 +1,7 @@
 import type { DirectorDb } from '../../../db/database';
 import { RunnerError } from '../../../core/graph/node-runner';
 import { blobToBase64 } from '../../../core/util/base64';
+import { getAsset } from '../../../db/assets-repo';
 
 /** What image, video and audio ports carry between nodes: a reference to a project asset. */
 export interface AssetRef {
@@ -13,7 +14,7 @@ export function isAssetRef(value: unknown): value is AssetRef {
 
 export async function blobOf(db: DirectorDb, ref: unknown, what: string): Promise<{ blob: Blob; name: string; type: string }> {
   if (!isAssetRef(ref)) throw new RunnerError('missing_input', `${what} is not connected or has no file yet.`, { retryable: false });
-  const asset = await db.assets.get(ref.assetId);
+  const asset = await getAsset(db, ref.assetId);
   if (!asset) throw new RunnerError('missing_input', `${what}'s file is no longer in the project.`, { retryable: false });
   return { blob: asset.blob, name: asset.name, type: asset.type };
 }

@@ -3,10 +3,11 @@ import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/
 import type { StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import type { DirectorDb } from '../../db/database';
-import { bundlerWorker } from '../preview/bundler-client';
+import { bundlerWorker } from '../workers/page-workers';
 import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
 import { SandboxError } from '../preview/sandbox-host';
 import { typeErrorsOf } from './typecheck-client';
+import { listAssets } from '../../db/assets-repo';
 
 /**
  * The agent's eyes and hands on the engine: builds in the bundler worker and type-checks in the
@@ -17,8 +18,8 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   const offscreen = makeOffscreenSandbox();
   const sandbox = () => offscreen.get();
   const assetsFor = async (names: ReadonlySet<string>) =>
-    (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
-  const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().build(`agent:${projectId}`, [...files], [...assetNames]);
+    (await listAssets(db, projectId)).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
+  const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().call('build', [`agent:${projectId}`, [...files], [...assetNames]]);
 
   const buildChecker: BuildChecker = {
     async check({ files, assetNames }) {

@@ -9,10 +9,11 @@ import { blobToBase64 } from '../../../core/util/base64';
 import { newId } from '../../../core/util/ids';
 import { withTimeout } from '../../../core/util/with-timeout';
 import { ok } from '../../../core/util/result';
-import { addAsset } from '../../../db/assets-repo';
+import { addAsset, listAssets } from '../../../db/assets-repo';
+import { listFiles } from '../../../db/files-repo';
 import type { DirectorDb } from '../../../db/database';
 import { getRender, saveRender, updateRender } from '../../../db/renders-repo';
-import { bundlerWorker } from '../../preview/bundler-client';
+import { bundlerWorker } from '../../workers/page-workers';
 import { makeOffscreenSandbox } from '../../preview/offscreen-sandbox';
 import { SandboxError } from '../../preview/sandbox-host';
 import { followServerRender, startServerRender } from '../../render/server-render';
@@ -42,11 +43,11 @@ export function makeAssemblyRunners(db: DirectorDb, projectId: string): Record<s
 
   /** Builds the project as stored now and loads it; returns its compositions. */
   const loadProject = async (ctx: RunContext): Promise<CompositionInfo[]> => {
-    const files = await db.files.where('projectId').equals(projectId).toArray();
+    const files = await listFiles(db, projectId);
     if (!files.length) throw new RunnerError('no_code', 'This project has no code yet: start it from a template or ask the Director in the Code view.', notRetryable);
-    const assets = (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => !a.name.startsWith('.director/'));
+    const assets = (await listAssets(db, projectId)).filter((a) => !a.name.startsWith('.director/'));
     ctx.progress(0.1, 'building');
-    const out = await bundlerWorker().build(`canvas:${projectId}`, files.map((f) => [f.path, f.content]), assets.map((a) => a.name));
+    const out = await bundlerWorker().call('build', [`canvas:${projectId}`, files.map((f) => [f.path, f.content]), assets.map((a) => a.name)]);
     if (!out.ok) throw new RunnerError('build_failed', `The project does not build: ${out.errors.slice(0, 2).map(formatDiagnostic).join('; ')}`, notRetryable);
     ctx.progress(0.3, 'loading');
     try {
@@ -62,7 +63,7 @@ export function makeAssemblyRunners(db: DirectorDb, projectId: string): Record<s
       const compositions = await loadProject(ctx);
       const comp = compositions.find((c) => c.id === p.compositionId);
       if (!comp) return runnerFailure('no_composition', `This project has no composition "${p.compositionId}"${compositions.length ? ` (it has ${compositions.map((c) => c.id).join(', ')})` : ''}.`, notRetryable);
-      const names = new Map((await db.assets.where('projectId').equals(projectId).toArray()).map((a) => [a.id, a.name]));
+      const names = new Map((await listAssets(db, projectId)).map((a) => [a.id, a.name]));
       let wired: Record<string, unknown>;
       try {
         wired = resolveCompositionProps(p.props, ctx.inputs, (id) => names.get(id));

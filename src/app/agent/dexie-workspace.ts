@@ -1,12 +1,12 @@
 import type { ApplyChangesError, FileChange, ProjectWorkspace, WorkspaceAsset, WorkspaceFile, WorkspaceVersion } from '../../core/agent/ports/project-workspace';
 import { contentHash } from '../../core/agent/workspace/content-hash';
 import { projectStyleSchema, type ProjectStyle } from '../../core/agent/workspace/project-style';
-import { unsafePathReason } from '../../core/backup/safe-path';
-import { newId } from '../../core/util/ids';
 import { err, ok, type Result } from '../../core/util/result';
-import { addAsset } from '../../db/assets-repo';
-import { updateProject } from '../../db/projects-repo';
-import { listVersions, restoreVersion as restoreVersionRow, saveVersion } from '../../db/versions-repo';
+import { addAsset, findAssetByName, listAssets } from '../../db/assets-repo';
+import { applyFileChanges, listFiles, readFile } from '../../db/files-repo';
+import { getProject, updateProject } from '../../db/projects-repo';
+import { readSetting, writeSetting } from '../../db/settings-repo';
+import { getVersion, listVersions, restoreVersion as restoreVersionRow, saveVersion } from '../../db/versions-repo';
 import type { DirectorDb } from '../../db/database';
 
 const hidden = (name: string) => name.startsWith('.director/') || name.startsWith('renders/');
@@ -21,7 +21,7 @@ export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWo
   return {
     projectId,
     async settings() {
-      const p = await db.projects.get(projectId);
+      const p = await getProject(db, projectId);
       if (!p) throw new Error('[director] the project no longer exists');
       return { name: p.name, width: p.width, height: p.height, fps: p.fps };
     },
@@ -30,47 +30,21 @@ export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWo
       if (!result.ok) throw new Error(result.message);
     },
     async listFiles() {
-      return (await db.files.where('projectId').equals(projectId).sortBy('path')).map((f) => toFile(f.path, f.content));
+      return (await listFiles(db, projectId)).map((f) => toFile(f.path, f.content));
     },
     async readFile(path) {
-      const f = await db.files.where('[projectId+path]').equals([projectId, path]).first();
+      const f = await readFile(db, projectId, path);
       return f ? toFile(f.path, f.content) : null;
     },
     async applyChanges(changes: readonly FileChange[]): Promise<Result<WorkspaceFile[], ApplyChangesError>> {
-      for (const c of changes) {
-        const reason = unsafePathReason(c.path);
-        if (reason) return err('invalid_path', `${c.path}: ${reason}`);
-      }
-      return db.transaction('rw', db.files, db.projects, async () => {
-        const now = Date.now();
-        const written: WorkspaceFile[] = [];
-        // Check every guard first: a conflict anywhere leaves every file as it was.
-        const current = new Map<string, { id: string; content: string } | undefined>();
-        for (const c of changes) {
-          const row = await db.files.where('[projectId+path]').equals([projectId, c.path]).first();
-          current.set(c.path, row);
-          if (c.expectedHash === null && row) return err('conflict', `${c.path} already exists.`);
-          if (typeof c.expectedHash === 'string' && (!row || contentHash(row.content) !== c.expectedHash))
-            return err('conflict', `${c.path} changed since it was read; read it again.`);
-          if (c.content === null && !row) return err('not_found', `${c.path} does not exist.`);
-        }
-        for (const c of changes) {
-          const row = current.get(c.path);
-          if (c.content === null) await db.files.delete(row!.id);
-          else {
-            await db.files.put({ id: row?.id ?? newId(), projectId, path: c.path, content: c.content, updatedAt: now });
-            written.push(toFile(c.path, c.content));
-          }
-        }
-        await db.projects.update(projectId, { updatedAt: now });
-        return ok(written);
-      });
+      const result = await applyFileChanges(db, projectId, changes);
+      return result.ok ? ok(result.value.map((f) => toFile(f.path, f.content))) : result;
     },
     async listAssets() {
-      return (await db.assets.where('projectId').equals(projectId).toArray()).filter((a) => !hidden(a.name)).map(toAsset);
+      return (await listAssets(db, projectId)).filter((a) => !hidden(a.name)).map(toAsset);
     },
     async readAsset(name) {
-      const a = await db.assets.where('[projectId+name]').equals([projectId, name]).first();
+      const a = await findAssetByName(db, projectId, name);
       return a ? { asset: toAsset(a), bytes: new Uint8Array(await a.blob.arrayBuffer()) } : null;
     },
     async addAsset(asset) {
@@ -84,19 +58,18 @@ export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWo
       return (await listVersions(db, projectId)).map(toVersion);
     },
     async restoreVersion(id) {
-      const version = await db.versions.get(id);
+      const version = await getVersion(db, id);
       if (!version || version.projectId !== projectId) return err('not_found', `No version ${id} in this project.`);
       // The agent saves the pre-restore state itself; the repo's restore also keeps one: nothing is lost.
       await restoreVersionRow(db, projectId, id);
       return ok(toVersion(version));
     },
     async getStyle() {
-      const row = await db.settings.get(styleKey(projectId));
-      const parsed = projectStyleSchema.safeParse(row?.value);
+      const parsed = projectStyleSchema.safeParse(await readSetting(db, styleKey(projectId)));
       return parsed.success ? parsed.data : null;
     },
     async setStyle(style: ProjectStyle) {
-      await db.settings.put({ key: styleKey(projectId), value: style });
+      await writeSetting(db, styleKey(projectId), style);
     },
   };
 }

@@ -3,7 +3,7 @@ import { readProjectArchive } from '../../core/backup/read-archive';
 import type { Project } from '../../core/project/project';
 import { decryptShare, encryptForShare, shareLink } from '../../core/share/share-crypto';
 import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
-import { DEFAULT_SETTINGS, loadSettings } from '../../db/settings-repo';
+import { DEFAULT_SETTINGS, deleteSetting, loadSettings, readSetting, writeSetting } from '../../db/settings-repo';
 import { db } from '../db';
 import { callEdge } from '../edge/edge-client';
 
@@ -24,17 +24,16 @@ export async function shareProject(projectId: string): Promise<CreatedShare> {
   const settings = await loadSettings(db);
   // The recipient's app looks for the share at its default edge unless the link says otherwise.
   const edge = settings.edgeUrl !== DEFAULT_SETTINGS.edgeUrl ? settings.edgeUrl : undefined;
-  await db.settings.put({ key: `share:${created.id}`, value: { projectId, deleteToken: created.deleteToken, expiresAt: created.expiresAt, edgeUrl: settings.edgeUrl } });
+  await writeSetting(db, `share:${created.id}`, { projectId, deleteToken: created.deleteToken, expiresAt: created.expiresAt, edgeUrl: settings.edgeUrl });
   return { link: shareLink(location.origin, created.id, key, edge), ...created };
 }
 
 /** Deletes a share this browser created (its delete token was kept locally). */
 export async function deleteShare(id: string): Promise<void> {
-  const row = await db.settings.get(`share:${id}`);
-  const saved = row?.value as { deleteToken: string; edgeUrl: string } | undefined;
+  const saved = (await readSetting(db, `share:${id}`)) as { deleteToken: string; edgeUrl: string } | undefined;
   if (!saved) throw new Error('This browser did not create that share, so it cannot delete it.');
   await callEdge(`/api/shares/${id}`, { method: 'DELETE', headers: { 'X-Delete-Token': saved.deleteToken }, edgeUrl: saved.edgeUrl, anonymous: true });
-  await db.settings.delete(`share:${id}`);
+  await deleteSetting(db, `share:${id}`);
 }
 
 /**
