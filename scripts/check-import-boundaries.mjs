@@ -30,7 +30,8 @@ export const LAYERS = [
     forbiddenGlobals: ['localStorage', 'sessionStorage', 'navigator'],
   },
   { name: 'db', prefix: 'src/db/', allowed: ['core'] },
-  { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers'] },
+  // App services host the sandbox: they load the preview runtime (by URL) into its iframe.
+  { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers', 'preview-runtime'] },
   // Entry points of the page (main.tsx) sit above ui; ui may use every floor below it.
   { name: 'ui', prefix: 'src/ui/', allowed: ['core', 'db', 'app', 'workers', 'preview-runtime'] },
   { name: 'workers', prefix: 'workers/', allowed: ['core'] },
