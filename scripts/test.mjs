@@ -15,17 +15,17 @@ mkdirSync(reports, { recursive: true });
 
 /**
  * Each suite is a vitest config; its JSON report is read back for the totals. The independent
- * suites run two at a time (two cores), longest first so the short ones fill in behind; suites in
- * the same `exclusive` group never overlap (the Vite dev servers of vision and typecheck share
- * node_modules/.vite's dependency optimizer). e2e runs alone afterwards: it is timing-sensitive.
+ * suites run two at a time (two cores), longest first as measured here so the short ones fill in
+ * behind (each Vite dev server has its own optimizer cache for this). e2e runs alone afterwards: it
+ * is timing-sensitive.
  */
 const independent = [
+  { name: 'media', cwd: ROOT, config: 'tests/media/vitest.config.ts' },
   { name: 'unit', cwd: ROOT, config: 'vitest.config.ts' },
-  { name: 'typecheck', cwd: ROOT, config: 'tests/typecheck/vitest.config.ts', exclusive: 'vite' },
+  { name: 'typecheck', cwd: ROOT, config: 'tests/typecheck/vitest.config.ts' },
   { name: 'render service', cwd: path.join(ROOT, 'edge', 'render'), config: 'vitest.config.ts' },
   { name: 'edge', cwd: path.join(ROOT, 'edge'), config: 'vitest.config.ts' },
-  { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts', exclusive: 'vite' },
-  { name: 'media', cwd: ROOT, config: 'tests/media/vitest.config.ts' },
+  { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
   { name: 'local services', cwd: ROOT, config: 'tests/local/vitest.config.ts' },
 ];
 const e2e = { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' };

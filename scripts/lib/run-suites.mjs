@@ -31,19 +31,15 @@ export function runSuite(suite, { reportOf, env, inherit = false }) {
   });
 }
 
-/**
- * Runs suites `concurrency` at a time in list order (put the longest first); two suites with the
- * same `exclusive` group never run together. `onDone(suite, status)` is called as each finishes.
- */
+/** Runs suites `concurrency` at a time in list order (put the longest first); `onDone(suite, status)` as each finishes. */
 export function runSuitesInParallel(suites, { concurrency, reportOf, env, onDone }) {
   const pending = [...suites];
   const running = new Set();
   return new Promise((resolve) => {
     const startMore = () => {
       while (running.size < concurrency) {
-        const next = pending.find((s) => !s.exclusive || ![...running].some((r) => r.exclusive === s.exclusive));
+        const next = pending.shift();
         if (!next) break;
-        pending.splice(pending.indexOf(next), 1);
         running.add(next);
         console.log(`[director] ${next.name} tests started`);
         void runSuite(next, { reportOf, env }).then((status) => {
