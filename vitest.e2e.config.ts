@@ -10,8 +10,7 @@ export default defineConfig({
     hookTimeout: 90_000,
     // Two cores: one browser at a time keeps timings honest and the machine responsive.
     fileParallelism: false,
-    // Two cores shared with workerd, vite and Chromium's own workers: a test that times out once is
-    // run once more. A real break fails both times; the first failure's diagnostics still print.
-    retry: 1,
+    // No blanket retry: a second attempt hid flakes. Tests wait on signals (locators, marks, polls of
+    // IndexedDB with a deadline); a test with a known browser race names it and retries on its own.
   },
 });

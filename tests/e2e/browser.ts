@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Debian's Chromium with the flags that keep it quiet on a machine without a network. */
 export function launchBrowser(): Promise<Browser> {
@@ -74,6 +74,55 @@ export function storedProject(page: Page, id: string): Promise<Record<string, un
       }),
     id,
   );
+}
+
+/** A project's canvas graph as stored, with the fields the e2e tests look at. */
+export interface StoredGraph {
+  nodes: { id: string; kind: string; label?: string; params: Record<string, unknown> }[];
+  edges: unknown[];
+  groups: { id: string; label: string }[];
+}
+
+/** A project's canvas graph row as stored in IndexedDB right now, read with the raw API (not the app's code). */
+export function storedGraphRow(page: Page, projectId: string): Promise<{ graph: StoredGraph; updatedAt: number } | undefined> {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ graph: StoredGraph; updatedAt: number } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('director');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const rows = open.result.transaction('graphs').objectStore('graphs').index('projectId').getAll(id);
+          rows.onsuccess = () => {
+            resolve(rows.result[0]);
+            open.result.close();
+          };
+        };
+      }),
+    projectId,
+  );
+}
+
+/** The page's clock: read it before an edit, then `waitForGraphSaved` knows which saves came after. */
+export const pageNow = (page: Page) => page.evaluate(() => Date.now());
+
+/**
+ * Waits until the canvas's debounced save of the last edit is in IndexedDB: a row saved at or after
+ * `editedAt` (the page's clock, read before that edit) with the counts the canvas shows, and
+ * whatever `also` checks. A reload after this reads what the tab showed.
+ */
+export async function waitForGraphSaved(page: Page, projectId: string, editedAt: number, also: (graph: StoredGraph) => boolean = () => true, timeout = 10_000) {
+  const shown = await page.getByTestId('graph-counts').textContent();
+  await expect
+    .poll(
+      async () => {
+        const row = await storedGraphRow(page, projectId);
+        if (!row || row.updatedAt < editedAt) return 'no save since the edit';
+        const counts = `${row.graph.nodes.length} nodes · ${row.graph.edges.length} connections`;
+        return counts === shown && !also(row.graph) ? `${counts}, but not the edit` : counts;
+      },
+      { timeout },
+    )
+    .toBe(shown);
 }
 
 /** Points the app at the test edge through the Settings page, as a person would. */

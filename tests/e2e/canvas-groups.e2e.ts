@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp, graphNode } from './browser';
+import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp, graphNode, pageNow, waitForGraphSaved } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -17,7 +17,7 @@ const node = (page: Page, label: string) => page.locator(`[data-testid=graph-nod
 describe('canvas groups', () => {
   it('frames grouped nodes with a label, drags them by the title as one undo step, renames, and keeps it over a reload', async () => {
     const { page, errors } = await openApp(context);
-    await createProjectInUi(page, 'Groups');
+    const projectId = await createProjectInUi(page, 'Groups');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     await addCanvasNode(page, 'prompt', { x: 300, y: 300 });
     await addCanvasNode(page, 'veo', { x: 650, y: 340 });
@@ -69,11 +69,12 @@ describe('canvas groups', () => {
     await page.keyboard.press('Control+z');
     await frame.filter({ hasText: 'Group 1' }).waitFor();
     expect(Math.round((await boxOf(veo)).x)).toBe(Math.round(v1.x));
+    const redoneAt = await pageNow(page);
     await page.keyboard.press('Control+Shift+z');
     await frame.filter({ hasText: 'Opening shot' }).waitFor();
 
     // A reload keeps the group, its name, and its nodes inside the frame.
-    await page.waitForTimeout(500);
+    await waitForGraphSaved(page, projectId, redoneAt, (g) => g.groups.some((group) => group.label === 'Opening shot'));
     await page.reload();
     await page.getByTestId('graph-counts').filter({ hasText: '3 nodes' }).waitFor();
     await frame.filter({ hasText: 'Opening shot' }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp } from './browser';
+import { addCanvasNode, centerOf, createProjectInUi, dragMouse, launchBrowser, openApp, pageNow, waitForGraphSaved } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -18,7 +18,7 @@ const counts = async (page: Page) => (await page.getByTestId('graph-counts').tex
 describe('node canvas', () => {
   it('adds, connects (refusing wrong types with the reason), drags as one undo step, selects, copies, deletes, and keeps it all', async () => {
     const { page, errors } = await openApp(context);
-    await createProjectInUi(page, 'Canvas');
+    const projectId = await createProjectInUi(page, 'Canvas');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
 
     await addCanvasNode(page, 'prompt', { x: 300, y: 300 });
@@ -66,11 +66,12 @@ describe('node canvas', () => {
     // Delete the pasted pair; undo brings it back.
     await page.keyboard.press('Delete');
     expect(await counts(page)).toBe('3 nodes · 2 connections');
+    const undoneAt = await pageNow(page);
     await page.keyboard.press('Control+z');
     expect(await counts(page)).toBe('5 nodes · 3 connections');
 
     // Everything survives a reload.
-    await page.waitForTimeout(500);
+    await waitForGraphSaved(page, projectId, undoneAt);
     await page.reload();
     await page.getByTestId('graph-counts').filter({ hasText: '5 nodes · 3 connections' }).waitFor();
     expect(errors).toEqual([]);

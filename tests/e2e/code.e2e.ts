@@ -26,9 +26,8 @@ async function seek(page: Page, frame: number) {
   await page.getByTestId('frame-counter').filter({ hasText: new RegExp(`^${frame} /`) }).waitFor();
 }
 
-/** Distinct colours in a screenshot of the preview: a blank frame has one or two. */
+/** Distinct colours in a screenshot of the preview: a blank frame has one or two. Callers poll it: the player paints the sought frame when it is ready. */
 async function previewColours(page: Page): Promise<number> {
-  await page.waitForTimeout(300); // let the player paint the sought frame
   const png = await page.locator('.preview-frame').screenshot();
   return page.evaluate(async (b64) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
@@ -71,9 +70,8 @@ describe('Remotion engine in the browser', () => {
     await replaceEditorText(page, source.replace("color: i === words.length - 1 ? accent : 'white'", "color: 'lime', fontSize: 200"));
     await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     await waitForBuild(page);
-    await page.waitForTimeout(500);
-    const after = await page.locator('.preview-frame').screenshot();
-    expect(after.equals(before)).toBe(false);
+    // The rebuilt bundle paints the edited frame once the player has loaded it.
+    await expect.poll(async () => (await page.locator('.preview-frame').screenshot()).equals(before), { timeout: 10_000 }).toBe(false);
 
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
@@ -110,6 +108,9 @@ describe('Remotion engine in the browser', () => {
   it('runs hostile composition code in a sandbox that cannot reach the app', async () => {
     const { page } = await openApp(context);
     await openCodeView(page, 'Basic');
+    // Any navigation of the app's own page from here on (the sandbox's top navigation attempt) is recorded.
+    const appNavigations: string[] = [];
+    page.on('request', (r) => r.isNavigationRequest() && r.frame() === page.mainFrame() && appNavigations.push(r.url()));
     await page.evaluate(() => {
       localStorage.setItem('director.secret', 'app-secret');
       document.cookie = 'session=app-cookie';
@@ -152,7 +153,9 @@ export const Main = () => {
     expect(text).not.toContain('app-secret');
     expect(text).not.toContain('app-cookie');
     expect(text.match(/ALLOWED/g)?.length ?? 0).toBeLessThanOrEqual(1);
-    await page.waitForTimeout(500);
+    // The top navigation attempt threw in the sandbox (reported "blocked" above), so no navigation
+    // of the app was started: none was requested and the page is still the app.
+    expect(appNavigations).toEqual([]);
     expect(page.url()).toBe(appUrl);
     expect(await page.evaluate(() => localStorage.getItem('director.secret'))).toBe('app-secret');
     // The preview keeps working: put a real scene back and it plays.

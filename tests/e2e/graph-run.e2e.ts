@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp } from './browser';
+import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp, storedGraphRow } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -12,12 +12,6 @@ afterEach(() => context?.close());
 const fake = async (path: string, init?: RequestInit) => (await fetch(`${inject('fakesUrl')}${path}`, init)).json();
 const allStarts = async () => ((await fake('/__fake/counts')) as { veoStarts: number }).veoStarts;
 const veoStarts = async (prompt: string) => ((await fake('/__fake/counts')) as { veoStartsByPrompt: Record<string, number> }).veoStartsByPrompt[prompt] ?? 0;
-
-
-
-
-
-
 
 /** Prompt → Veo video → Extend, built in the UI. */
 async function buildGraph(page: Page, text: string) {
@@ -36,10 +30,16 @@ describe('running the graph through the edge', () => {
   it('runs Prompt → Veo → Extend, survives a reload mid-generation without starting twice, and shows the videos', async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page);
-    await createProjectInUi(page, 'Graph run');
+    const projectId = await createProjectInUi(page, 'Graph run');
     const prompt = '[fake:polls:5] A lighthouse keeper at dusk';
     await buildGraph(page, prompt);
-    await page.waitForTimeout(400); // the graph is saved
+    // The reload below reads the graph from IndexedDB: wait for the save of the whole built graph.
+    await expect
+      .poll(async () => {
+        const graph = (await storedGraphRow(page, projectId))?.graph;
+        return graph && { nodes: graph.nodes.length, edges: graph.edges.length, prompt: graph.nodes.find((n) => n.kind === 'prompt')?.params.text };
+      })
+      .toEqual({ nodes: 3, edges: 2, prompt });
     const before = await allStarts();
     await page.getByRole('button', { name: 'Run all' }).click();
     await graphNode(page, 'Veo video').and(page.locator('.state-running')).waitFor({ timeout: 20_000 });
@@ -52,10 +52,14 @@ describe('running the graph through the edge', () => {
     expect(await allStarts()).toBe(before + 2); // + Extend once, from Veo's last frame
     expect(await graphNode(page, 'Extend').locator('video').count()).toBe(1);
 
-    // Nothing changed: running again is all cache hits, no new generation.
+    // Nothing changed: running again is all cache hits, no new generation. The run marks when it
+    // returns; only then is "no new start" a finding rather than "not yet".
+    const runsFinished = () => page.evaluate(() => performance.getEntriesByName('director:run-finished').length);
+    const finishedBefore = await runsFinished();
     await page.getByRole('button', { name: 'Run all' }).click();
-    await page.waitForTimeout(1000);
+    await expect.poll(runsFinished).toBe(finishedBefore + 1);
     expect(await allStarts()).toBe(before + 2);
+    await Promise.all(['Prompt', 'Veo video', 'Extend'].map((title) => graphNode(page, title).and(page.locator('.state-done')).waitFor()));
     expect(errors).toEqual([]);
   });
 

@@ -44,6 +44,8 @@ export async function startMediaServer() {
     configFile: false,
     logLevel: 'warn',
     appType: 'mpa',
+    // Its own dependency optimizer cache: npm test runs this suite beside the other Vite servers'.
+    cacheDir: path.join(ROOT, 'node_modules', '.vite', 'media-tests'),
     plugins: [ffmpegCorePlugin()],
     server: { port: 0, host: '127.0.0.1', headers: ISOLATION_HEADERS, hmr: false, watch: null },
     // As PLATFORM.md says: @ffmpeg/* must not be pre-bundled (its worker URL would break).

@@ -22,6 +22,8 @@ export async function startTypecheckServer(): Promise<{ server: ViteDevServer; b
     configFile: false,
     logLevel: 'warn',
     appType: 'mpa',
+    // Its own dependency optimizer cache: npm test runs this suite beside the other Vite servers'.
+    cacheDir: path.join(ROOT, 'node_modules', '.vite', 'typecheck-tests'),
     plugins: [typeLibraryPlugin()],
     server: { port: 0, host: '127.0.0.1', headers: ISOLATION_HEADERS, hmr: false, watch: null },
     // Pre-bundled: esbuild-wasm's browser build is CommonJS, and the compiler is 9 MB of it.

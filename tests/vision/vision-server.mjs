@@ -44,6 +44,8 @@ export async function startVisionServer() {
     configFile: false,
     logLevel: 'warn',
     appType: 'mpa',
+    // Its own dependency optimizer cache: npm test runs this suite beside the other Vite servers'.
+    cacheDir: path.join(ROOT, 'node_modules', '.vite', 'vision-tests'),
     server: { port: 0, host: '127.0.0.1', headers: ISOLATION_HEADERS, fs: { allow: [ROOT, ...(wasmDir ? [wasmDir] : [])] }, hmr: false, watch: null },
     // onnxruntime-web finds its wasm through wasmPaths; pre-bundling it gains nothing.
     optimizeDeps: { entries: ['tests/vision/harness.html'], exclude: ['onnxruntime-web'], include: ['comlink', '@mediapipe/tasks-vision', '@vladmandic/face-api'] },

@@ -49,8 +49,8 @@ describe('local backend', () => {
     const render = await start(templateRequest('basic', SIZE, { frameRange: [10, 14] }));
     const done = await waitForRender(service.call, render.id);
     expect(done).toMatchObject({ status: 'done', frames: 5, bundleCached: true });
-    // A cache hit is a hash and a map lookup, not a webpack run (12 s cold, 2-4 s warm here).
-    expect(done.timings.bundleMs).toBeLessThan(500);
+    // A cache hit is a hash and a map lookup, not a webpack run; its time is measured by the render
+    // service's bench (bundle.explainer.cache_hit), not asserted on shared cores.
     console.log(`bundle: cache hit ${done.timings.bundleMs} ms`);
     const video = await inspectVideo(await (await service.call(`/renders/${render.id}/file`)).arrayBuffer());
     expect(video.frames).toBe(5);

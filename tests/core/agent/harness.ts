@@ -11,7 +11,7 @@ import { makeInMemoryWorkspace, type InMemoryWorkspaceOptions } from '../../../s
 import { makeTestSvgSanitizer } from '../../../src/core/agent/testing/test-svg-sanitizer';
 import { makeWavAudioAnalyzer } from '../../../src/core/agent/testing/wav-audio-analyzer';
 import { ALL_TOOLS } from '../../../src/core/agent/tools/all-tools';
-import { makeToolRegistry } from '../../../src/core/agent/tools/tool-registry';
+import { makeToolRegistry, type ToolRegistry } from '../../../src/core/agent/tools/tool-registry';
 import type { ToolContext } from '../../../src/core/agent/tools/tool-types';
 
 /** One real esbuild-wasm build checker per test file (esbuild keeps one service per process). */
@@ -53,10 +53,10 @@ let ids = 0;
 /** Per-turn figures of the transcripts (steps per turn, correction rounds), printed by the suite. */
 export const turnStats: { prompt: string; status: string; modelCalls: number; toolSteps: number; checks: number; corrections: number }[] = [];
 /** Runs one turn of the real loop with a model and the harness's ports. */
-export function turnWith(h: Harness, model: ModelProvider, prompt: string, extra: { signal?: AbortSignal; limits?: Partial<TurnLimits>; onEvent?: Parameters<typeof runTurn>[1]['onEvent'] } = {}) {
+export function turnWith(h: Harness, model: ModelProvider, prompt: string, extra: { signal?: AbortSignal; limits?: Partial<TurnLimits>; onEvent?: Parameters<typeof runTurn>[1]['onEvent']; registry?: ToolRegistry } = {}) {
   const { signal: _s, ...ports } = h.ctx;
   const turn = runTurn(
-    { ...ports, model, registry, retriever, limits: { ...DEFAULT_TURN_LIMITS, ...extra.limits }, now: () => 1_700_000_000_000, newId: () => `id-${++ids}` },
+    { ...ports, model, registry: extra.registry ?? registry, retriever, limits: { ...DEFAULT_TURN_LIMITS, ...extra.limits }, now: () => 1_700_000_000_000, newId: () => `id-${++ids}` },
     { prompt, pastTurns: [], signal: extra.signal, onEvent: extra.onEvent },
   );
   return turn.then((t) => {

