@@ -1,4 +1,5 @@
 import { createElement, type ComponentType } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { Internals } from 'remotion';
 import { toJSONSchema, type ZodType } from 'zod';
@@ -25,6 +26,9 @@ interface Registered {
 
 const noop = () => undefined;
 
+/** How long a Root may take to register its first <Composition> (suspended parts) before it is said to have none. */
+const REGISTRATION_WAIT_MS = 3000;
+
 /**
  * Mounts the project's Root off-screen inside Remotion's composition registry and records every
  * <Composition> it declares, as Remotion Studio does; then resolves calculateMetadata.
@@ -46,10 +50,12 @@ export async function collectCompositions(Root: ComponentType): Promise<Collecte
     onUncaughtError: (error) => (failure = error),
     onCaughtError: (error) => (failure = error),
   });
-  root.render(createElement(Internals.CompositionSetters.Provider, { value: setters as never }, createElement(Root)));
-  // Registration happens in effects: let React commit and run them.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Registration happens in effects. A synchronous render commits and runs them before flushSync
+  // returns; a Root that suspends (lazy parts) registers later, so wait for it within a deadline
+  // rather than a fixed number of ticks, which a busy machine outran.
+  flushSync(() => root.render(createElement(Internals.CompositionSetters.Provider, { value: setters as never }, createElement(Root))));
+  const deadline = performance.now() + REGISTRATION_WAIT_MS;
+  while (registered.length === 0 && !failure && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   root.unmount();
   if (failure) throw failure;
   if (registered.length === 0) throw new Error('The Root component registers no <Composition>. Add one, e.g. <Composition id="Main" component={Main} durationInFrames={150} fps={30} width={1920} height={1080} />.');
