@@ -178,3 +178,35 @@ export async function waitForNodeDone(page: Page, title: string, timeout: number
       throw new Error(`${(e as Error).message}\n${states.join('\n')}\nConsole:\n${logs}`);
     });
 }
+
+/** Distinct colours in a screenshot of the preview: a blank frame has one or two. Callers poll it: the player paints the sought frame when it is ready. */
+export async function previewColours(page: Page): Promise<number> {
+  const png = await page.locator('.preview-frame').screenshot();
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+/**
+ * A project with the Beat montage code and the canvas's "music → beat-cut montage" starter, with
+ * the click track in its Music node (waveform drawn), ready for Run all.
+ */
+export async function openMontageStarterWithMusic(page: Page, projectName: string) {
+  await createProjectInUi(page, projectName);
+  await page.getByRole('link', { name: 'Code', exact: true }).click();
+  await page.getByRole('button', { name: /^Beat montage/ }).click();
+  await waitForBuilt(page);
+  await page.getByRole('link', { name: 'Canvas', exact: true }).click();
+  await page.getByRole('button', { name: 'music → beat-cut montage', exact: false }).click();
+  await graphNode(page, 'Music').locator('.graph-node-title').click();
+  await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
+  await graphNode(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp, waitForBuilt } from './browser';
+import { addCanvasNode, waitForNodeDone, configureEdge, connectNodes, createProjectInUi, graphNode, launchBrowser, openApp, openMontageStarterWithMusic, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -73,16 +73,7 @@ describe('canvas: from a prompt to a rendered video of the project', () => {
   it('runs the "music → beat-cut montage" starter on the Beat montage template: beats, three clips, the montage and its export', { timeout: 240_000 }, async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page);
-    await createProjectInUi(page, 'Montage starter');
-    await page.getByRole('link', { name: 'Code', exact: true }).click();
-    await page.getByRole('button', { name: /^Beat montage/ }).click();
-    await waitForBuilt(page);
-    await page.getByRole('link', { name: 'Canvas', exact: true }).click();
-    await page.getByRole('button', { name: 'music → beat-cut montage', exact: false }).click();
-    await graphNode(page, 'Music').locator('.graph-node-title').click();
-    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
-    await graphNode(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Escape');
+    await openMontageStarterWithMusic(page, 'Montage starter');
     await page.getByRole('button', { name: 'Run all' }).click();
 
     const exported = graphNode(page, 'Export');

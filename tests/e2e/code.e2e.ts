@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseUrl, createProjectInUi, launchBrowser, openApp, waitForBuilt } from './browser';
+import { baseUrl, createProjectInUi, launchBrowser, openApp, previewColours, waitForBuilt } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,20 +26,6 @@ async function seek(page: Page, frame: number) {
   await page.getByTestId('frame-counter').filter({ hasText: new RegExp(`^${frame} /`) }).waitFor();
 }
 
-/** Distinct colours in a screenshot of the preview: a blank frame has one or two. Callers poll it: the player paints the sought frame when it is ready. */
-async function previewColours(page: Page): Promise<number> {
-  const png = await page.locator('.preview-frame').screenshot();
-  return page.evaluate(async (b64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return colours.size;
-  }, png.toString('base64'));
-}
 
 async function replaceEditorText(page: Page, text: string) {
   await page.locator('.cm-content').click();

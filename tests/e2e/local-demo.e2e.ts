@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { LOCAL_PROVIDER_KEY, startLocalProviders } from '../../edge/local/local-providers.mjs';
-import { baseUrl, createProjectInUi, graphNode, launchBrowser, openApp, waitForBuilt, waitForNodeDone } from './browser';
+import { baseUrl, graphNode, launchBrowser, openApp, openMontageStarterWithMusic, waitForNodeDone } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -38,16 +38,7 @@ describe('the local demo providers of npm start, in the app', () => {
     await page.getByTestId('local-demo-providers').waitFor();
     await page.getByRole('link', { name: '← Projects' }).click();
 
-    await createProjectInUi(page, 'Local montage');
-    await page.getByRole('link', { name: 'Code', exact: true }).click();
-    await page.getByRole('button', { name: /^Beat montage/ }).click();
-    await waitForBuilt(page);
-    await page.getByRole('link', { name: 'Canvas', exact: true }).click();
-    await page.getByRole('button', { name: 'music → beat-cut montage', exact: false }).click();
-    await graphNode(page, 'Music').locator('.graph-node-title').click();
-    await page.getByRole('complementary', { name: 'Node settings' }).getByLabel('Choose audio file').setInputFiles('tests/media/fixtures/clicks.wav');
-    await graphNode(page, 'Music').getByTestId('waveform').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Escape');
+    await openMontageStarterWithMusic(page, 'Local montage');
     await page.getByRole('button', { name: 'Run all' }).click();
     await waitForNodeDone(page, 'Export', 260_000);
 

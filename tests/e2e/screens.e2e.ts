@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { card, configureEdge, createProjectInUi, graphNode, launchBrowser, openApp, waitForBuilt, waitForNodeDone } from './browser';
+import { card, configureEdge, createProjectInUi, graphNode, launchBrowser, openApp, previewColours, waitForBuilt, waitForNodeDone } from './browser';
 import { boxOf, errorsOverPorts, headerRows, inside, nextFrames, overlappingNodes } from './layout-checks';
 
 /**
@@ -47,20 +47,7 @@ async function seekPreview(page: Page, frame: number) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, frame);
   await page.getByTestId('frame-counter').filter({ hasText: new RegExp(`^${frame} /`) }).waitFor();
-  const colours = async () => {
-    const png = await page.locator('.preview-frame').screenshot();
-    return page.evaluate(async (b64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 16) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      return seen.size;
-    }, png.toString('base64'));
-  };
-  await expect.poll(colours, { timeout: 10_000 }).toBeGreaterThan(20);
+  await expect.poll(() => previewColours(page), { timeout: 10_000 }).toBeGreaterThan(20);
 }
 
 describe('screens at 1280, 1440 and 1920 px', () => {
