@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalProviders } from '../../edge/local/local-providers.mjs';
+import { waitFor } from './free-port';
 
 let local: Awaited<ReturnType<typeof startLocalProviders>>;
 beforeAll(async () => (local = await startLocalProviders({ port: 0 })));
@@ -35,12 +36,11 @@ describe('local demo providers (wire formats of shared/wire)', () => {
     expect(start.status).toBe(200);
     const { name } = (await start.json()) as { name: string };
     expect(name).toMatch(/^models\/veo-3\.1-generate-preview\/operations\/[a-z0-9]{12}$/);
-    const deadline = Date.now() + 90_000;
-    let op: { done?: boolean; response?: any; error?: unknown } = {};
-    while (!op.done && Date.now() < deadline) {
-      op = (await (await fetch(`${local.url}/v1beta/${name}`, { headers: google })).json()) as typeof op;
-      if (!op.done) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    type Operation = { done?: boolean; response?: any; error?: unknown };
+    const op = await waitFor('the Veo operation to finish', async () => {
+      const polled = (await (await fetch(`${local.url}/v1beta/${name}`, { headers: google })).json()) as Operation;
+      return polled.done ? polled : undefined;
+    }, 90_000);
     expect(op.error).toBeUndefined();
     const uri = op.response.generateVideoResponse.generatedSamples[0].video.uri as string;
     const video = Buffer.from(await (await fetch(uri, { headers: google })).arrayBuffer());
