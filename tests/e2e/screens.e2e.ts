@@ -65,7 +65,7 @@ describe('screens at 1280, 1440 and 1920 px', () => {
     await page.getByRole('button', { name: /^Basic/ }).click();
     await waitForBuilt(page);
 
-    // Canvas: the character starter with a reference photo; shot 2 is made to fail at the provider.
+    // Canvas: the character starter with a reference photo; shot 2 is filtered by the provider.
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
     await page.getByRole('button', { name: 'Character → three shots', exact: false }).click();
     const inspector = page.getByRole('complementary', { name: 'Node settings' });
@@ -73,13 +73,14 @@ describe('screens at 1280, 1440 and 1920 px', () => {
     await inspector.getByLabel('Choose image file').setInputFiles('tests/vision/fixtures/biden-1.jpg');
     await graphNode(page, 'Reference photo').locator('img.node-thumb').waitFor();
     await graphNode(page, 'Shot 2 prompt').locator('.graph-node-title').click();
-    await inspector.getByLabel('Text', { exact: true }).fill('[fake:fail] Medium shot: the character stops and looks over the valley');
+    await inspector.getByLabel('Text', { exact: true }).fill('[fake:rai] Medium shot: the character stops and looks over the valley');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Run all' }).click();
     await waitForNodeDone(page, 'Shot 3 extended', 200_000);
     await waitForNodeDone(page, 'Shot 1', 10_000);
-    // Shot 2 ends in error only after the executor's retries with backoff (4 attempts), which can outlast the other shots.
-    await graphNode(page, 'Shot 2').and(page.locator('.state-error')).waitFor({ timeout: 200_000 });
+    // Shot 2 is filtered for safety: a final error, not retried. ('[fake:fail]' is not used here: another
+    // test heals the shared fake Veo, and after that it succeeds.)
+    await graphNode(page, 'Shot 2').and(page.locator('.state-error')).waitFor({ timeout: 60_000 });
     for (const shot of ['Shot 1', 'Shot 3', 'Shot 3 extended']) await graphNode(page, shot).locator('video.node-thumb').waitFor();
     await graphNode(page, 'Face analysis').getByTestId('face-boxes').waitFor();
 
