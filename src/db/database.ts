@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Project } from '../core/project/project';
 import { nameKeyOf } from '../core/project/project';
 import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema-versions';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema-versions';
 import type { CacheEntry } from '../core/graph/cache-store';
 import type { ConversationRecord } from '../core/agent/records/conversation-records';
 
@@ -32,6 +32,8 @@ export class DirectorDb extends Dexie {
   styles!: Table<ProjectRecord, string>;
   brandKits!: Table<BrandKitRow, string>;
   renders!: Table<ProjectRecord, string>;
+  /** One row per project: read through storyboard-repo (parseStoryboard). */
+  storyboards!: Table<ProjectRecord, string>;
   /** Rows may predate the current shape: read them through conversations-repo (restoreConversation). */
   conversations!: Table<ConversationRecord, string>;
   settings!: Table<SettingRow, string>;
@@ -58,11 +60,12 @@ export class DirectorDb extends Dexie {
           }),
       );
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 
   /** Tables whose rows belong to one project (all carry projectId). */
   projectTables(): Table<{ id: string; projectId: string }, string>[] {
-    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations] as Table<{ id: string; projectId: string }, string>[];
+    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations, this.storyboards] as Table<{ id: string; projectId: string }, string>[];
   }
 
   /** Rows keyed by something other than an id that still belong to one project (purged with it). */

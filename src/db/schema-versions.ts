@@ -41,5 +41,11 @@ export const SCHEMA_V3 = {
   takes: 'id, projectId, clipId, [projectId+nodeId]',
 } as const;
 
-export const CURRENT_SCHEMA = SCHEMA_V3;
+/** v4: the storyboard, one document per project (scenes, clips, characters, styles, music). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  storyboards: 'id, &projectId',
+} as const;
+
+export const CURRENT_SCHEMA = SCHEMA_V4;
 export const DB_NAME = 'director';

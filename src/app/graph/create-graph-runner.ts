@@ -26,7 +26,7 @@ export interface NodeView {
  * states for the canvas, the job list for the queue panel. On start it marks cached nodes done
  * and resumes jobs a reload interrupted (their provider operations are polled, not restarted).
  */
-export function createGraphRunner(projectId: () => string, graph: () => Graph) {
+export function createGraphRunner(projectId: () => string, graph: () => Graph, options: { ownsNode?: (nodeId: string) => boolean } = {}) {
   const [states, setStates] = createSignal<ReadonlyMap<string, NodeView>>(new Map());
   const [jobs, setJobs] = createSignal<JobRecord[]>([]);
   const cache = makeDexieCacheStore(db, projectId());
@@ -59,6 +59,7 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph) {
     jobs: makeDexieJobStore(db),
     takes,
     projectId: projectId(),
+    ...(options.ownsNode ? { ownsNode: options.ownsNode } : {}),
     onEvent,
   });
   onCleanup(() => executor.dispose());

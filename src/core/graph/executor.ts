@@ -29,6 +29,11 @@ export interface ExecutorOptions {
   clock?: Clock;
   newId?: () => string;
   projectId?: string;
+  /**
+   * Which of the project's jobs are this executor's to resume or supersede (default: all). The
+   * canvas and the storyboard share the project's job store, each with its own graph.
+   */
+  ownsNode?: (nodeId: string) => boolean;
   onEvent?: EmitNodeEvent;
 }
 
@@ -197,7 +202,8 @@ export function makeExecutor(options: ExecutorOptions): Executor {
 
   async function resume(graph: Graph): Promise<RunResult> {
     const topo = topologyOf(graph);
-    const pending = [...latestByNode(await jobs.listUnfinished(projectId)).values()].filter((job) => !findActive(job.id));
+    const owns = options.ownsNode ?? (() => true);
+    const pending = [...latestByNode(await jobs.listUnfinished(projectId)).values()].filter((job) => owns(job.nodeId) && !findActive(job.id));
     const present = pending.filter((job) => topo.nodeById.has(job.nodeId));
     if (present.length === 0) return run(graph, []);
     const planned = await planAndCheck(graph, cache, { targets: present.map((j) => j.nodeId), registry });

@@ -58,6 +58,7 @@ export const PROJECT_RECORD_TABLES = [
   'styles',
   'renders',
   'conversations',
+  'storyboards',
 ] as const;
 
 export type ProjectRecordTable = (typeof PROJECT_RECORD_TABLES)[number];

@@ -34,6 +34,7 @@ import type { DeclaredProp } from '../../core/graph/composition-props';
 import { addAsset } from '../../db/assets-repo';
 import { checkUpload } from '../../app/assets/check-upload';
 import { StartChoices } from '../project/start-choices';
+import { isStoryboardNode } from '../../core/storyboard/storyboard-graph';
 
 const SAVE_DELAY_MS = 300;
 let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
@@ -50,7 +51,8 @@ export default function CanvasView() {
   const [viewport, setViewport] = createSignal<Viewport>({ x: 80, y: 80, zoom: 1 });
   const [palette, setPalette] = createSignal<NodePosition | null>(null);
   const [size, setSize] = createSignal({ width: 800, height: 600 });
-  const runner = createGraphRunner(() => projectId, history.graph);
+  // The storyboard's jobs share the project's queue; they are the Storyboard view's to resume.
+  const runner = createGraphRunner(() => projectId, history.graph, { ownsNode: (id) => !isStoryboardNode(id) });
   const sizes = createNodeSizes();
   /** A node's size as drawn (measured), or as an idle node of its kind is. */
   const sizeOf = (node: GraphNode): NodeSize => ({ width: NODE_WIDTH, height: sizes.heights().get(node.id) ?? layoutOf(node, registry).height });

@@ -1,0 +1,99 @@
+import type { Graph, GraphEdge, GraphNode } from '../graph/graph-types';
+import type { Storyboard, StoryboardCharacter, StoryboardClip, StyleTemplate } from './storyboard-types';
+
+/**
+ * The storyboard as an engine graph: each clip is a Prompt node feeding a Veo or Runway node,
+ * characters are Image → Character nodes feeding Veo's reference images, the music is Audio →
+ * Beats. The executor, its cache keys, persisted jobs, retries and takes then work for the
+ * storyboard exactly as for the canvas: a clip whose inputs did not change is never paid twice.
+ */
+
+export const STORYBOARD_NODE_PREFIX = 'storyboard:';
+export const clipNodeId = (clipId: string) => `${STORYBOARD_NODE_PREFIX}clip:${clipId}`;
+export const clipIdOfNode = (nodeId: string) => (nodeId.startsWith(`${STORYBOARD_NODE_PREFIX}clip:`) ? nodeId.slice(`${STORYBOARD_NODE_PREFIX}clip:`.length).split(':')[0] : undefined);
+export const BEATS_NODE_ID = `${STORYBOARD_NODE_PREFIX}beats`;
+export const isStoryboardNode = (nodeId: string) => nodeId.startsWith(STORYBOARD_NODE_PREFIX);
+
+export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const;
+/** Veo makes 4, 6 or 8 s; Runway 5 or 10. */
+export const DURATIONS_OF_PROVIDER = { veo: [4, 6, 8], 'veo-fast': [4, 6, 8], runway: [5, 10] } as const;
+/** Veo takes at most three reference images. */
+const MAX_REFERENCES = 3;
+
+/** The text sent to the model: the style's prefix, the shot, the person's prompt, the style's suffix. */
+export function composePrompt(clip: StoryboardClip, style?: StyleTemplate, characters: readonly StoryboardCharacter[] = []): string {
+  const shot = `${capitalise(clip.shotType)} shot${clip.cameraMove === 'static' ? '' : `, ${clip.cameraMove}`}.`;
+  const cast = characters.filter((c) => clip.characterIds.includes(c.id) && c.description.trim()).map((c) => `${c.name}: ${c.description.trim()}`);
+  return [style?.prefix.trim(), shot, clip.prompt.trim(), cast.length ? `(${cast.join('; ')})` : '', style?.suffix.trim()].filter(Boolean).join(' ');
+}
+
+/** The duration the provider will generate: the nearest it offers, 8 s when Veo uses references. */
+export function generatedSeconds(clip: StoryboardClip, usesReferences: boolean): number {
+  if (clip.provider !== 'runway' && usesReferences) return 8;
+  const options: readonly number[] = DURATIONS_OF_PROVIDER[clip.provider];
+  return options.reduce((best, d) => (Math.abs(d - clip.generateSeconds) < Math.abs(best - clip.generateSeconds) ? d : best), options[options.length - 1]!);
+}
+
+export function storyboardGraph(board: Storyboard): Graph {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const edge = (from: string, fromPort: string, to: string, toPort: string) => edges.push({ id: `${from}>${to}:${toPort}`, from, fromPort, to, toPort });
+  const place = (col: number, row: number) => ({ x: col * 360, y: row * 240 });
+
+  const charactersWithPhotos = new Map<string, StoryboardCharacter>();
+  board.characters.forEach((character, row) => {
+    if (!character.photoAssetIds.length) return;
+    charactersWithPhotos.set(character.id, character);
+    const id = `${STORYBOARD_NODE_PREFIX}char:${character.id}`;
+    character.photoAssetIds.slice(0, 8).forEach((assetId, i) => {
+      const photo = `${id}:photo:${i}`;
+      nodes.push({ id: photo, kind: 'image', params: { assetId }, position: place(0, row) });
+      edge(photo, 'image', id, 'photos');
+    });
+    nodes.push({ id, kind: 'character', params: { name: character.name.trim() || 'Character', description: character.description }, position: place(1, row), label: character.name });
+  });
+
+  const styles = new Map(board.styles.map((s) => [s.id, s]));
+  board.scenes.forEach((scene) =>
+    scene.clips.forEach((clip, i) => {
+      const id = clipNodeId(clip.id);
+      const style = clip.styleId ? styles.get(clip.styleId) : undefined;
+      const references = clip.characterIds.filter((c) => charactersWithPhotos.has(c)).slice(0, MAX_REFERENCES);
+      const row = nodes.length;
+      nodes.push({ id: `${id}:prompt`, kind: 'prompt', params: { text: composePrompt(clip, style, board.characters) }, position: place(2, row) });
+      edge(`${id}:prompt`, 'text', id, 'prompt');
+      if (clip.firstFrameAssetId) {
+        nodes.push({ id: `${id}:first`, kind: 'image', params: { assetId: clip.firstFrameAssetId }, position: place(2, row + 1) });
+        edge(`${id}:first`, 'image', id, 'image');
+      }
+      const negativePrompt = [style?.negativePrompt.trim(), clip.negativePrompt.trim()].filter(Boolean).join(', ');
+      const seed = clip.seed === undefined ? {} : { seed: clip.seed };
+      const label = `${scene.title} · clip ${i + 1}`;
+      if (clip.provider === 'runway') {
+        nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: 'gen4_turbo', ratio: clip.aspectRatio === '9:16' ? '720:1280' : '1280:720', durationSeconds: generatedSeconds(clip, false), ...seed } });
+        return;
+      }
+      const usesReferences = references.length > 0 && !clip.firstFrameAssetId;
+      const mode = clip.firstFrameAssetId ? 'image_to_video' : usesReferences ? 'reference_images' : 'text_to_video';
+      const durationSeconds = generatedSeconds(clip, usesReferences);
+      nodes.push({
+        id,
+        kind: 'veo-video',
+        label,
+        position: place(3, row),
+        params: { mode, model: MODEL_OF_PROVIDER[clip.provider], aspectRatio: clip.aspectRatio, durationSeconds, resolution: durationSeconds === 8 ? clip.resolution : '720p', negativePrompt, ...seed },
+      });
+      if (usesReferences) for (const c of references) edge(`${STORYBOARD_NODE_PREFIX}char:${c}`, 'character', id, 'references');
+    }),
+  );
+
+  if (board.music) {
+    const audio = `${STORYBOARD_NODE_PREFIX}music`;
+    nodes.push({ id: audio, kind: 'audio', params: { assetId: board.music.assetId }, position: place(0, -1) });
+    nodes.push({ id: BEATS_NODE_ID, kind: 'beats', params: {}, position: place(1, -1) });
+    edge(audio, 'audio', BEATS_NODE_ID, 'audio');
+  }
+  return { nodes, edges, groups: [] };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planAndCheck } from '../../../src/core/graph/plan';
+import { makeMemoryCacheStore } from '../../../src/core/graph/cache-store';
+import { cacheKeysOfGraph } from '../../../src/core/graph/stale';
+import { defaultKindRegistry } from '../../../src/core/graph/kind-registry';
+import { addClip, addScene, clipNodeId, composePrompt, emptyStoryboard, estimateBatch, storyboardGraph, updateClip, type Storyboard } from '../../../src/core/storyboard';
+
+function board(): Storyboard {
+  let b: Storyboard = {
+    ...emptyStoryboard(),
+    characters: [{ id: 'ch', name: 'Mara', description: 'red coat', photoAssetIds: ['photo-1'] }],
+    styles: [{ id: 'st', name: 'Film', prefix: 'Cinematic 35mm film.', suffix: 'Warm grade.', negativePrompt: 'text' }],
+  };
+  b = addScene(b, { id: 's1', title: 'Opening' });
+  b = addClip(b, 's1', { id: 'a', prompt: 'A harbour at dawn', styleId: 'st', cameraMove: 'dolly in', generateSeconds: 6 });
+  b = addClip(b, 's1', { id: 'b', prompt: 'Mara walks along the pier', characterIds: ['ch'], generateSeconds: 4 });
+  b = addClip(b, 's1', { id: 'c', prompt: 'Gulls', provider: 'runway', firstFrameAssetId: 'frame-1', generateSeconds: 7 });
+  return b;
+}
+
+describe('storyboard → engine graph', () => {
+  it('is a valid graph the planner accepts, one video node per clip', async () => {
+    const graph = storyboardGraph(board());
+    const plan = await planAndCheck(graph, makeMemoryCacheStore(), { registry: defaultKindRegistry });
+    expect(plan.ok).toBe(true);
+    const video = (id: string) => graph.nodes.find((n) => n.id === clipNodeId(id))!;
+    expect(video('a')).toMatchObject({ kind: 'veo-video', params: { mode: 'text_to_video', durationSeconds: 6, negativePrompt: 'text' } });
+    // Characters make Veo use reference images, which need 8 s.
+    expect(video('b')).toMatchObject({ kind: 'veo-video', params: { mode: 'reference_images', durationSeconds: 8 } });
+    expect(graph.edges.some((e) => e.to === clipNodeId('b') && e.toPort === 'references')).toBe(true);
+    expect(video('c')).toMatchObject({ kind: 'runway-video', params: { durationSeconds: 5 } });
+  });
+
+  it('sends the style, the shot and the cast with the prompt', () => {
+    const b = board();
+    const a = b.scenes[0]!.clips[0]!;
+    expect(composePrompt(a, b.styles[0])).toBe('Cinematic 35mm film. Medium shot, dolly in. A harbour at dawn Warm grade.');
+    expect(composePrompt(b.scenes[0]!.clips[1]!, undefined, b.characters)).toContain('Mara: red coat');
+  });
+
+  it("changes only the edited clip's key, so the others are not paid for again", () => {
+    const before = cacheKeysOfGraph(storyboardGraph(board()), defaultKindRegistry);
+    const after = cacheKeysOfGraph(storyboardGraph(updateClip(board(), 'a', { prompt: 'A harbour at dusk' })), defaultKindRegistry);
+    expect(after.get(clipNodeId('a'))).not.toBe(before.get(clipNodeId('a')));
+    expect(after.get(clipNodeId('b'))).toBe(before.get(clipNodeId('b')));
+    expect(after.get(clipNodeId('c'))).toBe(before.get(clipNodeId('c')));
+    // Cut length is not a generation parameter.
+    const trimmed = cacheKeysOfGraph(storyboardGraph(updateClip(board(), 'a', { cutSeconds: 2.5 })), defaultKindRegistry);
+    expect(trimmed.get(clipNodeId('a'))).toBe(before.get(clipNodeId('a')));
+  });
+
+  it('estimates a batch from per-second prices, skipping clips already made or without a prompt', () => {
+    const clips = updateClip(board(), 'c', { prompt: ' ' }).scenes[0]!.clips;
+    const estimate = estimateBatch(clips, (id) => id === 'a', (c) => c.characterIds.length > 0);
+    expect(estimate).toMatchObject({ clips: 1, seconds: 8, usd: 3.2 });
+    expect(estimate.skipped).toEqual([{ clipId: 'a', reason: 'already made' }, { clipId: 'c', reason: 'no prompt' }]);
+  });
+});
