@@ -2,6 +2,8 @@ import type { Table } from 'dexie';
 import { parseStoryboard } from '../core/storyboard/storyboard-schema';
 import type { Storyboard } from '../core/storyboard/storyboard-types';
 import { newId } from '../core/util/ids';
+import type { Take } from '../core/graph/take-store';
+import { isStoryboardNode } from '../core/storyboard/storyboard-graph';
 import type { DirectorDb } from './database';
 
 /** A project's storyboard: one row per project, the document parsed on the way out. */
@@ -32,4 +34,10 @@ export async function saveStoryboard(db: DirectorDb, projectId: string, board: S
     const existing = await table(db).where('projectId').equals(projectId).first();
     await table(db).put({ id: existing?.id ?? newId(), projectId, board, updatedAt: now });
   });
+}
+
+/** Every take of the project's storyboard clips (their engine nodes), oldest first. */
+export async function listStoryboardTakes(db: DirectorDb, projectId: string): Promise<Take[]> {
+  const rows = (await db.takes.where('projectId').equals(projectId).toArray()) as unknown as Take[];
+  return rows.filter((t) => isStoryboardNode(t.nodeId)).sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -85,7 +85,7 @@ describe('projects home', () => {
     const id = await createProjectInUi(page, 'Views');
     await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
     await page.waitForURL(new RegExp(`/projects/${id}/storyboard$`));
-    await page.getByTestId('empty-view').getByRole('heading', { name: 'Storyboard' }).waitFor();
+    await page.getByTestId('storyboard-empty').getByRole('heading', { name: 'Plan your video shot by shot' }).waitFor();
     await page.getByRole('link', { name: 'Canvas', exact: true }).click();
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     await page.getByRole('link', { name: 'Code', exact: true }).click();

@@ -112,7 +112,7 @@ describe('screens at 1280, 1440 and 1920 px', () => {
     });
 
     await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
-    await page.getByTestId('empty-view').waitFor();
+    await page.getByTestId('storyboard-empty').waitFor();
     await atEachWidth(page, 'storyboard', async () => {});
 
     await page.getByRole('link', { name: 'All projects' }).click();

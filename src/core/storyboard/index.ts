@@ -5,3 +5,5 @@ export * from './storyboard-graph';
 export * from './batch-estimate';
 export * from './cut-composition';
 export * from './storyboard-schema';
+export * from './prompt-components';
+export * from './batch-progress';

@@ -3,15 +3,13 @@ import type { Storyboard, StoryboardCharacter, StoryboardClip, StyleTemplate } f
 
 /**
  * The storyboard as an engine graph: each clip is a Prompt node feeding a Veo or Runway node,
- * characters are Image → Character nodes feeding Veo's reference images, the music is Audio →
- * Beats. The executor, its cache keys, persisted jobs, retries and takes then work for the
+ * characters are Image → Character nodes feeding Veo's reference images. The executor, its cache keys, persisted jobs, retries and takes then work for the
  * storyboard exactly as for the canvas: a clip whose inputs did not change is never paid twice.
  */
 
 export const STORYBOARD_NODE_PREFIX = 'storyboard:';
 export const clipNodeId = (clipId: string) => `${STORYBOARD_NODE_PREFIX}clip:${clipId}`;
 export const clipIdOfNode = (nodeId: string) => (nodeId.startsWith(`${STORYBOARD_NODE_PREFIX}clip:`) ? nodeId.slice(`${STORYBOARD_NODE_PREFIX}clip:`.length).split(':')[0] : undefined);
-export const BEATS_NODE_ID = `${STORYBOARD_NODE_PREFIX}beats`;
 export const isStoryboardNode = (nodeId: string) => nodeId.startsWith(STORYBOARD_NODE_PREFIX);
 
 export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const;
@@ -87,12 +85,6 @@ export function storyboardGraph(board: Storyboard): Graph {
     }),
   );
 
-  if (board.music) {
-    const audio = `${STORYBOARD_NODE_PREFIX}music`;
-    nodes.push({ id: audio, kind: 'audio', params: { assetId: board.music.assetId }, position: place(0, -1) });
-    nodes.push({ id: BEATS_NODE_ID, kind: 'beats', params: {}, position: place(1, -1) });
-    edge(audio, 'audio', BEATS_NODE_ID, 'audio');
-  }
   return { nodes, edges, groups: [] };
 }
 

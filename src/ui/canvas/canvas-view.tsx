@@ -31,8 +31,7 @@ import { cacheKeysOfGraph } from '../../core/graph/stale';
 import { withNewSeed } from '../../core/graph/takes';
 import { CompositionPropsEditor } from './composition-props-editor';
 import type { DeclaredProp } from '../../core/graph/composition-props';
-import { addAsset } from '../../db/assets-repo';
-import { checkUpload } from '../../app/assets/check-upload';
+import { uploadMedia } from '../../app/assets/upload-media';
 import { StartChoices } from '../project/start-choices';
 import { isStoryboardNode } from '../../core/storyboard/storyboard-graph';
 
@@ -236,17 +235,12 @@ export default function CanvasView() {
    */
   const upload = async (node: GraphNode, file: File | undefined): Promise<boolean> => {
     if (!file) return false;
-    const check = await checkUpload(file);
-    const wanted = node.kind === 'image' ? 'image' : 'audio';
-    const reason = !check.ok ? check.reason : check.kind !== wanted ? `an ${node.kind === 'image' ? 'Image' : 'Audio'} node needs ${wanted === 'image' ? 'a PNG, JPEG or WebP image' : 'an audio file'}, not ${check.kind === 'svg' ? 'an SVG drawing' : `a ${check.kind} file`}` : null;
-    if (reason || !check.ok) {
-      showToast({ kind: 'error', message: `Could not use “${file.name}”: ${reason}.` });
+    const uploaded = await uploadMedia(projectId, file, node.kind === 'image' ? 'image' : 'audio');
+    if (!uploaded.ok) {
+      showToast({ kind: 'error', message: uploaded.message });
       return false;
     }
-    const bytes = await check.blob.arrayBuffer();
-    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-    const asset = await addAsset(db, projectId, `uploads/${file.name}`, check.blob);
-    const result = updateParams(history.graph(), node.id, { assetId: asset.id, contentHash: hash }, registry);
+    const result = updateParams(history.graph(), node.id, { assetId: uploaded.asset.id, contentHash: uploaded.contentHash }, registry);
     if (result.ok) history.apply(result.value);
     else showToast({ kind: 'error', message: result.message });
     return result.ok;

@@ -10,27 +10,28 @@ const LIMIT = 200;
 export const LAYOUT_STEP = 'layout';
 
 /**
- * Undo/redo over immutable graphs. Edits that share a `coalesce` key with the previous one (the
- * mouse moves of one drag) replace it instead of adding a step, so a drag undoes in one step.
+ * Undo/redo over immutable documents (a graph, a storyboard). Edits that share a `coalesce` key
+ * with the previous one (the mouse moves of one drag, the keys typed in one field) replace it
+ * instead of adding a step, so a drag undoes in one step.
  */
-export function createGraphHistory(initial: Graph) {
-  const [graph, setGraph] = createSignal(initial);
-  const [past, setPast] = createSignal<Graph[]>([]);
-  const [future, setFuture] = createSignal<Graph[]>([]);
+export function createHistory<T extends object>(initial: T) {
+  const [graph, setGraph] = createSignal<T>(initial);
+  const [past, setPast] = createSignal<T[]>([]);
+  const [future, setFuture] = createSignal<T[]>([]);
   let lastKey: string | null = null;
 
-  const apply = (next: Graph, coalesce?: string) => {
+  const apply = (next: T, coalesce?: string) => {
     if (next === graph()) return;
     if (!(coalesce && coalesce === lastKey)) setPast((p) => [...p.slice(-LIMIT + 1), graph()]);
     lastKey = coalesce ?? null;
     setFuture([]);
-    setGraph(next);
+    setGraph(() => next);
   };
   const undo = () => {
     const p = past();
     if (!p.length) return false;
     setFuture((f) => [graph(), ...f]);
-    setGraph(p[p.length - 1]!);
+    setGraph(() => p[p.length - 1]!);
     setPast(p.slice(0, -1));
     lastKey = null;
     return true;
@@ -39,14 +40,14 @@ export function createGraphHistory(initial: Graph) {
     const f = future();
     if (!f.length) return false;
     setPast((p) => [...p, graph()]);
-    setGraph(f[0]!);
+    setGraph(() => f[0]!);
     setFuture(f.slice(1));
     lastKey = null;
     return true;
   };
   /** Replaces the graph without an undo step (loading, another tab's change). */
-  const reset = (next: Graph) => {
-    setGraph(next);
+  const reset = (next: T) => {
+    setGraph(() => next);
     setPast([]);
     setFuture([]);
     lastKey = null;
@@ -55,5 +56,7 @@ export function createGraphHistory(initial: Graph) {
   const seal = () => (lastKey = null);
   return { graph, apply, undo, redo, reset, seal, canUndo: () => past().length > 0, canRedo: () => future().length > 0 };
 }
+
+export const createGraphHistory = (initial: Graph) => createHistory<Graph>(initial);
 
 export type GraphHistory = ReturnType<typeof createGraphHistory>;

@@ -5,6 +5,7 @@ const CodeView = lazy(() => import('../code/code-view'));
 const RenderView = lazy(() => import('../render/render-view'));
 const CanvasView = lazy(() => import('../canvas/canvas-view'));
 const AssetsView = lazy(() => import('../assets/assets-view'));
+const StoryboardView = lazy(() => import('../storyboard/storyboard-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -18,7 +19,7 @@ export default function ProjectView() {
         <CanvasView />
       </Match>
       <Match when={params.view === 'storyboard'}>
-        <EmptyView title="Storyboard" text="Plan scenes, clips and takes with characters, style templates, voiceover, subtitles and music synced to beats." />
+        <StoryboardView />
       </Match>
       <Match when={params.view === 'code'}>
         <CodeView />

@@ -47,3 +47,12 @@ describe('storyboard edits', () => {
     expect(neighbourClip(b, 'e', 1)).toBeUndefined();
   });
 });
+
+describe('batch progress line', async () => {
+  const { batchLine } = await import('../../../src/core/storyboard');
+  it('counts finished and running clips and estimates time left from the finished ones', () => {
+    expect(batchLine({ total: 12, finished: 0, running: 2, failed: 0, elapsedMs: 5000 })).toBe('0 of 12 clips, 2 running');
+    expect(batchLine({ total: 12, finished: 7, running: 2, failed: 1, elapsedMs: 7 * 36_000 })).toBe('7 of 12 clips, 2 running, 1 failed, ~3 min left');
+    expect(batchLine({ total: 3, finished: 3, running: 0, failed: 0, elapsedMs: 9000 })).toBe('3 of 3 clips');
+  });
+});

@@ -1,0 +1,171 @@
+import { For, Show } from 'solid-js';
+import type { Asset } from '../../core/project/records';
+import { MODEL_PRICES, PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-prices';
+import { insertComponent, PROMPT_COMPONENTS } from '../../core/storyboard/prompt-components';
+import { composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER } from '../../core/storyboard/storyboard-graph';
+import { CAMERA_MOVES, CLIP_PROVIDERS, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
+
+export interface ClipInspectorProps {
+  board: Storyboard;
+  clip: StoryboardClip;
+  title: string;
+  images: Asset[];
+  onChange: (patch: Partial<StoryboardClip>, coalesce?: string) => void;
+  onGenerate: () => void;
+  /** The takes gallery (the canvas's, on this clip's node). */
+  takes: () => import('solid-js').JSX.Element;
+}
+
+/** The selected clip: prompt with component chips, shot, model and lengths, cast, style, takes. */
+export function ClipInspector(props: ClipInspectorProps) {
+  const clip = () => props.clip;
+  const style = () => props.board.styles.find((s) => s.id === clip().styleId);
+  const usesReferences = () => clip().provider !== 'runway' && !clip().firstFrameAssetId && clip().characterIds.some((id) => props.board.characters.find((c) => c.id === id)?.photoAssetIds.length);
+  const willGenerate = () => generatedSeconds(clip(), usesReferences());
+  const price = () => priceOf(MODEL_OF_PROVIDER[clip().provider], willGenerate());
+  const set = (patch: Partial<StoryboardClip>, key?: string) => props.onChange(patch, key);
+
+  return (
+    <aside class="inspector storyboard-inspector" aria-label="Clip settings">
+      <h3>{props.title}</h3>
+      <label class="field">
+        <span>Prompt</span>
+        <textarea rows={4} aria-label="Prompt" value={clip().prompt} maxLength={4000} onInput={(e) => set({ prompt: e.currentTarget.value }, `prompt:${clip().id}`)} placeholder="What happens in this shot" />
+      </label>
+      <details class="components">
+        <summary>Prompt components</summary>
+        <For each={Object.entries(PROMPT_COMPONENTS)}>
+          {([category, words]) => (
+            <div class="component-row">
+              <span class="hint">{category}</span>
+              <For each={words}>
+                {(word) => (
+                  <button class="chip" onClick={() => set({ prompt: insertComponent(clip().prompt, word) })}>
+                    {word}
+                  </button>
+                )}
+              </For>
+            </div>
+          )}
+        </For>
+      </details>
+      <div class="field-grid">
+        <label class="field">
+          <span>Shot</span>
+          <select aria-label="Shot type" value={clip().shotType} onChange={(e) => set({ shotType: e.currentTarget.value as StoryboardClip['shotType'] })}>
+            <For each={SHOT_TYPES}>{(t) => <option value={t}>{t}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>Camera</span>
+          <select aria-label="Camera move" value={clip().cameraMove} onChange={(e) => set({ cameraMove: e.currentTarget.value as StoryboardClip['cameraMove'] })}>
+            <For each={CAMERA_MOVES}>{(m) => <option value={m}>{m}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>Model</span>
+          <select
+            aria-label="Model"
+            value={clip().provider}
+            onChange={(e) => {
+              const provider = e.currentTarget.value as ClipProvider;
+              const options: readonly number[] = DURATIONS_OF_PROVIDER[provider];
+              set({ provider, generateSeconds: options.includes(clip().generateSeconds) ? clip().generateSeconds : options[options.length - 1]! });
+            }}
+          >
+            <For each={CLIP_PROVIDERS}>{(p) => <option value={p}>{MODEL_PRICES[MODEL_OF_PROVIDER[p]]?.label ?? p}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>Generate</span>
+          <select aria-label="Generated length" value={String(clip().generateSeconds)} onChange={(e) => set({ generateSeconds: Number(e.currentTarget.value), cutSeconds: Math.min(clip().cutSeconds, Number(e.currentTarget.value)) })}>
+            <For each={[...DURATIONS_OF_PROVIDER[clip().provider]]}>{(d) => <option value={String(d)}>{d} s</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>In the cut (s)</span>
+          <input
+            type="number"
+            aria-label="Length in the cut"
+            min={0.5}
+            step={0.1}
+            max={willGenerate()}
+            value={clip().cutSeconds}
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              if (Number.isFinite(v)) set({ cutSeconds: Math.min(willGenerate(), Math.max(0.5, Math.round(v * 10) / 10)) });
+            }}
+          />
+        </label>
+        <label class="field">
+          <span>Aspect</span>
+          <select aria-label="Aspect ratio" value={clip().aspectRatio} onChange={(e) => set({ aspectRatio: e.currentTarget.value as '16:9' | '9:16' })}>
+            <option value="16:9">16:9</option>
+            <option value="9:16">9:16</option>
+          </select>
+        </label>
+        <Show when={clip().provider !== 'runway'}>
+          <label class="field">
+            <span>Resolution</span>
+            <select aria-label="Resolution" value={clip().resolution} onChange={(e) => set({ resolution: e.currentTarget.value as '720p' | '1080p' })}>
+              <option value="720p">720p</option>
+              <option value="1080p">1080p (8 s only)</option>
+            </select>
+          </label>
+        </Show>
+        <label class="field">
+          <span>Style</span>
+          <select aria-label="Style" value={clip().styleId ?? ''} onChange={(e) => set({ styleId: e.currentTarget.value || undefined })}>
+            <option value="">No style</option>
+            <For each={props.board.styles}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+          </select>
+        </label>
+      </div>
+      <label class="field">
+        <span>Avoid (negative prompt)</span>
+        <input aria-label="Avoid" value={clip().negativePrompt} onInput={(e) => set({ negativePrompt: e.currentTarget.value }, `negative:${clip().id}`)} />
+      </label>
+      <label class="field">
+        <span>First frame</span>
+        <select aria-label="First frame" value={clip().firstFrameAssetId ?? ''} onChange={(e) => set({ firstFrameAssetId: e.currentTarget.value || undefined })}>
+          <option value="">None (text → video)</option>
+          <For each={props.images}>{(a) => <option value={a.id}>{a.name}</option>}</For>
+        </select>
+      </label>
+      <Show when={clip().provider === 'runway' && !clip().firstFrameAssetId}>
+        <p class="hint warn">Runway makes video from an image: choose a first frame.</p>
+      </Show>
+      <fieldset class="field">
+        <legend>Characters in the shot</legend>
+        <Show when={props.board.characters.length} fallback={<span class="hint">Add characters under Cast to keep faces consistent.</span>}>
+          <For each={props.board.characters}>
+            {(c) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={clip().characterIds.includes(c.id)}
+                  onChange={(e) => set({ characterIds: e.currentTarget.checked ? [...clip().characterIds, c.id] : clip().characterIds.filter((x) => x !== c.id) })}
+                />
+                {c.name}
+              </label>
+            )}
+          </For>
+        </Show>
+      </fieldset>
+      <div class="sent-prompt">
+        <span class="hint">Sent to the model{style() ? ` (style “${style()!.name}”)` : ''}:</span>
+        <p data-testid="composed-prompt">{composePrompt(clip(), style(), props.board.characters) || '—'}</p>
+        <span class="hint">
+          {willGenerate()} s{usesReferences() ? ' (reference images need 8 s)' : ''}
+          {price() !== undefined ? ` · about ${formatUsd(price()!)} at list prices read ${PRICES_READ_ON}` : ''}
+        </span>
+      </div>
+      <div class="inline">
+        <button class="button small primary" onClick={() => props.onGenerate()} disabled={!clip().prompt.trim()}>
+          Generate
+        </button>
+      </div>
+      {props.takes()}
+    </aside>
+  );
+}
