@@ -27,6 +27,7 @@ const benches = {
   engine: async () => (await import('../tests/bench/engine.bench.mjs')).runEngineBench({ root: ROOT, emit, peers }),
   agent: async () => (await import('../tests/bench/agent.bench.mjs')).runAgentBench({ root: ROOT, emit }),
   canvas: async () => (await import('../tests/bench/canvas.bench.mjs')).runCanvasBench({ root: ROOT, emit }),
+  storyboard: async () => (await import('../tests/bench/storyboard.bench.mjs')).runStoryboardBench({ root: ROOT, emit }),
   media: async () => (await import('../tests/media/media.bench.mjs')).runMediaBench({ root: ROOT, emit }),
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
 };

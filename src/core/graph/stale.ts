@@ -53,3 +53,15 @@ export function markStale(
   }
   return { states: next, changed };
 }
+
+/** The cache key of one node, hashing only it and what feeds it (not the whole graph). */
+export function cacheKeyOfNode(graph: Graph, nodeId: string, registry: KindRegistry = defaultKindRegistry): string | undefined {
+  const feeding = new Set([nodeId]);
+  const queue = [nodeId];
+  while (queue.length) {
+    const id = queue.pop()!;
+    for (const e of graph.edges) if (e.to === id && !feeding.has(e.from)) feeding.add(e.from), queue.push(e.from);
+  }
+  const sub: Graph = { ...graph, nodes: graph.nodes.filter((n) => feeding.has(n.id)), edges: graph.edges.filter((e) => feeding.has(e.from) && feeding.has(e.to)) };
+  return cacheKeysOfGraph(sub, registry).get(nodeId);
+}

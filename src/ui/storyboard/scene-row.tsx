@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Take } from '../../core/graph/take-store';
 import type { StoryboardClip, StoryboardScene } from '../../core/storyboard/storyboard-types';
 import type { NodeView } from '../../app/graph/create-graph-runner';
@@ -16,7 +16,7 @@ export interface SceneRowProps {
   sceneIndex: number;
   selected: ReadonlySet<string>;
   focused: string | null;
-  stateOf: (clipId: string) => ClipCardState;
+  stateOf: (clip: StoryboardClip) => ClipCardState;
   onSelect: (clipId: string, how: 'only' | 'toggle' | 'range') => void;
   onMoveClip: (clipId: string, sceneId: string, index: number) => void;
   onMoveScene: (sceneId: string, index: number) => void;
@@ -88,7 +88,7 @@ export function SceneRow(props: SceneRowProps) {
               clip={clip}
               number={index() + 1}
               sceneTitle={props.scene.title}
-              state={props.stateOf(clip.id)}
+              state={props.stateOf(clip)}
               selected={props.selected.has(clip.id)}
               focused={props.focused === clip.id}
               dropBefore={dropAt() === index()}
@@ -126,15 +126,17 @@ function ClipCard(props: {
   onDrop: (e: DragEvent) => void;
 }) {
   const [editing, setEditing] = createSignal(false);
-  const state = () => props.state.view?.state ?? (props.state.takes.length ? 'done' : 'idle');
+  // Read once per change: the card shows several facets of it.
+  const card$ = createMemo(() => props.state);
+  const state = () => card$().view?.state ?? (card$().takes.length ? 'done' : 'idle');
   const status = () => {
-    const v = props.state.view;
+    const v = card$().view;
     if (state() === 'running') return `Generating ${Math.round((v?.progress ?? 0) * 100)}%`;
     if (state() === 'queued') return 'Queued';
     if (state() === 'error') return v?.message || 'Failed';
     if (state() === 'stale') return 'Changed: generate again';
     if (!props.clip.prompt.trim()) return 'No prompt yet';
-    return props.state.takes.length ? `${props.state.takes.length} take${props.state.takes.length === 1 ? '' : 's'}` : 'Not generated';
+    return card$().takes.length ? `${card$().takes.length} take${card$().takes.length === 1 ? '' : 's'}` : 'Not generated';
   };
   let card!: HTMLDivElement;
   return (
@@ -168,7 +170,7 @@ function ClipCard(props: {
         }}
       >
         <div class="clip-poster">
-          <Show when={props.state.videoAssetId} fallback={<div class="clip-placeholder">{props.clip.shotType}</div>}>
+          <Show when={card$().videoAssetId} fallback={<div class="clip-placeholder">{props.clip.shotType}</div>}>
             {(id) => <AssetPreview assetId={id()} kind="video" />}
           </Show>
           <span class="clip-length">{seconds(props.clip.cutSeconds)}</span>
@@ -205,7 +207,7 @@ function ClipCard(props: {
           {status()}
         </p>
         <Show when={state() === 'running'}>
-          <progress max={1} value={props.state.view?.progress ?? 0} />
+          <progress max={1} value={card$().view?.progress ?? 0} />
         </Show>
       </div>
     </>

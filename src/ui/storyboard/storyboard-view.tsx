@@ -11,7 +11,7 @@ import { fitToMusic } from '../../core/storyboard/fit-to-music';
 import { addClip, addScene, allClips, duplicateClip, findClip, moveClip, moveScene, neighbourClip, removeClips, removeScene, updateClip, updateClips, updateScene } from '../../core/storyboard/storyboard-edits';
 import { clipIdOfNode, clipNodeId, generatedSeconds, isStoryboardNode, storyboardGraph } from '../../core/storyboard/storyboard-graph';
 import { emptyStoryboard, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
-import { cacheKeysOfGraph } from '../../core/graph/stale';
+import { cacheKeyOfNode } from '../../core/graph/stale';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
 import { newId } from '../../core/util/ids';
 import { listAssets } from '../../db/assets-repo';
@@ -86,11 +86,12 @@ export default function StoryboardView() {
     saveTimer = undefined;
     lastSaved = Date.now();
     void saveStoryboard(db, projectId, board(), lastSaved);
+    // Which clips are made or stale: a whole-board cache check, so once per burst of edits.
+    void runner.refreshCached();
   };
   createEffect(
     on(board, () => {
       if (!loaded()) return;
-      void runner.refreshCached();
       clearTimeout(saveTimer);
       saveTimer = setTimeout(flushSave, SAVE_DELAY_MS);
     }, { defer: true }),
@@ -119,10 +120,7 @@ export default function StoryboardView() {
     const picked = clip.selectedTakeId ? list.find((t) => t.id === clip.selectedTakeId) : undefined;
     return videoOf(picked?.outputs) ?? videoOf(runner.states().get(clipNodeId(clip.id))?.outputs) ?? videoOf(list.at(-1)?.outputs);
   };
-  const stateOf = (clipId: string): ClipCardState => {
-    const clip = findClip(board(), clipId)?.clip;
-    return { view: runner.states().get(clipNodeId(clipId)), takes: takesByClip().get(clipId) ?? [], videoAssetId: clip ? videoAssetOf(clip) : null };
-  };
+  const stateOf = (clip: StoryboardClip): ClipCardState => ({ view: runner.states().get(clipNodeId(clip.id)), takes: takesByClip().get(clip.id) ?? [], videoAssetId: videoAssetOf(clip) });
   const assetName = createMemo(() => new Map(assets.value().map((a) => [a.id, a.name])));
   const usesReferences = (clip: StoryboardClip) =>
     clip.provider !== 'runway' && !clip.firstFrameAssetId && clip.characterIds.some((id) => board().characters.find((c) => c.id === id)?.photoAssetIds.length);
@@ -322,7 +320,7 @@ export default function StoryboardView() {
 
   const focusedClip = () => (focused() ? findClip(board(), focused()!) : undefined);
   const withoutTake = () => allClips(board()).filter((c) => c.prompt.trim() && !made(c.id) && !(takesByClip().get(c.id)?.length));
-  const clipKey = (clipId: string) => cacheKeysOfGraph(graph(), defaultKindRegistry).get(clipNodeId(clipId));
+  const clipKey = (clipId: string) => cacheKeyOfNode(graph(), clipNodeId(clipId), defaultKindRegistry);
 
   return (
     <div class="storyboard-view" onClick={() => setMenu(null)}>

@@ -56,3 +56,16 @@ describe('storyboard → engine graph', () => {
     expect(estimate.skipped).toEqual([{ clipId: 'a', reason: 'already made' }, { clipId: 'c', reason: 'no prompt' }]);
   });
 });
+
+describe('one node’s key', async () => {
+  const { cacheKeyOfNode } = await import('../../../src/core/graph/stale');
+  it('equals its key in the whole graph', () => {
+    let b: Storyboard = { ...emptyStoryboard(), characters: [{ id: 'ch', name: 'M', description: '', photoAssetIds: ['p'] }] };
+    b = addScene(b, { id: 's' });
+    b = addClip(b, 's', { id: 'a', prompt: 'x', characterIds: ['ch'] });
+    b = addClip(b, 's', { id: 'b', prompt: 'y' });
+    const graph = storyboardGraph(b);
+    const all = cacheKeysOfGraph(graph, defaultKindRegistry);
+    for (const id of ['a', 'b']) expect(cacheKeyOfNode(graph, clipNodeId(id))).toBe(all.get(clipNodeId(id)));
+  });
+});
