@@ -182,7 +182,7 @@ describe('the Storyboard', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says what is wrong: a clip without a prompt, a batch over the spending cap, a prompt the provider refuses', async () => {
+  it('says what is wrong: a clip without a prompt, a photo with no face, a batch over the spending cap, a prompt the provider refuses', { timeout: 150_000 }, async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page);
     await createProjectInUi(page, 'Refusals');
@@ -196,6 +196,10 @@ describe('the Storyboard', () => {
     await inspector(page).getByLabel('Prompt', { exact: true }).fill('[fake:rai] A famous person on a red carpet');
     // A spending cap below the estimate stops the batch before anything starts.
     await page.getByRole('tab', { name: 'Cast & budget' }).click();
+    // A reference photo without a face is refused at once, with the photo's name.
+    await page.getByRole('button', { name: '+ Character' }).click();
+    await page.getByLabel('Add a photo of Character 1').setInputFiles('tests/vision/fixtures/no-face-cat.jpg');
+    await page.getByTestId('character-status').filter({ hasText: /Photo 1 \(uploads\/no-face-cat\.jpg\) shows no usable face; a reference photo needs exactly one\./ }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Spending cap in dollars').fill('1');
     await page.getByLabel('Spending cap in dollars').press('Enter');
     await page.getByRole('option', { name: 'Scene 1 · clip 1' }).click();

@@ -10,6 +10,7 @@ import type { Storyboard, StoryboardCharacter, StoryboardClip, StyleTemplate } f
 export const STORYBOARD_NODE_PREFIX = 'storyboard:';
 export const clipNodeId = (clipId: string) => `${STORYBOARD_NODE_PREFIX}clip:${clipId}`;
 export const clipIdOfNode = (nodeId: string) => (nodeId.startsWith(`${STORYBOARD_NODE_PREFIX}clip:`) ? nodeId.slice(`${STORYBOARD_NODE_PREFIX}clip:`.length).split(':')[0] : undefined);
+export const characterNodeId = (characterId: string) => `${STORYBOARD_NODE_PREFIX}char:${characterId}`;
 export const isStoryboardNode = (nodeId: string) => nodeId.startsWith(STORYBOARD_NODE_PREFIX);
 
 export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const;
@@ -42,7 +43,7 @@ export function storyboardGraph(board: Storyboard): Graph {
   board.characters.forEach((character, row) => {
     if (!character.photoAssetIds.length) return;
     charactersWithPhotos.set(character.id, character);
-    const id = `${STORYBOARD_NODE_PREFIX}char:${character.id}`;
+    const id = characterNodeId(character.id);
     character.photoAssetIds.slice(0, 8).forEach((assetId, i) => {
       const photo = `${id}:photo:${i}`;
       nodes.push({ id: photo, kind: 'image', params: { assetId }, position: place(0, row) });
@@ -81,7 +82,7 @@ export function storyboardGraph(board: Storyboard): Graph {
         position: place(3, row),
         params: { mode, model: MODEL_OF_PROVIDER[clip.provider], aspectRatio: clip.aspectRatio, durationSeconds, resolution: durationSeconds === 8 ? clip.resolution : '720p', negativePrompt, ...seed },
       });
-      if (usesReferences) for (const c of references) edge(`${STORYBOARD_NODE_PREFIX}char:${c}`, 'character', id, 'references');
+      if (usesReferences) for (const c of references) edge(characterNodeId(c), 'character', id, 'references');
     }),
   );
 

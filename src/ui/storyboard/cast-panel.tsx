@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { Storyboard, StoryboardCharacter, StyleTemplate } from '../../core/storyboard/storyboard-types';
 import { AssetPreview } from '../canvas/node-output';
 
@@ -8,6 +8,8 @@ export interface CastPanelProps {
   onStyles: (styles: StyleTemplate[], coalesce?: string) => void;
   onAddPhoto: (characterId: string, file: File) => void;
   onCap: (usd: number | undefined) => void;
+  /** The character's reference check (faces found in its photos), from the engine. */
+  statusOf: (characterId: string) => { state: string; message?: string } | undefined;
   newId: () => string;
 }
 
@@ -38,6 +40,13 @@ export function CastPanel(props: CastPanelProps) {
                 )}
               </For>
             </div>
+            <Show when={props.statusOf(c.id)}>
+              {(status) => (
+                <p class="hint" classList={{ warn: status().state === 'error' }} data-testid="character-status">
+                  {status().state === 'error' ? status().message : status().state === 'done' ? `Faces checked: ${c.photoAssetIds.length} reference photo${c.photoAssetIds.length === 1 ? '' : 's'} usable.` : 'Checking the faces in the photos…'}
+                </p>
+              )}
+            </Show>
             <label class="button small file-button">
               Add photo
               <input type="file" aria-label={`Add a photo of ${c.name}`} accept="image/png,image/jpeg,image/webp" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) props.onAddPhoto(c.id, f); e.currentTarget.value = ''; }} />

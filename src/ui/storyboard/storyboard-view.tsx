@@ -9,7 +9,7 @@ import { estimateBatch, type BatchEstimate } from '../../core/storyboard/batch-e
 import { CUT_COMPOSITION_ID, cutPlan } from '../../core/storyboard/cut-composition';
 import { fitToMusic } from '../../core/storyboard/fit-to-music';
 import { addClip, addScene, allClips, duplicateClip, findClip, moveClip, moveScene, neighbourClip, removeClips, removeScene, updateClip, updateClips, updateScene } from '../../core/storyboard/storyboard-edits';
-import { clipIdOfNode, clipNodeId, generatedSeconds, isStoryboardNode, storyboardGraph } from '../../core/storyboard/storyboard-graph';
+import { characterNodeId, clipIdOfNode, clipNodeId, generatedSeconds, isStoryboardNode, storyboardGraph } from '../../core/storyboard/storyboard-graph';
 import { emptyStoryboard, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 import { cacheKeyOfNode } from '../../core/graph/stale';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
@@ -462,7 +462,10 @@ export default function StoryboardView() {
                 const uploaded = await uploadMedia(projectId, file, 'image');
                 if (!uploaded.ok) return showToast({ kind: 'error', message: uploaded.message });
                 apply({ ...board(), characters: board().characters.map((c) => (c.id === characterId ? { ...c, photoAssetIds: [...c.photoAssetIds, uploaded.asset.id].slice(-8) } : c)) });
+                // Each reference needs exactly one face: checked now (locally, free), not when a batch starts.
+                void runner.run([characterNodeId(characterId)]);
               }}
+              statusOf={(characterId) => runner.states().get(characterNodeId(characterId))}
             />
           </Show>
           <Show when={side() === 'clip'}>
