@@ -137,3 +137,42 @@ describe('canvas graphs travel with their project', () => {
     expect(await loadGraph(db, copy.value.id)).toEqual(graph);
   });
 });
+
+describe('storyboards travel with their project', () => {
+  it('a saved storyboard survives backup export/import and duplication, its asset references following the new ids', async () => {
+    const { loadStoryboard, saveStoryboard } = await import('../../src/db/storyboard-repo');
+    const { addAsset } = await import('../../src/db/assets-repo');
+    const { addClip, addScene, emptyStoryboard } = await import('../../src/core/storyboard');
+    const { db } = freshDb();
+    const p = await created(db);
+    const photo = await addAsset(db, p.id, 'uploads/mara.png', new Blob([PNG_1PX], { type: 'image/png' }));
+    let board = { ...emptyStoryboard(), characters: [{ id: 'mara', name: 'Mara', description: 'red coat', photoAssetIds: [photo.id] }] };
+    board = addClip(addScene(board, { id: 'scene-1', title: 'Arrival' }), 'scene-1', { id: 'clip-1', prompt: 'The pier', characterIds: ['mara'] });
+    await saveStoryboard(db, p.id, board);
+    await saveStoryboard(db, p.id, board); // one row per project
+    expect(await db.storyboards.where('projectId').equals(p.id).count()).toBe(1);
+
+    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1));
+    if (!read.ok) throw new Error(read.message);
+    const imported = await importProjectBundle(db, read.value);
+    const restored = await loadStoryboard(db, imported.id);
+    expect(restored.problem).toBeUndefined();
+    const newPhoto = (await db.assets.where('projectId').equals(imported.id).first())!;
+    expect(newPhoto.id).not.toBe(photo.id);
+    expect(restored.board).toEqual({ ...board, characters: [{ ...board.characters[0]!, photoAssetIds: [newPhoto.id] }] });
+
+    const copy = await duplicateProject(db, p.id);
+    if (!copy.ok) throw new Error(copy.message);
+    expect((await loadStoryboard(db, copy.value.id)).board.scenes[0]!.clips[0]!.prompt).toBe('The pier');
+  });
+
+  it('an unreadable stored storyboard opens empty with the reason', async () => {
+    const { loadStoryboard } = await import('../../src/db/storyboard-repo');
+    const { db } = freshDb();
+    const p = await created(db);
+    await db.storyboards.put({ id: 'x', projectId: p.id, board: { version: 1, scenes: [{ id: 's', clips: 'oops' }] }, updatedAt: 1 });
+    const loaded = await loadStoryboard(db, p.id);
+    expect(loaded.board.scenes).toEqual([]);
+    expect(loaded.problem).toMatch(/could not be read \(scenes\.0\.clips/);
+  });
+});
