@@ -29,6 +29,7 @@ export interface NodeView {
 export function createGraphRunner(projectId: () => string, graph: () => Graph, options: { ownsNode?: (nodeId: string) => boolean } = {}) {
   const [states, setStates] = createSignal<ReadonlyMap<string, NodeView>>(new Map());
   const [jobs, setJobs] = createSignal<JobRecord[]>([]);
+  const [paused, setPausedSignal] = createSignal(false);
   const cache = makeDexieCacheStore(db, projectId());
   // Composition nodes key on the project's code and assets too: an edit in the Code view makes
   // them (and the renders below them) stale instead of serving an old render.
@@ -109,5 +110,11 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph, o
       return pickTake(graph(), nodeId, takeId, { takes, cache, registry });
     },
     runFirst: (id: string) => executor.runFirst(id),
+    paused,
+    /** Holds the queue (running jobs finish, waiting ones wait); not kept across a reload. */
+    setPaused: (value: boolean) => {
+      executor.setPaused(value);
+      setPausedSignal(value);
+    },
   };
 }

@@ -65,6 +65,8 @@ export interface Executor {
   cancel(jobOrNodeId: string): boolean;
   /** Moves a job (and the jobs it waits on) ahead of every other waiting job. */
   runFirst(jobOrNodeId: string): boolean;
+  /** Holds every waiting job (running ones finish); false lets them start again. */
+  setPaused(paused: boolean): void;
   /** Jobs this executor is working on, for the queue panel. */
   activeJobs(): JobRecord[];
   /** Cancels everything in flight. */
@@ -255,6 +257,7 @@ export function makeExecutor(options: ExecutorOptions): Executor {
     retry,
     cancel,
     runFirst,
+    setPaused: (paused: boolean) => services.slots.setPaused(paused),
     activeJobs: () => [...active.values()].map((a) => a.task.writer.current),
     dispose: () => active.forEach((a) => a.task.controller.abort()),
   };

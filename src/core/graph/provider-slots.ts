@@ -25,6 +25,9 @@ export interface ProviderSlots {
   /** Raises a waiting ticket's priority; false when it is not waiting. */
   bump(id: string, priority: number): boolean;
   inFlight(provider: Provider): number;
+  /** While paused no waiting job gets a slot (running ones go on); unpausing serves them again. */
+  setPaused(paused: boolean): void;
+  readonly paused: boolean;
 }
 
 interface Waiter {
@@ -38,6 +41,7 @@ export function makeProviderSlots(limits: Partial<Record<Provider, number>> = {}
   const running = new Map<string, number>();
   const waiting = new Map<string, Waiter[]>();
   let seq = 0;
+  let paused = false;
 
   const limitOf = (provider: string) => Math.max(1, resolved[provider] ?? 1);
   const inFlight = (provider: string) => running.get(provider) ?? 0;
@@ -54,7 +58,7 @@ export function makeProviderSlots(limits: Partial<Record<Provider, number>> = {}
 
   function serve(provider: string) {
     const queue = waiting.get(provider);
-    while (queue?.length && inFlight(provider) < limitOf(provider)) {
+    while (!paused && queue?.length && inFlight(provider) < limitOf(provider)) {
       let best = 0;
       for (let i = 1; i < queue.length; i++) {
         const a = queue[i]!;
@@ -90,6 +94,13 @@ export function makeProviderSlots(limits: Partial<Record<Provider, number>> = {}
         signal?.addEventListener('abort', onAbort, { once: true });
         serve(provider);
       });
+    },
+    setPaused(next) {
+      paused = next;
+      if (!paused) for (const provider of [...waiting.keys()]) serve(provider);
+    },
+    get paused() {
+      return paused;
     },
     bump(id, priority) {
       for (const queue of waiting.values()) {

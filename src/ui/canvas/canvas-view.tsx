@@ -351,6 +351,8 @@ export default function CanvasView() {
             onCancel={(id) => runner.cancel(id)}
             onRunFirst={(id) => runner.runFirst(id)}
             onRetry={(id) => void runner.retry(id)}
+            paused={runner.paused()}
+            onPause={runner.setPaused}
           />
           <Show when={loaded() && history.graph().nodes.length === 0}>
             <div class="canvas-empty">

@@ -1,12 +1,30 @@
 import { For, Show } from 'solid-js';
 import type { JobRecord } from '../../core/graph/job-store';
 
-/** Jobs of the current runs: state, progress, and cancel / run first / retry. */
-export function QueuePanel(props: { jobs: JobRecord[]; nameOf: (nodeId: string) => string; onCancel: (id: string) => void; onRunFirst: (id: string) => void; onRetry: (id: string) => void }) {
+/** Jobs of the current runs: state, progress, and cancel / run first / retry; pause and resume all. */
+export function QueuePanel(props: {
+  jobs: JobRecord[];
+  nameOf: (nodeId: string) => string;
+  onCancel: (id: string) => void;
+  onRunFirst: (id: string) => void;
+  onRetry: (id: string) => void;
+  paused?: boolean;
+  onPause?: (paused: boolean) => void;
+}) {
   return (
     <Show when={props.jobs.length}>
       <section class="queue-panel" aria-label="Queue" data-testid="queue-panel">
-        <h4>Queue</h4>
+        <h4>
+          Queue
+          <Show when={props.onPause}>
+            <button class="button small" onClick={() => props.onPause!(!props.paused)} title={props.paused ? 'Let waiting jobs start again' : 'Running jobs finish; waiting ones do not start'}>
+              {props.paused ? 'Resume all' : 'Pause all'}
+            </button>
+          </Show>
+        </h4>
+        <Show when={props.paused}>
+          <p class="hint">Paused: waiting jobs start when you resume.</p>
+        </Show>
         <ul>
           <For each={props.jobs}>
             {(job) => (

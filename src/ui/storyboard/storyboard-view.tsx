@@ -246,6 +246,8 @@ export default function StoryboardView() {
   const batchState = createMemo(() => {
     const b = batch();
     if (!b) return null;
+    // A single new take shows on its card; the line is for batches.
+    if (b.nodeIds.length === 1 && ['done', 'error'].includes(runner.states().get(b.nodeIds[0]!)?.state ?? '')) return null;
     now();
     const states = b.nodeIds.map((id) => runner.states().get(id)?.state);
     const finished = states.filter((s) => s === 'done' || s === 'error').length;
@@ -440,6 +442,8 @@ export default function StoryboardView() {
             onCancel={(id) => runner.cancel(id)}
             onRunFirst={(id) => runner.runFirst(id)}
             onRetry={(id) => void runner.retry(id)}
+            paused={runner.paused()}
+            onPause={runner.setPaused}
           />
         </div>
         <div class="storyboard-side">

@@ -57,3 +57,24 @@ describe('provider slots', () => {
     expect(slots.bump('zzz', 1)).toBe(false);
   });
 });
+
+describe('pausing the queue', () => {
+  it('holds waiting jobs while paused (a running one goes on), then serves them in order', async () => {
+    const slots = makeProviderSlots({ veo: 1 });
+    const started: string[] = [];
+    const take = (id: string) => slots.acquire('veo', { id, priority: 0 }).then((release) => (started.push(id), release));
+    const first = await take('a');
+    slots.setPaused(true);
+    const b = take('b');
+    first();
+    await Promise.resolve();
+    expect(slots.paused).toBe(true);
+    expect(started).toEqual(['a']);
+    expect(slots.inFlight('veo')).toBe(0);
+    const c = take('c');
+    slots.setPaused(false);
+    (await b)();
+    (await c)();
+    expect(started).toEqual(['a', 'b', 'c']);
+  });
+});
