@@ -75,7 +75,7 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
       const sourceIn = start - frames(inner.attrs.offset) + frames(inner.attrs.start) - (asset?.start ?? 0);
       return { clip: makeClip(name || asset?.name || 'Clip', asset, sourceIn, duration), video: inner.name !== 'audio' };
     }
-    skipped.add(`<${node.name}> kept as one clip`);
+    skipped.add(`<${node.name}> kept as one clip (its inner edits are not read)`);
     const asset = assetOf(node.attrs.ref);
     return { clip: makeClip(name || node.name, asset ?? { name: name || node.name, start: 0, hasVideo: true }, start - (asset?.start ?? 0), duration), video: true };
   };
@@ -106,8 +106,8 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
       } else if (lane && CLIP_ELEMENTS.has(child.name)) {
         const read = clipOf(child);
         if (read) place(lane, at, read.clip);
-      } else if (lane && (child.name === 'title' || child.name === 'gap')) skipped.add(`<${child.name}> on a lane`);
-      else if (!lane && !SKIPPED_QUIETLY.has(child.name) && !CLIP_ELEMENTS.has(child.name) && child.name !== 'spine') skipped.add(`<${child.name}>`);
+      } else if (lane && (child.name === 'title' || child.name === 'gap')) skipped.add(`<${child.name}> on a lane skipped`);
+      else if (!lane && !SKIPPED_QUIETLY.has(child.name) && !CLIP_ELEMENTS.has(child.name) && child.name !== 'spine') skipped.add(`<${child.name}> skipped`);
     }
   };
 
@@ -122,11 +122,11 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
     }
     const duration = frames(item.attrs.duration);
     if (item.name === 'gap' || item.name === 'title') {
-      if (item.name === 'title') skipped.add('<title> kept as a gap');
+      if (item.name === 'title') skipped.add('<title> read as a gap (titles are generated, not media)');
       primary.push({ type: 'gap', duration });
     } else if (CLIP_ELEMENTS.has(item.name)) primary.push(clipOf(item)!.clip);
     else {
-      skipped.add(`<${item.name}>`);
+      skipped.add(`<${item.name}> skipped`);
       continue;
     }
     readChildren(item, record, frames(item.attrs.start));
@@ -138,7 +138,7 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
   for (const lane of laneNumbers.filter((l) => l < 0).sort((a, b) => b - a)) timeline.tracks.push(trackFromPlaced('audio', lanes.get(lane)!));
   timeline.markers.sort((a, b) => a.frame - b.frame);
   if (offFrame) warnings.push(`FCPXML: some times fall between frames at ${rate.num}/${rate.den} fps and were rounded to the nearest frame.`);
-  for (const s of skipped) warnings.push(`FCPXML: ${s} skipped or simplified.`);
+  for (const s of skipped) warnings.push(`FCPXML: ${s}.`);
   return { timeline, warnings };
 
   function makeClip(name: string, asset: Asset | undefined, sourceIn: number, duration: number): TimelineClip {

@@ -1,0 +1,61 @@
+// Files written by Final Cut Pro X, Premiere Pro, Avid and OTIO itself (see tests/fixtures/timeline/README.md).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTimeline, summarizeTimeline } from '../../../src/core/timeline';
+
+const read = (file: string) => {
+  const result = readTimeline(file, readFileSync(`tests/fixtures/timeline/real/${file}`, 'utf8'));
+  if (!result.ok) throw new Error(result.error);
+  return { ...result, summary: summarizeTimeline(result.timeline, result.format, result.warnings) };
+};
+const clipNames = (r: ReturnType<typeof read>, track = 0) => r.summary.tracks[track]!.clips.map((c) => c.name);
+
+describe('timelines from other tools are read without error', () => {
+  it('FCPXML 1.8 from Final Cut Pro X: spine, lanes above and below, markers; compound clips kept whole with a warning', () => {
+    const r = read('fcpx_project.fcpxml');
+    expect(r.format).toBe('fcpxml');
+    expect(r.timeline.rate).toEqual({ num: 30, den: 1 });
+    expect(r.summary.tracks.map((t) => t.kind)).toEqual(['video', 'video', 'video', 'audio']);
+    expect(clipNames(r)).toContain('IMG_0715');
+    expect(r.timeline.markers.length).toBeGreaterThan(0);
+    expect(r.warnings.join(' ')).toMatch(/kept as one clip/);
+    expect(read('fcpx_example.fcpxml').warnings).toContain('FCPXML: only the first project is read.');
+  });
+
+  it('CMX3600 EDLs: clip names, LOC markers, dissolves and M2 speed lines', () => {
+    const screening = read('screening_example.edl');
+    expect(screening.format).toBe('edl');
+    expect(clipNames(screening)[0]).toBe('ZZ100_501 (LAY3)');
+    expect(screening.timeline.markers.map((m) => m.note)).toHaveLength(3);
+
+    // 001 clip_A rec 00:00-00:09, 002 dissolve 010 into clip_B at rec 00:09: the cut sits in the middle of the dissolve.
+    const dissolve = readTimeline('dissolve_test.edl', readFileSync('tests/fixtures/timeline/real/dissolve_test.edl', 'utf8'), { edlRate: { num: 24, den: 1 } });
+    if (!dissolve.ok) throw new Error(dissolve.error);
+    const items = dissolve.timeline.tracks[0]!.items;
+    expect(items.map((i) => i.type)).toEqual(['clip', 'transition', 'clip', 'clip']);
+    expect(items[0]).toMatchObject({ name: 'clip_A', duration: 9 + 5 });
+    expect(items[1]).toEqual({ type: 'transition', kind: 'dissolve', duration: 10 });
+    expect(items[2]).toMatchObject({ name: 'clip_B', duration: 10 - 5, sourceIn: (3600 + 8) * 24 + 8 + 5 });
+
+    const speed = read('speed_effects_small.edl').timeline.tracks[0]!.items.filter((i) => i.type === 'clip');
+    expect(speed.map((c) => (c.type === 'clip' ? c.speed ?? 1 : null))).toEqual([1, 0, 0, 1, 47.6 / 24]);
+    expect(read('premiere_example.edl').summary.tracks[0]!.clips.length).toBeGreaterThan(0);
+    expect(read('25fps.edl').timeline.rate).toEqual({ num: 25, den: 1 });
+  });
+
+  it('OpenTimelineIO: clips, gaps and transitions; nested stacks flattened with a warning', () => {
+    expect(clipNames(read('simple_cut.otio'))).toEqual(['Clip-001', 'Clip-002', 'Clip-003', 'Clip-004']);
+    expect(read('transition.otio').timeline.tracks[0]!.items.some((i) => i.type === 'transition')).toBe(true);
+    expect(read('multitrack.otio').summary.tracks).toHaveLength(3);
+    expect(read('nested_example.otio').warnings.join(' ')).toMatch(/flattened/);
+  });
+
+  it('FCP7 XML from Premiere Pro: video and audio tracks and sequence markers', () => {
+    const r = read('premiere_example.xml');
+    expect(r.format).toBe('fcp7xml');
+    expect(r.timeline.rate).toEqual({ num: 30, den: 1 });
+    expect(r.summary.tracks.filter((t) => t.kind === 'video').length).toBeGreaterThanOrEqual(2);
+    expect(r.summary.tracks.filter((t) => t.kind === 'audio').length).toBeGreaterThanOrEqual(2);
+    expect(r.timeline.markers.length).toBe(3);
+  });
+});
