@@ -52,7 +52,8 @@ export function parseXml(text: string): XmlElement {
   while (i < text.length) {
     const lt = text.indexOf('<', i);
     const chunk = text.slice(i, lt < 0 ? text.length : lt);
-    if (stack.length && chunk) stack[stack.length - 1]!.children.push(decodeEntities(chunk));
+    // Whitespace between elements is layout, not content: timeline formats have no mixed content.
+    if (stack.length && chunk.trim()) stack[stack.length - 1]!.children.push(decodeEntities(chunk));
     else if (chunk.trim()) fail('text outside the root element');
     if (lt < 0) break;
     i = lt;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cutFromTimeline, readTimeline, timelineFromCut, TIMELINE_FORMATS, writeTimeline } from '../../../src/core/timeline';
+
+const cut = {
+  name: 'Teaser',
+  fps: 29.97,
+  dropFrame: true,
+  width: 1920,
+  height: 1080,
+  clips: [
+    { name: 'Shot 1 take 2', mediaName: 'shot 1 take 2.mp4', durationFrames: 90, scene: 'Opening' },
+    { name: 'Shot 2', mediaName: 'shot-2.mp4', durationFrames: 61, sourceInFrames: 15, scene: 'Opening' },
+    { name: 'Shot 3', mediaName: 'shot-3.mp4', durationFrames: 120, scene: 'Chase' },
+  ],
+  audio: [
+    { name: 'Music', mediaName: 'music.mp3', durationFrames: 271 },
+    { name: 'Voiceover', mediaName: 'voiceover.wav', durationFrames: 200 },
+  ],
+};
+
+describe('timelineFromCut / cutFromTimeline', () => {
+  it('lays the clips end to end, one audio track each, a marker per scene, media under media/', () => {
+    const t = timelineFromCut(cut);
+    expect(t.rate).toEqual({ num: 30000, den: 1001 });
+    expect(t.dropFrame).toBe(true);
+    expect(t.tracks.map((tr) => [tr.kind, tr.items.length])).toEqual([['video', 3], ['audio', 1], ['audio', 1]]);
+    expect(t.tracks[0]!.items[0]).toEqual({ type: 'clip', name: 'Shot 1 take 2', media: { name: 'shot 1 take 2.mp4', url: 'media/shot%201%20take%202.mp4' }, sourceIn: 0, duration: 90 });
+    expect(t.markers).toEqual([{ frame: 0, duration: 0, note: 'Opening' }, { frame: 151, duration: 0, note: 'Chase' }]);
+  });
+
+  it.each(TIMELINE_FORMATS)('scenes and clips come back in order through %s', (format) => {
+    const t = timelineFromCut(cut);
+    const read = readTimeline(`teaser.${format}`, writeTimeline(t, format).text, { edlRate: t.rate });
+    if (!read.ok) throw new Error(read.error);
+    const back = cutFromTimeline(read.timeline);
+    expect(back.scenes.map((s) => [s.title, s.clips.map((c) => [c.name, c.mediaName, c.sourceInFrames, c.durationFrames])])).toEqual([
+      ['Opening', [['Shot 1 take 2', 'shot 1 take 2.mp4', 0, 90], ['Shot 2', 'shot-2.mp4', 15, 61]]],
+      ['Chase', [['Shot 3', 'shot-3.mp4', 0, 120]]],
+    ]);
+    expect(back.scenes[0]!.clips[1]!.sourceIn).toBeCloseTo(15 / (30000 / 1001), 5);
+  });
+
+  it('one scene named after the timeline when there are no markers', () => {
+    const t = timelineFromCut({ ...cut, clips: cut.clips.map(({ scene: _s, ...c }) => c) });
+    expect(cutFromTimeline(t).scenes.map((s) => [s.title, s.clips.length])).toEqual([['Teaser', 3]]);
+  });
+
+  it('refuses durations that are not whole frames', () => {
+    expect(() => timelineFromCut({ ...cut, clips: [{ name: 'x', mediaName: 'x.mp4', durationFrames: 2.5 }] })).toThrow('timelineFromCut: clips[0].durationFrames must be a whole number of frames >= 1, got 2.5');
+  });
+});
