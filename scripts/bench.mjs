@@ -29,5 +29,6 @@ const benches = {
   canvas: async () => (await import('../tests/bench/canvas.bench.mjs')).runCanvasBench({ root: ROOT, emit }),
   media: async () => (await import('../tests/media/media.bench.mjs')).runMediaBench({ root: ROOT, emit }),
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
+  timeline: async () => (await import('../tests/bench/timeline.bench.mjs')).runTimelineBench({ root: ROOT, emit }),
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();
