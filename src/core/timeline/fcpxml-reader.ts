@@ -4,8 +4,8 @@
  * order. Compound, multicam and sync clips stay one clip each; titles and generators become gaps.
  */
 import { framesFromSeconds, isOnFrame, parseRationalSeconds, rateFromFrameDuration } from './frame-rate';
-import { elements, findElement, firstElement, type XmlElement } from './xml';
-import { emptyTimeline, trackFromPlaced, trimTrack, type ReadResult, type TimelineClip, type TimelineTransition, type TrackItem } from './timeline-model';
+import { elements, firstElement, type XmlElement } from './xml';
+import { emptyTimeline, itemFrames, timelineDuration, trackFromPlaced, trimTrack, type ReadResult, type Timeline, type TimelineClip, type TimelineTransition, type TrackItem } from './timeline-model';
 import { TimelineReadError } from './timeline-read-error';
 
 const CLIP_ELEMENTS = new Set(['asset-clip', 'clip', 'ref-clip', 'sync-clip', 'mc-clip', 'video', 'audio']);
@@ -27,10 +27,20 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
 
   const resources = firstElement(root, 'resources');
   const byId = new Map(elements(resources).map((r) => [r.attrs.id, r]));
-  const project = findElement(root, 'project');
-  const sequence = project ? firstElement(project, 'sequence') : undefined;
-  if (!sequence) throw new TimelineReadError(`${fileName} holds no project with a sequence (only clips or events), so there is no timeline to read.`);
-  if (elements(firstElement(root, 'library')).flatMap((e) => elements(e, 'project')).length > 1) warnings.push('FCPXML: only the first project is read.');
+  const parts = sequencesOf(root, byId);
+  if (!parts.length) throw new TimelineReadError(`${fileName} holds no project and no clips, so there is no timeline to read.`);
+  const read = parts.map((part) => ({ ...part, ...readSequence(part.sequence, part.name, byId, fileName) }));
+  if (read.length === 1) return { timeline: read[0]!.timeline, warnings: [...warnings, ...read[0]!.warnings] };
+  // Several projects (or events of clips): one after the other, a marker naming each, so each becomes a scene.
+  const byEvent = new Set(read.map((r) => r.event)).size === read.length;
+  const joined = joinTimelines(read.map((r) => ({ timeline: r.timeline, label: (byEvent ? r.event : undefined) ?? r.name })), warnings);
+  warnings.push(`FCPXML: ${read.length} ${byEvent ? 'events' : 'projects'} were placed one after the other, with a marker at the start of each.`);
+  return { timeline: joined, warnings: [...warnings, ...new Set(read.flatMap((r) => r.warnings))] };
+}
+
+/** One sequence of the file as a timeline. */
+function readSequence(sequence: XmlElement, projectName: string, byId: Map<string | undefined, XmlElement>, fileName: string): ReadResult {
+  const warnings: string[] = [];
   const format = byId.get(sequence.attrs.format);
   const frameDuration = parseRationalSeconds(format?.attrs.frameDuration);
   if (!frameDuration || frameDuration.num <= 0) throw new TimelineReadError(`${fileName}: the sequence's format has no frame duration, so its frame rate is unknown.`);
@@ -43,7 +53,7 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
     return framesFromSeconds(s, rate);
   };
   const startFrame = frames(sequence.attrs.tcStart);
-  const timeline = emptyTimeline(project!.attrs.name ?? fileName.replace(/\.[^.]+$/, ''), rate, {
+  const timeline = emptyTimeline(projectName, rate, {
     dropFrame: sequence.attrs.tcFormat === 'DF',
     width: Number(format!.attrs.width) || 1920,
     height: Number(format!.attrs.height) || 1080,
@@ -149,6 +159,69 @@ export function readFcpxml(root: XmlElement, fileName: string): ReadResult {
   function transitionOf(node: XmlElement): TimelineTransition {
     return { type: 'transition', kind: /wipe/i.test(node.attrs.name ?? '') ? 'wipe' : 'dissolve', duration: frames(node.attrs.duration) };
   }
+}
+
+interface SequencePart {
+  sequence: XmlElement;
+  name: string;
+  event?: string;
+}
+
+/** The projects' sequences in document order; with none, each event's clips as a sequence of their own. */
+function sequencesOf(root: XmlElement, byId: Map<string | undefined, XmlElement>): SequencePart[] {
+  const events = [root, ...elements(root, 'library')].flatMap((c) => elements(c, 'event'));
+  const parts: SequencePart[] = [];
+  const projectsOf = (parent: XmlElement, event?: string) => {
+    for (const project of elements(parent, 'project')) {
+      const sequence = firstElement(project, 'sequence');
+      if (sequence) parts.push({ sequence, name: project.attrs.name ?? event ?? 'Project', ...(event !== undefined ? { event } : {}) });
+    }
+  };
+  projectsOf(root);
+  for (const event of events) projectsOf(event, event.attrs.name);
+  if (parts.length) return parts;
+  for (const [parent, name] of [[root, 'Clips'], ...events.map((e) => [e, e.attrs.name ?? 'Event'] as const)] as const) {
+    const clips = elements(parent).filter((c) => CLIP_ELEMENTS.has(c.name) && c.name !== 'video' && c.name !== 'audio');
+    const format = clips.map((c) => formatOf(c, byId)).find(Boolean);
+    if (!clips.length || !format) continue;
+    parts.push({ sequence: { name: 'sequence', attrs: { format }, children: [{ name: 'spine', attrs: {}, children: clips }] }, name, ...(parent !== root ? { event: name } : {}) });
+  }
+  return parts;
+}
+
+/** The format id of a clip: its own, its asset's, or its inner video's asset's. */
+function formatOf(clip: XmlElement, byId: Map<string | undefined, XmlElement>): string | undefined {
+  const inner = elements(clip).find((c) => c.name === 'video' || c.name === 'asset-clip');
+  return clip.attrs.format ?? byId.get(clip.attrs.ref)?.attrs.format ?? (inner ? formatOf(inner, byId) : undefined);
+}
+
+/** Timelines end to end on matching tracks (n-th video with n-th video…), a marker named `label` at each start. */
+function joinTimelines(parts: { timeline: Timeline; label: string }[], warnings: string[]): Timeline {
+  const first = parts[0]!.timeline;
+  const joined: Timeline = { ...first, tracks: [], markers: [] };
+  let offset = 0;
+  for (const { timeline, label } of parts) {
+    if (timeline.rate.num !== first.rate.num || timeline.rate.den !== first.rate.den) {
+      warnings.push(`FCPXML: "${label}" runs at ${timeline.rate.num}/${timeline.rate.den} fps, not the first project's ${first.rate.num}/${first.rate.den}, and was left out.`);
+      continue;
+    }
+    joined.markers.push({ frame: offset, duration: 0, note: label }, ...timeline.markers.map((m) => ({ ...m, frame: m.frame + offset })));
+    const seen = { video: 0, audio: 0 };
+    for (const track of timeline.tracks) {
+      const nth = seen[track.kind]++;
+      let target = joined.tracks.filter((t) => t.kind === track.kind)[nth];
+      if (!target) {
+        target = { kind: track.kind, items: [] };
+        joined.tracks.push(target);
+      }
+      const length = target.items.reduce((sum, item) => sum + itemFrames(item), 0);
+      if (length < offset) target.items.push({ type: 'gap', duration: offset - length });
+      target.items.push(...track.items);
+    }
+    offset += timelineDuration(timeline);
+  }
+  joined.tracks.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
+  return joined;
 }
 
 /** The file name at the end of a URL or path, decoded. */

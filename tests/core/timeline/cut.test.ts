@@ -40,6 +40,30 @@ describe('timelineFromCut / cutFromTimeline', () => {
     expect(back.scenes[0]!.clips[1]!.sourceIn).toBeCloseTo(15 / (30000 / 1001), 5);
   });
 
+  it('FCPXML events become scenes: their projects, or their clips when they hold no project, one after the other', () => {
+    const resources = `<resources><format id="r1" frameDuration="1/25s" width="1920" height="1080"/>
+      <asset id="r2" name="a.mov" start="0s" duration="100s" hasVideo="1" format="r1"><media-rep kind="original-media" src="file:///m/a.mov"/></asset>
+      <asset id="r3" name="b.mov" start="0s" duration="100s" hasVideo="1" format="r1"><media-rep kind="original-media" src="file:///m/b.mov"/></asset></resources>`;
+    const project = (name: string, clips: string) => `<project name="${name}"><sequence format="r1" tcStart="0s"><spine>${clips}</spine></sequence></project>`;
+    const withProjects = `<fcpxml version="1.11">${resources}<library>
+      <event name="Arrival">${project('p1', '<asset-clip ref="r2" offset="0s" start="2s" duration="3s" name="A1"/><asset-clip ref="r3" offset="3s" duration="1s" name="B1"/>')}</event>
+      <event name="Departure">${project('p2', '<gap offset="0s" duration="1s"/><asset-clip ref="r3" offset="1s" start="10s" duration="2s" name="B2"/>')}</event>
+    </library></fcpxml>`;
+    const read = readTimeline('events.fcpxml', withProjects);
+    if (!read.ok) throw new Error(read.error);
+    const scenes = cutFromTimeline(read.timeline).scenes.map((s) => [s.title, s.clips.map((c) => [c.name, c.mediaName, c.sourceInFrames, c.durationFrames])]);
+    expect(scenes).toEqual([
+      ['Arrival', [['A1', 'a.mov', 50, 75], ['B1', 'b.mov', 0, 25]]],
+      ['Departure', [['B2', 'b.mov', 250, 50]]],
+    ]);
+    expect(read.timeline.tracks[0]!.items.map((i) => i.type)).toEqual(['clip', 'clip', 'gap', 'clip']);
+
+    const clipsOnly = `<fcpxml version="1.13">${resources}<library><event name="Selects"><asset-clip ref="r2" start="1s" duration="2s" name="Pick 1"/></event><event name="Alts"><asset-clip ref="r3" duration="1s" name="Pick 2"/></event></library></fcpxml>`;
+    const browser = readTimeline('selects.fcpxml', clipsOnly);
+    if (!browser.ok) throw new Error(browser.error);
+    expect(cutFromTimeline(browser.timeline).scenes.map((s) => [s.title, s.clips.map((c) => c.name)])).toEqual([['Selects', ['Pick 1']], ['Alts', ['Pick 2']]]);
+  });
+
   it('one scene named after the timeline when there are no markers', () => {
     const t = timelineFromCut({ ...cut, clips: cut.clips.map(({ scene: _s, ...c }) => c) });
     expect(cutFromTimeline(t).scenes.map((s) => [s.title, s.clips.length])).toEqual([['Teaser', 3]]);

@@ -19,7 +19,9 @@ describe('timelines from other tools are read without error', () => {
     expect(clipNames(r)).toContain('IMG_0715');
     expect(r.timeline.markers.length).toBeGreaterThan(0);
     expect(r.warnings.join(' ')).toMatch(/kept as one clip/);
-    expect(read('fcpx_example.fcpxml').warnings).toContain('FCPXML: only the first project is read.');
+    const library = read('fcpx_example.fcpxml');
+    expect(library.warnings).toContain('FCPXML: 2 projects were placed one after the other, with a marker at the start of each.');
+    expect(library.timeline.markers.filter((m) => m.note.startsWith('OpenTimeline_Project')).map((m) => m.note)).toEqual(['OpenTimeline_Project', 'OpenTimeline_Project 1']);
   });
 
   it('CMX3600 EDLs: clip names, LOC markers, dissolves and M2 speed lines', () => {

@@ -22,7 +22,7 @@ describe('the timeline XML parser', () => {
     expect(performance.now() - start).toBeLessThan(100);
     expect(JSON.stringify(root)).toContain('&lol10;');
     const read = readTimeline('bomb.fcpxml', bomb);
-    expect(read).toEqual({ ok: false, error: 'bomb.fcpxml holds no project with a sequence (only clips or events), so there is no timeline to read.' });
+    expect(read).toEqual({ ok: false, error: 'bomb.fcpxml holds no project and no clips, so there is no timeline to read.' });
   });
 
   it('refuses nesting deeper than its limit and files larger than its cap, with one sentence', () => {
