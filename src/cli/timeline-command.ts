@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rateFromNumber } from '../core/timeline/frame-rate';
 import { readTimeline, summarizeTimeline, TIMELINE_FORMATS, writeTimeline, type FrameRate, type TimelineFormat } from '../core/timeline';
@@ -24,13 +24,16 @@ export function parseFps(value: string | undefined): FrameRate | undefined {
  * `director timeline <file> --to <format> --out <file>` converts it. Unreadable files: exit 1, one line on stderr.
  */
 export async function timelineCommand(args: { file: string; json: boolean; to?: TimelineFormat; out?: string; fps?: FrameRate }): Promise<number> {
-  const name = path.basename(args.file);
+  let file = args.file;
+  // Final Cut Pro 10.6+ exports a .fcpxmld bundle: a folder whose Info.fcpxml is the document.
+  if (/\.fcpxmld\/?$/i.test(file) && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'Info.fcpxml');
+  const name = path.basename(file === args.file ? file : args.file.replace(/\/$/, ''));
   let text: string;
   try {
-    text = await readFile(args.file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(`director timeline: ${code === 'ENOENT' ? `${args.file} does not exist` : code === 'EISDIR' ? `${args.file} is a folder, not a timeline file` : `${args.file} cannot be read (${code ?? (error as Error).message})`}`);
+    console.error(`director timeline: ${code === 'ENOENT' ? `${file} does not exist` : code === 'EISDIR' ? `${args.file} is a folder, not a timeline file` : `${args.file} cannot be read (${code ?? (error as Error).message})`}`);
     return 1;
   }
   const read = readTimeline(name, text, { edlRate: args.fps });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,15 @@ describe('director timeline', { timeout: 60_000 }, () => {
     const namesOnly = timeline.tracks.map((t) => ({ kind: t.kind, items: t.items.map((i) => (i.type === 'clip' ? { ...i, media: { name: i.media.name } } : i)) }));
     expect(back.ok && back.timeline.tracks).toEqual(namesOnly);
     expect(back.ok && back.timeline.markers).toEqual(timeline.markers);
+  });
+
+  it('reads a Final Cut Pro .fcpxmld bundle (a folder holding Info.fcpxml)', async () => {
+    const bundle = path.join(dir, 'Export.fcpxmld');
+    mkdirSync(bundle);
+    writeFileSync(path.join(bundle, 'Info.fcpxml'), writeTimeline(timeline, 'fcpxml').text);
+    const { code, stdout } = await director('timeline', bundle, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'fcpxml', name: 'CLI cut' });
   });
 
   it('exits 1 with one line on stderr for a file that is not a timeline, or is missing', async () => {
