@@ -9,7 +9,7 @@ import { emptyTimeline, itemFrames, timelineDuration, trackFromPlaced, trimTrack
 import { TimelineReadError } from './timeline-read-error';
 
 const CLIP_ELEMENTS = new Set(['asset-clip', 'clip', 'ref-clip', 'sync-clip', 'mc-clip', 'video', 'audio']);
-const SKIPPED_QUIETLY = new Set(['note', 'metadata', 'conform-rate', 'timeMap', 'filter-video', 'filter-audio', 'filter-video-mask', 'adjust-volume', 'adjust-transform', 'adjust-crop', 'adjust-blend', 'audio-channel-source', 'audio-role-source', 'keyword', 'rating', 'analysis-marker', 'mc-source', 'adjust-panner', 'adjust-conform']);
+const SKIPPED_QUIETLY = new Set(['text', 'text-style-def', 'param', 'sync-source', 'audition', 'note', 'metadata', 'conform-rate', 'timeMap', 'filter-video', 'filter-audio', 'filter-video-mask', 'adjust-volume', 'adjust-transform', 'adjust-crop', 'adjust-blend', 'audio-channel-source', 'audio-role-source', 'keyword', 'rating', 'analysis-marker', 'mc-source', 'adjust-panner', 'adjust-conform']);
 
 interface Asset {
   name: string;
@@ -96,16 +96,25 @@ function readSequence(sequence: XmlElement, projectName: string, byId: Map<strin
     lanes.get(lane)!.push({ start, item });
   };
 
+  /** An audition stands for its active (first) clip, placed where the audition is. */
+  const activeOf = (node: XmlElement): XmlElement => {
+    if (node.name !== 'audition') return node;
+    const pick = elements(node).find((c) => CLIP_ELEMENTS.has(c.name));
+    if (!pick) return node;
+    const { offset, lane } = node.attrs;
+    return { ...pick, attrs: { ...pick.attrs, ...(offset !== undefined ? { offset } : {}), ...(lane !== undefined ? { lane } : {}) } };
+  };
+
   /** Anchored items and markers of a spine item whose local time `localStart` sits at record `record`. */
   const readChildren = (node: XmlElement, record: number, localStart: number) => {
-    for (const child of elements(node)) {
+    for (const child of elements(node).map(activeOf)) {
       const at = record + frames(child.attrs.offset) - localStart;
       const lane = Number(child.attrs.lane ?? 0);
       if (child.name === 'marker' || child.name === 'chapter-marker') {
         timeline.markers.push({ frame: record + frames(child.attrs.start) - localStart, duration: child.attrs.duration ? frames(child.attrs.duration) : 0, note: child.attrs.value ?? '' });
       } else if (child.name === 'spine' && lane) {
         let cursor = at;
-        for (const item of elements(child)) {
+        for (const item of elements(child).map(activeOf)) {
           if (item.name === 'transition') place(lane, cursor, transitionOf(item));
           else if (CLIP_ELEMENTS.has(item.name) || item.name === 'gap' || item.name === 'title') {
             const clip = item.name === 'gap' || item.name === 'title' ? undefined : clipOf(item);
@@ -117,14 +126,14 @@ function readSequence(sequence: XmlElement, projectName: string, byId: Map<strin
         const read = clipOf(child);
         if (read) place(lane, at, read.clip);
       } else if (lane && (child.name === 'title' || child.name === 'gap')) skipped.add(`<${child.name}> on a lane skipped`);
-      else if (!lane && !SKIPPED_QUIETLY.has(child.name) && !CLIP_ELEMENTS.has(child.name) && child.name !== 'spine') skipped.add(`<${child.name}> skipped`);
+      else if (!lane && !SKIPPED_QUIETLY.has(child.name) && !child.name.startsWith('adjust-') && !CLIP_ELEMENTS.has(child.name) && child.name !== 'spine') skipped.add(`<${child.name}> skipped`);
     }
   };
 
   const spine = firstElement(sequence, 'spine');
   const primary: TrackItem[] = [];
   let cursor = 0;
-  for (const item of elements(spine)) {
+  for (const item of elements(spine).map(activeOf)) {
     const record = cursor;
     if (item.name === 'transition') {
       primary.push(transitionOf(item));
@@ -181,8 +190,8 @@ function sequencesOf(root: XmlElement, byId: Map<string | undefined, XmlElement>
   for (const event of events) projectsOf(event, event.attrs.name);
   if (parts.length) return parts;
   for (const [parent, name] of [[root, 'Clips'], ...events.map((e) => [e, e.attrs.name ?? 'Event'] as const)] as const) {
-    const clips = elements(parent).filter((c) => CLIP_ELEMENTS.has(c.name) && c.name !== 'video' && c.name !== 'audio');
-    const format = clips.map((c) => formatOf(c, byId)).find(Boolean);
+    const clips = elements(parent).filter((c) => (CLIP_ELEMENTS.has(c.name) && c.name !== 'video' && c.name !== 'audio') || c.name === 'audition');
+    const format = clips.map((c) => formatOf(c, byId)).find(Boolean) ?? [...byId.values()].find((r) => r.name === 'format')?.attrs.id;
     if (!clips.length || !format) continue;
     parts.push({ sequence: { name: 'sequence', attrs: { format }, children: [{ name: 'spine', attrs: {}, children: clips }] }, name, ...(parent !== root ? { event: name } : {}) });
   }

@@ -24,6 +24,33 @@ describe('timelines from other tools are read without error', () => {
     expect(library.timeline.markers.filter((m) => m.note.startsWith('OpenTimeline_Project')).map((m) => m.note)).toEqual(['OpenTimeline_Project', 'OpenTimeline_Project 1']);
   });
 
+  it('FCPXML 1.9–1.13 exported by Final Cut Pro 10.6–11: rates, drop-frame, start timecode, auditions, lanes', () => {
+    const cases = [
+      ['dawfiletools-23.98.fcpxml', { num: 24000, den: 1001 }, false, 0],
+      ['dawfiletools-25i.fcpxml', { num: 25, den: 1 }, false, 0],
+      ['dawfiletools-29.97d.fcpxml', { num: 30000, den: 1001 }, true, 0],
+      ['dawfiletools-59.94.fcpxml', { num: 60000, den: 1001 }, false, 0],
+      ['dawfiletools-Complex.fcpxml', { num: 25, den: 1 }, false, 0],
+      ['dawfiletools-AudioOnly.fcpxml', { num: 24000, den: 1001 }, false, 0],
+      ['dawfiletools-SyncClip.fcpxml', { num: 25, den: 1 }, false, 90000],
+      ['dawfiletools-BasicMarkers_1HourProjectStart.fcpxml', { num: 30000, den: 1001 }, false, 108000],
+      ['dawfiletools-TransitionMarkers1.fcpxml', { num: 24, den: 1 }, false, 86400],
+      ['dawfiletools-StandaloneLibraryEventClip.fcpxml', { num: 25, den: 1 }, false, 0],
+    ] as const;
+    for (const [file, rate, dropFrame, startFrame] of cases) {
+      const r = read(file);
+      expect({ file, rate: r.timeline.rate, dropFrame: r.timeline.dropFrame, startFrame: r.timeline.startFrame }).toEqual({ file, rate, dropFrame, startFrame });
+      expect(r.warnings.filter((w) => /outside 1\.8–1\.13/.test(w))).toEqual([]);
+    }
+    // The audition's active pick is the clip that plays.
+    expect(clipNames(read('dawfiletools-23.98.fcpxml')).slice(0, 2)).toEqual(['TestVideo', 'TestVideo2']);
+    const complex = read('dawfiletools-Complex.fcpxml');
+    expect(complex.summary.tracks.map((t) => t.kind)).toEqual(['video', 'audio']);
+    expect(clipNames(complex, 1)[0]).toBe('Interstellar Soundtrack - No Time for Caution');
+    expect(complex.timeline.markers.length).toBe(17);
+    expect(clipNames(read('dawfiletools-StandaloneLibraryEventClip.fcpxml'))).toEqual(['CompoundClip']);
+  });
+
   it('CMX3600 EDLs: clip names, LOC markers, dissolves and M2 speed lines', () => {
     const screening = read('screening_example.edl');
     expect(screening.format).toBe('edl');
