@@ -35,6 +35,7 @@ export function writeEdl(timeline: Timeline): { text: string; warnings: string[]
       const recOut = timeline.startFrame + startOf(index) + item.duration - tail;
       const srcIn = item.sourceIn - Math.round(lead * speed);
       const srcOut = srcIn + Math.round((recOut - recIn) * speed);
+      if (srcIn < 0) warnings.push(`EDL: "${item.name}" starts ${item.sourceIn} frame(s) into its media, fewer than the ${lead} the transition before it needs; its source timecode is clamped to 00:00:00:00.`);
       const reel = reelOf(item.media.name);
       const num = number();
       if (lead) {

@@ -35,8 +35,10 @@ const OTHER_XML: Record<string, string> = {
  * if (read.ok) console.log(read.timeline.tracks.length, read.warnings);
  * else console.error(read.error); // "cut.fcpxml is not valid XML: <spine> is never closed on line 12."
  */
-export function readTimeline(fileName: string, text: string, options: ReadTimelineOptions = {}): ReadTimelineResult {
+export function readTimeline(fileName: string, input: string, options: ReadTimelineOptions = {}): ReadTimelineResult {
   const name = fileName.split(/[\\/]/).pop() || fileName;
+  // Windows tools often start text files with a byte-order mark, which JSON.parse refuses.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
     if (text.length > XML_LIMITS.maxChars) return { ok: false, error: `${name} is larger than ${XML_LIMITS.maxChars / 1024 / 1024} MB, too large for a timeline.` };
     const format = detectTimelineFormat(name, text);

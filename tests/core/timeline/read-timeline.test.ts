@@ -22,6 +22,14 @@ describe('readTimeline on files that are not timelines', () => {
     expect(read.ok ? '' : read.error).toMatch(/^cut\.otio is not valid JSON \(.*position 30.*\)\.$/);
   });
 
+  it('a byte-order mark at the start of a file is not an error', () => {
+    const t = sampleTimeline(RATES[1]!);
+    for (const format of ['otio', 'json', 'fcpxml', 'edl'] as const) {
+      const read = readTimeline(`bom.${format}`, '\uFEFF' + writeTimeline(t, format).text, { edlRate: t.rate });
+      expect({ format, ok: read.ok }).toEqual({ format, ok: true });
+    }
+  });
+
   it('an FCPXML sequence without a frame duration is refused, not guessed', () => {
     const text = '<fcpxml version="1.10"><resources><format id="r1"/></resources><library><event><project name="p"><sequence format="r1"><spine/></sequence></project></event></library></fcpxml>';
     expect(readTimeline('p.fcpxml', text)).toEqual({ ok: false, error: "p.fcpxml: the sequence's format has no frame duration, so its frame rate is unknown." });
