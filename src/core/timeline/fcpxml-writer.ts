@@ -8,6 +8,9 @@ import { rationalSeconds } from './frame-rate';
 import { el, serializeXml, type XmlElement } from './xml';
 import { recordStarts, type Timeline, type TimelineClip } from './timeline-model';
 
+/** Final Cut's audio role for a track, from its name ("Music" → music); dialogue otherwise. */
+const roleOf = (trackName = '') => (/music|song|score/i.test(trackName) ? 'music' : /sfx|effects?\b/i.test(trackName) ? 'effects' : 'dialogue');
+
 /** Final Cut's built-in Cross Dissolve. */
 const CROSS_DISSOLVE_UID = 'FxPlug:4731E73A-8DAC-4113-9A30-AE85B1761265';
 
@@ -43,7 +46,7 @@ export function writeFcpxml(timeline: Timeline): { text: string; warnings: strin
       if ((item.speed ?? 1) !== 1) warnings.push(`FCPXML: the speed of "${item.name}" (${item.speed}×) is not written; it plays at normal speed.`);
     }
 
-  const clipElement = (clip: TimelineClip, offset: number, lane?: number, audioOnly = false) =>
+  const clipElement = (clip: TimelineClip, offset: number, lane?: number, audioRole?: string) =>
     el('asset-clip', {
       ref: assets.get(clip.media.name)!.id,
       lane,
@@ -52,7 +55,9 @@ export function writeFcpxml(timeline: Timeline): { text: string; warnings: strin
       start: t(clip.sourceIn),
       duration: t(clip.duration),
       tcFormat: timeline.dropFrame ? 'DF' : 'NDF',
-      audioRole: audioOnly ? 'dialogue' : undefined,
+      // A take's sound on an audio track: its picture stays on the video track.
+      srcEnable: audioRole && assets.get(clip.media.name)!.video ? 'audio' : undefined,
+      audioRole,
     });
 
   // The spine: the primary track's items at sequence time (which starts at the timeline's timecode).
@@ -99,7 +104,7 @@ export function writeFcpxml(timeline: Timeline): { text: string; warnings: strin
         if (item.type !== 'clip') return;
         const frame = timeline.startFrame + starts[i]!;
         const parent = slotAt(frame, frame + item.duration);
-        parent.anchors.push(clipElement(item, parent.start + frame - parent.offset, laneOf(index), audioOnly));
+        parent.anchors.push(clipElement(item, parent.start + frame - parent.offset, laneOf(index), audioOnly ? roleOf(track.name) : undefined));
       });
     });
   connect(upper, (i) => i + 1, false);

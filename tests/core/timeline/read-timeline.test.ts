@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectTimelineFormat, readTimeline, writeTimeline } from '../../../src/core/timeline';
+import { detectTimelineFormat, readTimeline, timelineFromCut, writeTimeline } from '../../../src/core/timeline';
 import { RATES, sampleTimeline } from './sample-timelines';
 
 describe('readTimeline on files that are not timelines', () => {
@@ -33,6 +33,17 @@ describe('readTimeline on files that are not timelines', () => {
   it('an FCPXML sequence without a frame duration is refused, not guessed', () => {
     const text = '<fcpxml version="1.10"><resources><format id="r1"/></resources><library><event><project name="p"><sequence format="r1"><spine/></sequence></project></event></library></fcpxml>';
     expect(readTimeline('p.fcpxml', text)).toEqual({ ok: false, error: "p.fcpxml: the sequence's format has no frame duration, so its frame rate is unknown." });
+  });
+});
+
+describe('FCPXML audio lanes', () => {
+  it("a take's sound on an audio track keeps its picture off the lane (srcEnable audio) and music gets the music role", () => {
+    const t = timelineFromCut({ name: 'Takes', fps: 24, width: 1920, height: 1080, clips: [{ name: 'Take', mediaName: 'take.mp4', durationFrames: 48 }], audio: [{ name: 'Take sound', mediaName: 'take.mp4', durationFrames: 48 }, { name: 'Music', mediaName: 'song.mp3', durationFrames: 48 }] });
+    const text = writeTimeline(t, 'fcpxml').text;
+    expect(text).toMatch(/<asset-clip ref="r2" lane="-1" [^>]*srcEnable="audio" audioRole="dialogue"\/>/);
+    expect(text).toMatch(/<asset-clip ref="r3" lane="-2" [^>]*audioRole="music"\/>/);
+    const read = readTimeline('takes.fcpxml', text);
+    expect(read.ok && read.timeline.tracks.map((tr) => ({ kind: tr.kind, items: tr.items }))).toEqual(t.tracks.map((tr) => ({ kind: tr.kind, items: tr.items })));
   });
 });
 
