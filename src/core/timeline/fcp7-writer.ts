@@ -53,6 +53,8 @@ export function writeFcp7Xml(timeline: Timeline): { text: string; warnings: stri
           textEl('in', item.sourceIn),
           textEl('out', item.sourceIn + item.duration),
           fileElement(item.media),
+          // Premiere links an audio clip item to the file's audio by its source track.
+          track.kind === 'audio' && el('sourcetrack', {}, [textEl('mediatype', 'audio'), textEl('trackindex', 1)]),
         ]),
       ];
     });
