@@ -8,3 +8,4 @@ export { cutFromTimeline, type CutFromTimeline } from './cut-from-timeline';
 export { framesToTimecode, timecodeToFrames } from './timecode';
 export { rateFromNumber, fpsOf, secondsOf } from './frame-rate';
 export { summarizeTimeline, type TimelineSummary } from './summarize-timeline';
+export { packTimelineZip, readTimelineZip, MEDIA_FOLDER, TIMELINE_ZIP_LIMITS, type ReadTimelineZipResult } from './timeline-zip';
