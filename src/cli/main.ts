@@ -24,7 +24,8 @@ const USAGE = `Usage:
   director faces <image...> [--json]
       faces, scores and 128-d identity embeddings (the app's vision worker)
   director timeline <file> [--json] [--fps <rate>]
-      an FCPXML, EDL, OpenTimelineIO, FCP7 XML or Director timeline: tracks and clips (seconds);
+      an FCPXML (or .fcpxmld), EDL, OpenTimelineIO, FCP7 XML or Director timeline, or an export
+      .zip holding one: tracks and clips (seconds);
       --fps gives an EDL's frame rate (EDLs do not state it)
   director timeline <file> --to fcpxml|edl|otio|fcp7xml|json --out <file> [--fps <rate>]
       convert a timeline between those formats

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rateFromNumber } from '../core/timeline/frame-rate';
-import { readTimeline, summarizeTimeline, TIMELINE_FORMATS, writeTimeline, type FrameRate, type TimelineFormat } from '../core/timeline';
+import { readTimeline, readTimelineZip, summarizeTimeline, TIMELINE_FORMATS, writeTimeline, type FrameRate, type TimelineFormat } from '../core/timeline';
 
 /** `--to`: one of the interchange formats. */
 export function parseTimelineFormat(value: string): TimelineFormat {
@@ -28,15 +28,16 @@ export async function timelineCommand(args: { file: string; json: boolean; to?: 
   // Final Cut Pro 10.6+ exports a .fcpxmld bundle: a folder whose Info.fcpxml is the document.
   if (/\.fcpxmld\/?$/i.test(file) && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'Info.fcpxml');
   const name = path.basename(file === args.file ? file : args.file.replace(/\/$/, ''));
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(`director timeline: ${code === 'ENOENT' ? `${file} does not exist` : code === 'EISDIR' ? `${args.file} is a folder, not a timeline file` : `${args.file} cannot be read (${code ?? (error as Error).message})`}`);
     return 1;
   }
-  const read = readTimeline(name, text, { edlRate: args.fps });
+  // An export zip (timeline + media/) reads as the timeline inside it.
+  const read = /\.zip$/i.test(name) ? readTimelineZip(name, bytes, { edlRate: args.fps }) : readTimeline(name, new TextDecoder().decode(bytes), { edlRate: args.fps });
   if (!read.ok) {
     console.error(`director timeline: ${read.error}`);
     return 1;

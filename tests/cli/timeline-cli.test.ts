@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readTimeline, timelineFromCut, writeTimeline } from '../../src/core/timeline';
+import { packTimelineZip, readTimeline, timelineFromCut, writeTimeline } from '../../src/core/timeline';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/director.mjs');
@@ -76,6 +76,14 @@ describe('director timeline', { timeout: 60_000 }, () => {
     const { code, stdout } = await director('timeline', bundle, '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'fcpxml', name: 'CLI cut' });
+  });
+
+  it('reads the timeline inside an export zip', async () => {
+    const zip = path.join(dir, 'export.zip');
+    writeFileSync(zip, packTimelineZip({ timeline, format: 'otio', media: [{ name: 'one.mp4', bytes: new Uint8Array([1]) }] }).bytes);
+    const { code, stdout } = await director('timeline', zip, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'otio', name: 'CLI cut', tracks: [{ kind: 'video' }, { kind: 'audio' }] });
   });
 
   it('exits 1 with one line on stderr for a file that is not a timeline, or is missing', async () => {
