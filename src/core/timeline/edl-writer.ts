@@ -6,12 +6,15 @@
 import { framesToTimecode } from './timecode';
 import { recordStarts, type Timeline, type TimelineTrack } from './timeline-model';
 
+/** One line of an EDL comment: no line breaks or control characters. */
+const line = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
 const reelOf = (name: string) => (name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]/g, '').toUpperCase().slice(0, 8) || 'AX');
 
 export function writeEdl(timeline: Timeline): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   const tc = (frames: number) => framesToTimecode(frames, timeline.rate, timeline.dropFrame);
-  const lines = [`TITLE: ${timeline.name.replace(/[\r\n]+/g, ' ')}`, `FCM: ${timeline.dropFrame ? 'DROP FRAME' : 'NON-DROP FRAME'}`, ''];
+  const lines = [`TITLE: ${line(timeline.name)}`, `FCM: ${timeline.dropFrame ? 'DROP FRAME' : 'NON-DROP FRAME'}`, ''];
   const video = timeline.tracks.filter((t) => t.kind === 'video');
   const audio = timeline.tracks.filter((t) => t.kind === 'audio');
   if (video.length > 1) warnings.push(`EDL: only video track 1 is written; ${video.length - 1} upper video track(s) left out (an EDL holds one picture track).`);
@@ -45,15 +48,15 @@ export function writeEdl(timeline: Timeline): { text: string; warnings: string[]
         lines.push(row(num, prevReel, channel, 'C', [prevOut, prevOut], [recIn, recIn]));
         const kind = transition?.kind === 'wipe' ? 'W001' : 'D';
         lines.push(row(num, reel, channel, `${kind.padEnd(4)} ${String(transition!.duration).padStart(3, '0')}`, [srcIn, srcOut], [recIn, recOut]));
-        if (prev?.type === 'clip') lines.push(`* FROM CLIP NAME: ${prev.name}`, `* TO CLIP NAME: ${item.name}`);
+        if (prev?.type === 'clip') lines.push(`* FROM CLIP NAME: ${line(prev.name)}`, `* TO CLIP NAME: ${line(item.name)}`);
       } else {
         lines.push(row(num, reel, channel, 'C', [srcIn, srcOut], [recIn, recOut]));
-        lines.push(`* FROM CLIP NAME: ${item.name}`);
+        lines.push(`* FROM CLIP NAME: ${line(item.name)}`);
       }
       if (speed !== 1) lines.push(`M2   ${reel.padEnd(8)}       ${(speed * (timeline.rate.num / timeline.rate.den)).toFixed(1).padStart(5, '0')}                ${tc(srcIn)}`);
-      lines.push(`* SOURCE FILE: ${item.media.name}`);
+      lines.push(`* SOURCE FILE: ${line(item.media.name)}`);
       if (channel === 'V' && index === firstClipIndex(track))
-        for (const marker of timeline.markers) lines.push(`* LOC: ${tc(timeline.startFrame + marker.frame)} BLUE    ${marker.note.replace(/[\r\n]+/g, ' ')}${marker.duration ? ` |D:${marker.duration}` : ''}`);
+        for (const marker of timeline.markers) lines.push(`* LOC: ${tc(timeline.startFrame + marker.frame)} BLUE    ${line(marker.note)}${marker.duration ? ` |D:${marker.duration}` : ''}`);
     });
   };
   if (video[0]) writeTrack(video[0], 'V');

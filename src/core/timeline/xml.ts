@@ -138,8 +138,11 @@ export function findElement(el: XmlElement, name: string): XmlElement | undefine
   return undefined;
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+/** Characters XML 1.0 cannot hold at all (controls other than tab, newline, return; lone surrogates; U+FFFE/F). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const escapeText = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 
 /** Builds an element; undefined attributes are left out, numbers written as they are. */
 export function el(name: string, attrs: Record<string, string | number | undefined> = {}, children: (XmlNode | undefined | false)[] = []): XmlElement {

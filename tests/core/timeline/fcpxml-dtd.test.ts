@@ -37,6 +37,7 @@ describe('FCPXML writer output against the FCPXML 1.10 DTD', () => {
       'audio-only': keepTracks(full, (t) => t.kind === 'audio'),
       empty: { ...full, tracks: [], markers: [] },
       'from-cut': timelineFromCut({ name: 'Cut & "quotes"', fps: 30, width: 1280, height: 720, clips: [{ name: 'A', mediaName: 'a b.mp4', durationFrames: 30, scene: 'One' }, { name: 'B', mediaName: 'b.mp4', durationFrames: 45, sourceInFrames: 10, scene: 'Two' }], audio: [{ name: 'Music', mediaName: 'music.mp3', durationFrames: 90 }, { name: 'Take sound', mediaName: 'b.mp4', durationFrames: 45 }] }),
+      'hostile-names': timelineFromCut({ name: 'Bell\u0007 & <tag>\nline 🎬 \ud800', fps: 25, width: 640, height: 360, clips: [{ name: 'Take\u0000 "1"\ttab', mediaName: 'take\u001b.mp4', durationFrames: 25, scene: ']]> \uffff' }] }),
     };
     for (const [name, timeline] of Object.entries(cases)) expect({ name, ...validate(timeline, name) }).toEqual({ name, ok: true, output: '' });
   });

@@ -47,6 +47,14 @@ describe('FCPXML audio lanes', () => {
   });
 });
 
+describe('names an EDL line cannot hold', () => {
+  it('line breaks and control characters in names become spaces, so every comment stays one line', () => {
+    const t = timelineFromCut({ name: 'Title\nwith break', fps: 25, width: 640, height: 360, clips: [{ name: 'Take\r\n2\u0007', mediaName: 'take 2.mp4', durationFrames: 25, scene: 'Scene\none' }] });
+    const text = writeTimeline(t, 'edl').text;
+    expect(text.split('\n').slice(0, 7)).toEqual(['TITLE: Title with break', 'FCM: NON-DROP FRAME', '', '001  TAKE2    V     C        00:00:00:00 00:00:01:00 00:00:00:00 00:00:01:00', '* FROM CLIP NAME: Take 2', '* SOURCE FILE: take 2.mp4', '* LOC: 00:00:00:00 BLUE    Scene one']);
+  });
+});
+
 describe('format detection', () => {
   it('looks at the content before the name: an .xml may be FCPXML or FCP7 XML', () => {
     const t = sampleTimeline(RATES[1]!);
