@@ -1,7 +1,9 @@
 /**
- * FCPXML 1.8–1.13 → timeline. The first project's spine is video track 1; clips anchored on lanes
- * above it become upper video tracks, lanes below it audio tracks; secondary storylines keep their
- * order. Compound, multicam and sync clips stay one clip each; titles and generators become gaps.
+ * FCPXML 1.8–1.13 → timeline. A project's spine is video track 1; clips anchored on lanes above it
+ * become upper video tracks, lanes below it audio tracks; secondary storylines keep their order;
+ * an audition plays its active pick. Compound, multicam and sync clips stay one clip each; titles
+ * and generators become gaps. Several projects (or events holding only clips) are joined end to end
+ * with a marker naming each, which the storyboard import turns into scenes.
  */
 import { framesFromSeconds, isOnFrame, parseRationalSeconds, rateFromFrameDuration } from './frame-rate';
 import { elements, firstElement, type XmlElement } from './xml';
