@@ -36,19 +36,25 @@ export function readFcp7Xml(root: XmlElement, fileName: string): ReadResult {
     for (const track of elements(firstElement(media, kind), 'track')) {
       const placed: { start: number; item: TimelineClip | TimelineTransition }[] = [];
       let cursor = 0;
-      for (const item of elements(track)) {
+      const children = elements(track);
+      /** A transition item's span and its cut (the edit point it straddles, by its alignment). */
+      const spanOf = (item: XmlElement) => {
+        const start = Number(childText(item, 'start'));
+        const end = Number(childText(item, 'end'));
+        const alignment = childText(item, 'alignment') ?? 'center';
+        const cut = /^end/.test(alignment) ? end : /^start/.test(alignment) ? start : start + Math.floor((end - start) / 2);
+        return { start, end, cut };
+      };
+      children.forEach((item, index) => {
         if (item.name === 'transitionitem') {
-          const start = Number(childText(item, 'start'));
-          const end = Number(childText(item, 'end'));
+          const { start, end, cut } = spanOf(item);
           const name = childText(firstElement(item, 'effect'), 'name') ?? '';
-          const alignment = childText(item, 'alignment') ?? 'center';
-          const cut = alignment === 'end-black' || alignment === 'end' ? end : alignment === 'start-black' || alignment === 'start' ? start : start + Math.floor((end - start) / 2);
           placed.push({ start: cut, item: { type: 'transition', kind: /wipe/i.test(name) ? 'wipe' : 'dissolve', duration: end - start } });
-          continue;
+          return;
         }
         if (item.name !== 'clipitem' && item.name !== 'generatoritem') {
           if (item.name !== 'enabled' && item.name !== 'locked' && item.name !== 'outputchannelindex') skipped.add(`<${item.name}>`);
-          continue;
+          return;
         }
         if (item.name === 'generatoritem') skipped.add('generators');
         const fileEl = firstElement(item, 'file');
@@ -61,15 +67,21 @@ export function readFcp7Xml(root: XmlElement, fileName: string): ReadResult {
         const mediaRef = (id ? files.get(id) : undefined) ?? { name: childText(item, 'name') || 'Clip' };
         let start = Number(childText(item, 'start'));
         let end = Number(childText(item, 'end'));
-        const sourceIn = Number(childText(item, 'in')) || 0;
+        let sourceIn = Number(childText(item, 'in')) || 0;
         const sourceOut = Number(childText(item, 'out')) || 0;
-        // -1 means "at a transition": the edit point is then the neighbour's.
-        if (start < 0) start = cursor;
-        if (end < 0) end = start + (sourceOut - sourceIn);
+        // -1 means "under a transition": the clip's in (or out) is at the transition's start (or end),
+        // and our cut is the transition's edit point.
+        const before = children[index - 1]?.name === 'transitionitem' ? spanOf(children[index - 1]!) : undefined;
+        const after = children[index + 1]?.name === 'transitionitem' ? spanOf(children[index + 1]!) : undefined;
+        if (start < 0 && before) {
+          sourceIn += before.cut - before.start;
+          start = before.cut;
+        } else if (start < 0) start = cursor;
+        if (end < 0) end = after ? after.cut : start + (sourceOut - sourceIn);
         cursor = end;
-        if (item.name === 'generatoritem' || end <= start) continue;
+        if (item.name === 'generatoritem' || end <= start) return;
         placed.push({ start, item: { type: 'clip', name: childText(item, 'name') || mediaRef.name, media: mediaRef, sourceIn, duration: end - start } });
-      }
+      });
       if (placed.length) timeline.tracks.push(trackFromPlaced(kind, placed));
     }
   }

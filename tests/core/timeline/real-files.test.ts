@@ -86,5 +86,13 @@ describe('timelines from other tools are read without error', () => {
     expect(r.summary.tracks.filter((t) => t.kind === 'video').length).toBeGreaterThanOrEqual(2);
     expect(r.summary.tracks.filter((t) => t.kind === 'audio').length).toBeGreaterThanOrEqual(2);
     expect(r.timeline.markers.length).toBe(3);
+    // Two clips meet under a centred 25-frame dissolve (1152–1177), written with end and start -1: the cut is its middle.
+    const layered = r.timeline.tracks[3]!.items;
+    expect(layered.map((i) => (i.type === 'clip' ? [i.name, i.sourceIn, i.duration] : [i.type, i.duration]))).toEqual([
+      ['gap', 956],
+      ['sc01_master_layerA_sh030_temp.mov', 34, 1164 - 956],
+      ['transition', 25],
+      ['sc01_sh010_anim.mov', 6 + 12, 1246 - 1164],
+    ]);
   });
 });
