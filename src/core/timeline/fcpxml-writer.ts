@@ -11,6 +11,9 @@ import { recordStarts, type Timeline, type TimelineClip } from './timeline-model
 /** Final Cut's audio role for a track, from its name ("Music" → music); dialogue otherwise. */
 const roleOf = (trackName = '') => (/music|song|score/i.test(trackName) ? 'music' : /sfx|effects?\b/i.test(trackName) ? 'effects' : 'dialogue');
 
+/** Stills have no sound: an asset claiming audio that its file lacks is refused on import. */
+const STILL_IMAGE = /\.(png|jpe?g|gif|webp|tiff?|bmp|heic|avif)$/i;
+
 /** Final Cut's built-in Cross Dissolve. */
 const CROSS_DISSOLVE_UID = 'FxPlug:4731E73A-8DAC-4113-9A30-AE85B1761265';
 
@@ -128,7 +131,7 @@ export function writeFcpxml(timeline: Timeline): { text: string; warnings: strin
       ...[...assets.entries()].map(([name, a]) =>
         el(
           'asset',
-          { id: a.id, name, start: '0s', duration: t(a.end), hasVideo: a.video ? 1 : undefined, format: a.video ? 'r1' : undefined, hasAudio: 1 },
+          { id: a.id, name, start: '0s', duration: t(a.end), hasVideo: a.video ? 1 : undefined, format: a.video ? 'r1' : undefined, hasAudio: STILL_IMAGE.test(name) ? undefined : 1 },
           [el('media-rep', { kind: 'original-media', src: a.clip.media.url ?? encodeURI(name) })],
         ),
       ),
