@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `director` command. Its TypeScript (src/cli) is compiled on first use with esbuild-wasm
 // into .cache/cli/, and again whenever a source file is newer than the compiled one.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,9 +24,11 @@ if (!existsSync(out) || statSync(out).mtimeMs < Math.max(newest(path.join(root, 
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile: out,
+    outfile: `${out}.${process.pid}.tmp`,
     logLevel: 'error',
   });
+  // Atomic: another `director` started at the same time (parallel test files) never imports a half-written file.
+  renameSync(`${out}.${process.pid}.tmp`, out);
 }
 const { main } = await import(pathToFileURL(out).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,12 +1,13 @@
 // `npm test`: set up, build, then run every suite; ends with "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp, ensureChromium, ensureDependencies, ensureFfmpeg, ROOT } from './lib/setup.mjs';
+import { buildApp, ensureChromium, ensureDependencies, ensureFfmpeg, ensureXmllint, ROOT } from './lib/setup.mjs';
 import { runSuite, runSuitesInParallel } from './lib/run-suites.mjs';
 
 ensureDependencies();
 ensureChromium();
 ensureFfmpeg();
+ensureXmllint();
 buildApp();
 
 const reports = path.join(ROOT, 'test-results');

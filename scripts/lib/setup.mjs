@@ -53,6 +53,20 @@ export function ensureFfmpeg({ required = true } = {}) {
   });
 }
 
+/**
+ * Debian's xmllint (libxml2-utils): the timeline tests validate every FCPXML the app writes against
+ * Apple's FCPXML DTD with it (tests/core/timeline/fcpxml-dtd.test.ts fails without it).
+ */
+export function ensureXmllint({ required = true } = {}) {
+  ensureDebianPackages({
+    what: 'xmllint',
+    present: () => hasCommand('xmllint'),
+    packages: ['libxml2-utils'],
+    without: 'the FCPXML validation tests fail until then',
+    required,
+  });
+}
+
 let aptUpdated = false;
 
 /**

@@ -7,6 +7,7 @@ import { beatsCommand, parseBeatLevel } from './beats-command';
 import { facesCommand } from './faces-command';
 import { frameCommand } from './frame-command';
 import { renderCommand, stillCommand } from './render-commands';
+import { parseFps, parseTimelineFormat, timelineCommand } from './timeline-command';
 
 const USAGE = `Usage:
   director bundle <dir> [--json]
@@ -22,6 +23,12 @@ const USAGE = `Usage:
       one frame of a video as PNG (the app's media worker)
   director faces <image...> [--json]
       faces, scores and 128-d identity embeddings (the app's vision worker)
+  director timeline <file> [--json] [--fps <rate>]
+      an FCPXML (or .fcpxmld), EDL, OpenTimelineIO, FCP7 XML or Director timeline, or an export
+      .zip holding one: tracks and clips (seconds);
+      --fps gives an EDL's frame rate (EDLs do not state it)
+  director timeline <file> --to fcpxml|edl|otio|fcp7xml|json --out <file> [--fps <rate>]
+      convert a timeline between those formats
 `;
 
 const OPTIONS = {
@@ -34,6 +41,8 @@ const OPTIONS = {
   at: { type: 'string' },
   props: { type: 'string' },
   level: { type: 'string' },
+  to: { type: 'string' },
+  fps: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -82,6 +91,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'frame':
         if (!dir || !values.out) return usage('frame needs <video> --out <png>');
         return await frameCommand({ file: dir, at: values.at ?? 'last', out: values.out, json: values.json ?? false });
+      case 'timeline': {
+        if (!dir) return usage('timeline needs a timeline file');
+        if (values.to !== undefined && !values.out) return usage('timeline --to needs --out <file>');
+        let to, fps;
+        try {
+          to = values.to === undefined ? undefined : parseTimelineFormat(values.to);
+          fps = parseFps(values.fps);
+        } catch (e) {
+          return usage((e as Error).message);
+        }
+        return await timelineCommand({ file: dir, json: values.json ?? false, to, out: values.out, fps });
+      }
       default:
         return usage(`unknown command "${command}"`);
     }

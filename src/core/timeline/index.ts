@@ -1,0 +1,11 @@
+export type { FrameRate, MediaRef, ReadResult, Timeline, TimelineClip, TimelineGap, TimelineMarker, TimelineTrack, TimelineTransition, TrackItem } from './timeline-model';
+export { timelineDuration, recordStarts } from './timeline-model';
+export { TIMELINE_FORMATS, TIMELINE_EXTENSIONS, detectTimelineFormat, type TimelineFormat } from './timeline-format';
+export { readTimeline, type ReadTimelineOptions, type ReadTimelineResult } from './read-timeline';
+export { writeTimeline } from './write-timeline';
+export { timelineFromCut, type Cut, type CutClip } from './timeline-from-cut';
+export { cutFromTimeline, type CutFromTimeline } from './cut-from-timeline';
+export { framesToTimecode, timecodeToFrames } from './timecode';
+export { rateFromNumber, fpsOf, secondsOf } from './frame-rate';
+export { summarizeTimeline, type TimelineSummary } from './summarize-timeline';
+export { packTimelineZip, readTimelineZip, MEDIA_FOLDER, TIMELINE_ZIP_LIMITS, type ReadTimelineZipResult } from './timeline-zip';
