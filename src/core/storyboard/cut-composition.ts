@@ -18,6 +18,8 @@ export interface CutClip {
   /** The selected take's video (an asset name for staticFile), or null while it has none. */
   video: string | null;
   frames: number;
+  /** Frames skipped at the start of the video (an imported in-point). */
+  trimBefore: number;
 }
 
 export interface CutPlan {
@@ -30,7 +32,14 @@ export interface CutPlan {
 
 export function cutPlan(board: Storyboard, size: { fps: number; width: number; height: number }, videoOf: (clipId: string) => string | null, musicName: string | null): CutPlan {
   const clips = board.scenes.flatMap((scene) =>
-    scene.clips.map((clip) => ({ clipId: clip.id, scene: scene.title, prompt: clip.prompt, video: videoOf(clip.id), frames: Math.max(1, Math.round(clip.cutSeconds * size.fps)) })),
+    scene.clips.map((clip) => ({
+      clipId: clip.id,
+      scene: scene.title,
+      prompt: clip.prompt,
+      video: videoOf(clip.id),
+      frames: Math.max(1, Math.round(clip.cutSeconds * size.fps)),
+      trimBefore: Math.round((clip.sourceInSeconds ?? 0) * size.fps),
+    })),
   );
   return { ...size, clips, music: musicName };
 }
@@ -55,6 +64,7 @@ export interface CutClip {
   prompt: string;
   video: string | null;
   frames: number;
+  trimBefore: number;
 }
 
 export interface CutPlan {
@@ -82,7 +92,7 @@ export const StoryboardCut: React.FC<{plan: CutPlan}> = ({plan}) => {
         from += clip.frames;
         return (
           <Sequence key={clip.clipId} from={start} durationInFrames={clip.frames}>
-            {clip.video ? <Video src={staticFile(clip.video)} muted objectFit="cover" style={{width: '100%', height: '100%'}} /> : <Placeholder clip={clip} index={i} />}
+            {clip.video ? <Video src={staticFile(clip.video)} trimBefore={clip.trimBefore || undefined} muted objectFit="cover" style={{width: '100%', height: '100%'}} /> : <Placeholder clip={clip} index={i} />}
           </Sequence>
         );
       })}

@@ -7,3 +7,4 @@ export * from './cut-composition';
 export * from './storyboard-schema';
 export * from './prompt-components';
 export * from './batch-progress';
+export * from './storyboard-timeline';

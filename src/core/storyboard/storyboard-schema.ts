@@ -24,6 +24,9 @@ const clip = z.object({
   styleId: id.optional().catch(undefined),
   firstFrameAssetId: id.optional().catch(undefined),
   selectedTakeId: id.optional().catch(undefined),
+  mediaAssetId: id.optional().catch(undefined),
+  mediaName: text(300).optional().catch(undefined),
+  sourceInSeconds: z.number().min(0).max(86_400).optional().catch(undefined),
 });
 
 const scene = z.object({

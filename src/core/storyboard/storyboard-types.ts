@@ -33,6 +33,12 @@ export interface StoryboardClip {
   firstFrameAssetId?: string;
   /** The take chosen for the cut; else the newest. */
   selectedTakeId?: string;
+  /** Footage the clip plays instead of a generation (an imported timeline's media), an asset id. */
+  mediaAssetId?: string;
+  /** The media file the clip was imported with; shown as missing until it is linked. */
+  mediaName?: string;
+  /** Where the clip starts in its media, in seconds (an imported in-point). */
+  sourceInSeconds?: number;
 }
 
 export interface StoryboardScene {

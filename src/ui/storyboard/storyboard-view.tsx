@@ -114,11 +114,11 @@ export default function StoryboardView() {
     }
     return map;
   });
-  /** The video the cut uses: the picked take, else the clip's current output, else its newest take. */
+  /** The video the cut uses: the picked take, else its footage, else the clip's current output, else its newest take. */
   const videoAssetOf = (clip: StoryboardClip): string | null => {
     const list = takesByClip().get(clip.id) ?? [];
     const picked = clip.selectedTakeId ? list.find((t) => t.id === clip.selectedTakeId) : undefined;
-    return videoOf(picked?.outputs) ?? videoOf(runner.states().get(clipNodeId(clip.id))?.outputs) ?? videoOf(list.at(-1)?.outputs);
+    return videoOf(picked?.outputs) ?? clip.mediaAssetId ?? videoOf(runner.states().get(clipNodeId(clip.id))?.outputs) ?? videoOf(list.at(-1)?.outputs);
   };
   const stateOf = (clip: StoryboardClip): ClipCardState => ({ view: runner.states().get(clipNodeId(clip.id)), takes: takesByClip().get(clip.id) ?? [], videoAssetId: videoAssetOf(clip) });
   const assetName = createMemo(() => new Map(assets.value().map((a) => [a.id, a.name])));
