@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packProjectArchive } from '../../src/core/backup/pack-archive';
 import { readProjectArchive } from '../../src/core/backup/read-archive';
+import { makeTestSvgSanitizer } from '../../src/core/agent/testing/test-svg-sanitizer';
 import { sampleBundle } from '../fixtures/bundles';
 import { card, createProjectInUi, launchBrowser, openApp } from './browser';
 
@@ -30,7 +31,7 @@ describe('project backup', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Launch-film.director.zip');
     const bytes = new Uint8Array(readFileSync((await file.path())!));
-    const read = readProjectArchive(bytes);
+    const read = readProjectArchive(bytes, makeTestSvgSanitizer());
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value.files.map((f) => f.path).sort()).toEqual(['src/Root.tsx', 'src/index.ts']);

@@ -1,6 +1,7 @@
 import { BACKUP_LIMITS } from '../../core/backup/limits';
 import { archiveFileName, packProjectArchive } from '../../core/backup/pack-archive';
 import { readProjectArchive } from '../../core/backup/read-archive';
+import { svgSanitizer } from '../assets/sanitize-svg';
 import { formatBytes } from '../../core/util/format';
 import { err, ok, type Result } from '../../core/util/result';
 import type { Project } from '../../core/project/project';
@@ -30,7 +31,7 @@ export async function importProjectArchive(file: File): Promise<Result<Project, 
   } catch {
     return err('unreadable', `“${file.name}” could not be read.`);
   }
-  const read = readProjectArchive(bytes);
+  const read = readProjectArchive(bytes, svgSanitizer);
   if (!read.ok) return err(read.code, `Could not import “${file.name}”. ${read.message}`);
   try {
     return ok(await importProjectBundle(db, read.value));
