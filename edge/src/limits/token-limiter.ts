@@ -75,6 +75,15 @@ export class TokenLimiter extends DurableObject {
     return { ok: true, remainingUnits: req.dailyUnits - used - req.cost };
   }
 
+  /** Whether `charge` would pass the rate limit now, without using anything up. */
+  async peek(perMinute: number, now = Date.now()): Promise<ChargeResult> {
+    const bucket = (await this.ctx.storage.get<Bucket>('bucket')) ?? { tokens: perMinute, updatedAt: now };
+    const ratePerMs = perMinute / 60_000;
+    const tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
+    if (tokens >= 1) return { ok: true, remainingUnits: 0 };
+    return { ok: false, code: 'rate_limited', retryAfter: Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)) };
+  }
+
   /**
    * Claims `key` for a start whose request hashes to `fingerprint`. Only the first caller gets
    * `reserved`; later callers get the finished result, `pending`, or `mismatch` when the key was

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { getConfig } from '../config/edge-config';
 import type { Env } from '../env';
+import { meter } from '../limits/meter';
 import { enabledVideoProviders } from '../video/video-providers';
 
 /**
@@ -8,7 +9,7 @@ import { enabledVideoProviders } from '../video/video-providers';
  * providers are the local demo ones of `npm start` (`local: true`) rather than the real APIs.
  * Never includes keys; says only whether one is configured.
  */
-export const providersRoute = new Hono<{ Bindings: Env }>().get('/', (c) => {
+export const providersRoute = new Hono<{ Bindings: Env }>().get('/', meter(0), (c) => {
   const config = getConfig(c.env);
   const video = enabledVideoProviders(config);
   c.header('Cache-Control', 'no-store');
