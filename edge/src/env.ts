@@ -38,6 +38,7 @@ export interface Env {
   STREAM_IDLE_TIMEOUT_MS?: string;
   AUTH_FAILURES_PER_MINUTE?: string;
   SHARE_READS_PER_MINUTE?: string;
+  PROVIDERS_PER_MINUTE?: string;
   SHARE_TTL_DAYS?: string;
   SHARE_MAX_TTL_DAYS?: string;
   SHARE_MAX_BYTES?: string;

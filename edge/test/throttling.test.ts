@@ -31,13 +31,14 @@ describe('wrong access tokens are slowed per address', () => {
 });
 
 describe('GET /api/providers', () => {
-  it('is rate-limited per token like every other route', async () => {
+  it('is rate-limited per token, in a bucket of its own', async () => {
     const token = `providers-probe-${Date.now()}`;
-    const envOverrides = { ACCESS_TOKEN_HASHES: `probe:${await hex(token)}`, RATE_LIMIT_PER_MINUTE: '3' };
+    const envOverrides = { ACCESS_TOKEN_HASHES: `probe:${await hex(token)}`, PROVIDERS_PER_MINUTE: '3' };
     for (let i = 0; i < 3; i++) expect((await edge('/api/providers', { token, envOverrides })).status, `call ${i}`).toBe(200);
     const res = await edge('/api/providers', { token, envOverrides });
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBeTruthy();
+    expect((await res.json<any>()).error.message).toBe('GET /api/providers is limited to 3 requests per minute for this access token');
   });
 });
 

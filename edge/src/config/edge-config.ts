@@ -25,6 +25,8 @@ export interface EdgeConfig {
     authFailuresPerMinute: number;
     /** Anonymous share downloads one address may make per minute. */
     shareReadsPerMinute: number;
+    /** GET /api/providers per token per minute, counted apart so a connection check costs nothing else. */
+    providersPerMinute: number;
   };
   shares: { ttlDays: number; maxTtlDays: number; maxBytes: number };
 }
@@ -96,6 +98,7 @@ export function parseConfig(env: Env): EdgeConfig {
       streamIdleTimeoutMs: positiveInt('STREAM_IDLE_TIMEOUT_MS', env.STREAM_IDLE_TIMEOUT_MS, 60_000),
       authFailuresPerMinute: positiveInt('AUTH_FAILURES_PER_MINUTE', env.AUTH_FAILURES_PER_MINUTE, 10),
       shareReadsPerMinute: positiveInt('SHARE_READS_PER_MINUTE', env.SHARE_READS_PER_MINUTE, 60),
+      providersPerMinute: positiveInt('PROVIDERS_PER_MINUTE', env.PROVIDERS_PER_MINUTE, 30),
     },
     shares: {
       ttlDays: positiveInt('SHARE_TTL_DAYS', env.SHARE_TTL_DAYS, 30),
