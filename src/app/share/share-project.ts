@@ -1,6 +1,7 @@
 import { packProjectArchive } from '../../core/backup/pack-archive';
 import { readProjectArchive } from '../../core/backup/read-archive';
 import { svgSanitizer } from '../assets/sanitize-svg';
+import { checkImportedMedia } from '../assets/check-imported-media';
 import type { Project } from '../../core/project/project';
 import { decryptShare, encryptForShare, shareLink } from '../../core/share/share-crypto';
 import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
@@ -46,5 +47,7 @@ export async function openShare(id: string, key: string, edgeUrl?: string): Prom
   const plain = await decryptShare(new Uint8Array(await response.arrayBuffer()), key);
   const read = readProjectArchive(plain, svgSanitizer);
   if (!read.ok) throw new Error(`The shared project is not valid: ${read.message}`);
-  return importProjectBundle(db, read.value);
+  const media = await checkImportedMedia(read.value);
+  if (!media.ok) throw new Error(`The shared project is not valid: ${media.message}`);
+  return importProjectBundle(db, media.value);
 }
