@@ -32,6 +32,9 @@ export default defineConfig({
             DAILY_QUOTA_UNITS: '100000',
             UPSTREAM_TIMEOUT_MS: '1500',
             STREAM_IDLE_TIMEOUT_MS: '1000',
+            // Suites share one address; throttle tests lower these per request with a unique address.
+            AUTH_FAILURES_PER_MINUTE: '10000',
+            SHARE_READS_PER_MINUTE: '10000',
           },
         },
       };

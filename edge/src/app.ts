@@ -21,7 +21,12 @@ export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
 
   app.use('*', edgeSecurityHeaders());
-  app.use('*', requestId({ limitLength: 64 }));
+  // Our own id for every request, never the client's X-Request-Id: what is logged is not caller input.
+  app.use('*', requestId({ headerName: '' }));
+  app.use('*', async (c, next) => {
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+  });
   app.use('*', requestLog());
   app.use('/api/*', corsPolicy());
 

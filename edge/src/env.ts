@@ -36,6 +36,9 @@ export interface Env {
   VIDEO_START_COST?: string;
   UPSTREAM_TIMEOUT_MS?: string;
   STREAM_IDLE_TIMEOUT_MS?: string;
+  AUTH_FAILURES_PER_MINUTE?: string;
+  SHARE_READS_PER_MINUTE?: string;
+  PROVIDERS_PER_MINUTE?: string;
   SHARE_TTL_DAYS?: string;
   SHARE_MAX_TTL_DAYS?: string;
   SHARE_MAX_BYTES?: string;

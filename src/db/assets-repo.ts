@@ -88,3 +88,13 @@ export async function putAssetSetting(db: DirectorDb, assetId: string, row: Sett
     if (await db.assets.where('id').equals(assetId).count()) await db.settings.put(row);
   });
 }
+
+/** Every asset of one media type, across projects (for sweeps such as re-cleaning stored SVG). */
+export function listAssetsOfType(db: DirectorDb, type: string): Promise<Asset[]> {
+  return db.assets.filter((a) => a.type === type).toArray();
+}
+
+/** Replaces an asset's bytes in place (same id, name and type), keeping its size in step. */
+export async function replaceAssetBlob(db: DirectorDb, id: string, blob: Blob): Promise<void> {
+  await db.assets.update(id, { blob, size: blob.size });
+}

@@ -8,7 +8,7 @@ import { renderQualityOptions } from '../core/preview/render-quality';
 import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } from '@remotion/web-renderer';
 import { createElement, createRef } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
-import type { HostToSandbox, RuntimeErrorInfo, SandboxToHost } from '../core/preview/sandbox-protocol';
+import { HOST_PORT_GLOBAL, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost } from '../core/preview/sandbox-protocol';
 import { withIntrinsicSize } from '../core/media/svg-intrinsic-size';
 import { findUnsupportedCss, type CssIssue } from '../core/preview/web-render-css';
 import { collectCompositions, type CollectedComposition } from './collect-compositions';
@@ -16,10 +16,18 @@ import { containRendererTelemetry } from './contain-telemetry';
 import { installPrivateStorage } from './private-storage';
 import { makeProjectEnvironment } from './project-environment';
 
+/**
+ * The host's port, left by the boot page: taken and removed before any project code runs, so only
+ * this module can talk to the host. Project code posting on the window is ignored by the host.
+ */
+const hostPort = (globalThis as Record<string, unknown>)[HOST_PORT_GLOBAL] as MessagePort;
+delete (globalThis as Record<string, unknown>)[HOST_PORT_GLOBAL];
+const postToPort = MessagePort.prototype.postMessage.bind(hostPort) as (message: SandboxToHost) => void;
+
 containRendererTelemetry();
 installPrivateStorage();
 
-const post = (message: SandboxToHost) => parent.postMessage(message, '*');
+const post = (message: SandboxToHost) => postToPort(message);
 
 const errorInfo = (error: unknown, componentStack?: string): RuntimeErrorInfo => {
   const e = error instanceof Error ? error : new Error(String(error));
@@ -224,13 +232,13 @@ async function handle(message: HostToSandbox) {
   }
 }
 
-addEventListener('message', (event: MessageEvent<HostToSandbox>) => {
-  if (event.source !== parent || !event.data || typeof event.data.type !== 'string') return;
+hostPort.onmessage = (event: MessageEvent<HostToSandbox>) => {
+  if (!event.data || typeof event.data.type !== 'string') return;
   const message = event.data;
   handle(message).catch((error: unknown) => {
     if ('requestId' in message && message.type !== 'load') post({ type: 'request-error', requestId: message.requestId, error: errorInfo(error) });
     else post({ type: 'runtime-error', error: errorInfo(error) });
   });
-});
+};
 
 post({ type: 'ready' });

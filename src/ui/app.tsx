@@ -20,6 +20,10 @@ function Shell(props: RouteSectionProps) {
   onMount(() => {
     window.addEventListener('keydown', onKey);
     void purgeExpiredTrash();
+    // Off the first paint: SVG stored before imports were sanitised is cleaned once.
+    void Promise.all([import('../app/assets/clean-stored-svg'), import('../app/assets/sanitize-svg'), import('../app/db')]).then(([{ cleanStoredSvgOnce }, { svgSanitizer }, { db }]) =>
+      cleanStoredSvgOnce(db, svgSanitizer),
+    );
   });
   onCleanup(() => window.removeEventListener('keydown', onKey));
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packProjectArchive } from '../../src/core/backup/pack-archive';
 import { readProjectArchive } from '../../src/core/backup/read-archive';
+import { makeTestSvgSanitizer } from '../../src/core/agent/testing/test-svg-sanitizer';
 import { exportProjectBundle, importProjectBundle } from '../../src/db/bundle-repo';
 import {
   createProject,
@@ -97,7 +98,7 @@ describe('projects repository', () => {
     const { db } = freshDb();
     const first = await importProjectBundle(db, sampleBundle(), 9000);
     const exported = await exportProjectBundle(db, first.id);
-    const read = readProjectArchive(packProjectArchive(exported!, 'test', 1));
+    const read = readProjectArchive(packProjectArchive(exported!, 'test', 1), makeTestSvgSanitizer());
     if (!read.ok) throw new Error(read.message);
     const second = await importProjectBundle(db, read.value, 9500);
     expect(second.name).toBe('Launch film (copy)');
@@ -127,7 +128,7 @@ describe('canvas graphs travel with their project', () => {
     await saveGraph(db, p.id, graph); // saving again updates the one row
     expect(await db.graphs.where('projectId').equals(p.id).count()).toBe(1);
 
-    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1));
+    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1), makeTestSvgSanitizer());
     if (!read.ok) throw new Error(read.message); // the row passes the restore gate
     const imported = await importProjectBundle(db, read.value);
     expect(await loadGraph(db, imported.id)).toEqual(graph);

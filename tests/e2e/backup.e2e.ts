@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { packProjectArchive } from '../../src/core/backup/pack-archive';
 import { readProjectArchive } from '../../src/core/backup/read-archive';
+import { makeTestSvgSanitizer } from '../../src/core/agent/testing/test-svg-sanitizer';
 import { sampleBundle } from '../fixtures/bundles';
 import { card, createProjectInUi, launchBrowser, openApp } from './browser';
 
@@ -13,6 +14,14 @@ beforeAll(async () => (browser = await launchBrowser()));
 afterAll(() => browser?.close());
 beforeEach(async () => (context = await browser.newContext({ acceptDownloads: true })));
 afterEach(() => context?.close());
+
+/** PNG's signature and IEND end around bytes that are no image: recognisable, not decodable. */
+function garbledPng(): Uint8Array {
+  const png = sampleBundle().assets[0]!.bytes;
+  const out = png.slice();
+  out.fill(0x5a, 8, out.length - 12);
+  return out;
+}
 
 async function importFile(page: Page, name: string, bytes: Uint8Array) {
   await page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
@@ -30,7 +39,7 @@ describe('project backup', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Launch-film.director.zip');
     const bytes = new Uint8Array(readFileSync((await file.path())!));
-    const read = readProjectArchive(bytes);
+    const read = readProjectArchive(bytes, makeTestSvgSanitizer());
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value.files.map((f) => f.path).sort()).toEqual(['src/Root.tsx', 'src/index.ts']);
@@ -56,6 +65,7 @@ describe('project backup', () => {
       ['truncated.director.zip', good.subarray(0, good.length - 40), /This backup is damaged or incomplete: .*use another copy of the file/],
       ['notes.director.zip', strToU8('just text'), /This file is not a Director backup \(it is not a zip archive\)/],
       ['photos.zip', zipSync({ 'IMG_0001.jpg': strToU8('x') }), /Could not import “photos\.zip”\. This file is not a Director backup \(its manifest is missing\)\. Choose a \.director\.zip file made with Export/],
+      ['garbled.director.zip', packProjectArchive({ ...sampleBundle(), assets: [{ id: 'asset-0003-garbled', name: 'garbled.png', type: 'image/png', createdAt: 1, bytes: garbledPng() }], records: {} }, 'test', 1), /Could not import “garbled\.director\.zip”: the asset "garbled\.png" is not an image Director can open/],
       ['many.director.zip', zipSync(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`src/${i}.ts`, new Uint8Array(0)])), { level: 0 }), /it holds more than 5000 files/],
     ];
     for (const [name, bytes, message] of cases) {

@@ -58,6 +58,11 @@ describe('end-to-end encrypted share links', () => {
     const bobContext = await newContext();
     const bob = await bobContext.newPage();
     await bob.goto(link.replace(url.origin, inject('baseUrl')) + (url.search ? '' : ''));
+    // A link alone writes nothing: the copy is made only when Bob says so.
+    await bob.getByRole('heading', { name: 'Open a copy of this shared project?' }).waitFor();
+    expect(bob.url()).not.toContain('#');
+    expect(await projectCount(bob)).toBe(0);
+    await bob.getByRole('button', { name: 'Open a copy' }).click();
     await bob.waitForURL(/\/projects\/[^/]+\/code$/, { timeout: 45_000 }).catch(async (e) => {
       throw new Error(`${(e as Error).message}; the page says: ${(await bob.locator('main').textContent().catch(() => ''))?.slice(0, 300)}`);
     });
@@ -69,6 +74,7 @@ describe('end-to-end encrypted share links', () => {
     // A wrong key: a clear page, nothing written.
     const carol = await (await newContext()).newPage();
     await carol.goto(`${inject('baseUrl')}${url.pathname}${url.search}#${'B'.repeat(43)}`);
+    await carol.getByRole('button', { name: 'Open a copy' }).click();
     await carol.getByRole('heading', { name: 'This shared project cannot be opened' }).waitFor();
     expect(await carol.getByRole('alert').textContent()).toMatch(/key does not open/);
     expect(await projectCount(carol)).toBe(0);
@@ -78,6 +84,7 @@ describe('end-to-end encrypted share links', () => {
     await alice.getByText('Sharing stopped').waitFor();
     const dave = await (await newContext()).newPage();
     await dave.goto(link.replace(url.origin, inject('baseUrl')));
+    await dave.getByRole('button', { name: 'Open a copy' }).click();
     await dave.getByRole('heading', { name: 'This shared project cannot be opened' }).waitFor();
     expect(await dave.getByRole('alert').textContent()).toMatch(/no share with this id|Not found/);
     expect(await projectCount(dave)).toBe(0);

@@ -21,6 +21,12 @@ export interface EdgeConfig {
     videoStartCost: number;
     upstreamTimeoutMs: number;
     streamIdleTimeoutMs: number;
+    /** Wrong or malformed access tokens one address may send per minute (bursts up to this many). */
+    authFailuresPerMinute: number;
+    /** Anonymous share downloads one address may make per minute. */
+    shareReadsPerMinute: number;
+    /** GET /api/providers per token per minute, counted apart so a connection check costs nothing else. */
+    providersPerMinute: number;
   };
   shares: { ttlDays: number; maxTtlDays: number; maxBytes: number };
 }
@@ -90,6 +96,9 @@ export function parseConfig(env: Env): EdgeConfig {
       videoStartCost: positiveInt('VIDEO_START_COST', env.VIDEO_START_COST, 50),
       upstreamTimeoutMs: positiveInt('UPSTREAM_TIMEOUT_MS', env.UPSTREAM_TIMEOUT_MS, 60_000),
       streamIdleTimeoutMs: positiveInt('STREAM_IDLE_TIMEOUT_MS', env.STREAM_IDLE_TIMEOUT_MS, 60_000),
+      authFailuresPerMinute: positiveInt('AUTH_FAILURES_PER_MINUTE', env.AUTH_FAILURES_PER_MINUTE, 10),
+      shareReadsPerMinute: positiveInt('SHARE_READS_PER_MINUTE', env.SHARE_READS_PER_MINUTE, 60),
+      providersPerMinute: positiveInt('PROVIDERS_PER_MINUTE', env.PROVIDERS_PER_MINUTE, 30),
     },
     shares: {
       ttlDays: positiveInt('SHARE_TTL_DAYS', env.SHARE_TTL_DAYS, 30),

@@ -15,7 +15,7 @@ export function requestLog(): MiddlewareHandler {
       status: c.res.status,
       ms: Date.now() - started,
       client: c.get('client')?.label,
-      requestId: c.res.headers.get('X-Request-Id') ?? undefined,
+      requestId: c.get('requestId'),
     };
     console.log(JSON.stringify(line));
   };

@@ -18,13 +18,13 @@ export type ChargeResult =
 
 /** A recorded start: what a retried request with the same idempotency key gets back. */
 export type IdempotencyRecord =
-  | { state: 'pending'; fingerprint: string; expiresAt: number }
+  | { state: 'pending'; fingerprint: string; expiresAt: number; uncertain?: true }
   | { state: 'done'; fingerprint: string; expiresAt: number; result: string };
 
 export type ReserveResult =
   | { state: 'reserved' }
   | { state: 'done'; result: string }
-  | { state: 'pending' }
+  | { state: 'pending'; uncertain: boolean }
   | { state: 'mismatch' };
 
 interface Bucket {
@@ -75,6 +75,15 @@ export class TokenLimiter extends DurableObject {
     return { ok: true, remainingUnits: req.dailyUnits - used - req.cost };
   }
 
+  /** Whether `charge` would pass the rate limit now, without using anything up. */
+  async peek(perMinute: number, now = Date.now()): Promise<ChargeResult> {
+    const bucket = (await this.ctx.storage.get<Bucket>('bucket')) ?? { tokens: perMinute, updatedAt: now };
+    const ratePerMs = perMinute / 60_000;
+    const tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updatedAt) * ratePerMs);
+    if (tokens >= 1) return { ok: true, remainingUnits: 0 };
+    return { ok: false, code: 'rate_limited', retryAfter: Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)) };
+  }
+
   /**
    * Claims `key` for a start whose request hashes to `fingerprint`. Only the first caller gets
    * `reserved`; later callers get the finished result, `pending`, or `mismatch` when the key was
@@ -85,7 +94,7 @@ export class TokenLimiter extends DurableObject {
     const record = await this.ctx.storage.get<IdempotencyRecord>(storageKey);
     if (record && record.expiresAt > now) {
       if (record.fingerprint !== fingerprint) return { state: 'mismatch' };
-      return record.state === 'done' ? { state: 'done', result: record.result } : { state: 'pending' };
+      return record.state === 'done' ? { state: 'done', result: record.result } : { state: 'pending', uncertain: record.uncertain === true };
     }
     await this.ctx.storage.put(storageKey, { state: 'pending', fingerprint, expiresAt: now + PENDING_TTL_MS } satisfies IdempotencyRecord);
     await this.scheduleSweep(now);
@@ -97,7 +106,16 @@ export class TokenLimiter extends DurableObject {
     await this.ctx.storage.put(`idem:${key}`, { state: 'done', fingerprint, result, expiresAt: now + IDEMPOTENCY_TTL_MS } satisfies IdempotencyRecord);
   }
 
-  /** Frees a reserved key after a start that failed, so the client may try again. */
+  /**
+   * Keeps a key bound after a start whose outcome is unknown (the provider may have accepted it
+   * and answered too late): for as long as a finished key is remembered, retries get "pending",
+   * never a second paid start.
+   */
+  async hold(key: string, fingerprint: string, now = Date.now()): Promise<void> {
+    await this.ctx.storage.put(`idem:${key}`, { state: 'pending', fingerprint, uncertain: true, expiresAt: now + IDEMPOTENCY_TTL_MS } satisfies IdempotencyRecord);
+  }
+
+  /** Frees a reserved key after a start that certainly failed, so the client may try again. */
   async release(key: string): Promise<void> {
     await this.ctx.storage.delete(`idem:${key}`);
   }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { getConfig } from '../config/edge-config';
 import type { Env } from '../env';
+import type { MiddlewareHandler } from 'hono';
+import { EdgeError, errorResponse } from '../http/edge-error';
 import { enabledVideoProviders } from '../video/video-providers';
 
 /**
@@ -8,7 +10,7 @@ import { enabledVideoProviders } from '../video/video-providers';
  * providers are the local demo ones of `npm start` (`local: true`) rather than the real APIs.
  * Never includes keys; says only whether one is configured.
  */
-export const providersRoute = new Hono<{ Bindings: Env }>().get('/', (c) => {
+export const providersRoute = new Hono<{ Bindings: Env }>().get('/', limitProbes(), (c) => {
   const config = getConfig(c.env);
   const video = enabledVideoProviders(config);
   c.header('Cache-Control', 'no-store');
@@ -31,3 +33,17 @@ export const providersRoute = new Hono<{ Bindings: Env }>().get('/', (c) => {
     },
   });
 });
+
+/**
+ * Its own per-token bucket (PROVIDERS_PER_MINUTE): limited against polling, yet a connection
+ * check uses nothing of the token's request budget.
+ */
+function limitProbes(): MiddlewareHandler<{ Bindings: Env }> {
+  return async (c, next) => {
+    const perMinute = getConfig(c.env).limits.providersPerMinute;
+    const ns = c.env.TOKEN_LIMITER;
+    const result = await ns.get(ns.idFromName(`providers:${c.get('client').id}`)).charge({ perMinute, dailyUnits: 1, cost: 0 });
+    if (!result.ok) return errorResponse(c, new EdgeError('rate_limited', `GET /api/providers is limited to ${perMinute} requests per minute for this access token`, { retryAfter: result.retryAfter }));
+    await next();
+  };
+}

@@ -6,6 +6,7 @@ import type { Env } from '../env';
 import { limitBody } from '../http/body-limit';
 import { EdgeError } from '../http/edge-error';
 import { validate } from '../http/validate-json';
+import { addressLimiter } from '../limits/address-limiter';
 import { meter } from '../limits/meter';
 import { ShareStore } from './share-store';
 import { SHARE_ID, newDeleteToken, newShareId } from './share-tokens';
@@ -48,6 +49,10 @@ export const shareRoutes = new Hono<{ Bindings: Env }>()
     },
   )
   .get('/:id', async (c) => {
+    // Reading needs no token, so the caller's address is what is limited (guessing ids, scraping).
+    const perMinute = getConfig(c.env).limits.shareReadsPerMinute;
+    const read = await addressLimiter(c, 'share-reads').charge({ perMinute, dailyUnits: 1, cost: 0 });
+    if (!read.ok) throw new EdgeError('rate_limited', `too many share downloads from this address (limit ${perMinute} per minute)`, { retryAfter: read.retryAfter });
     const id = c.req.param('id');
     const store = new ShareStore(c.env.DB, c.env.SHARES_BUCKET);
     const found = SHARE_ID.test(id) ? await store.lookup(id, Date.now()) : ({ state: 'missing' } as const);

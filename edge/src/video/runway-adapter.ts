@@ -11,6 +11,8 @@ export interface RunwayOptions {
   models: readonly string[];
   apiVersion: string;
   timeoutMs: number;
+  /** Time a start may take in the background after the client was told "pending" (see video-routes). */
+  startTimeoutMs: number;
 }
 
 const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +41,7 @@ export function makeRunwayProvider(options: RunwayOptions): VideoProvider {
       const { response } = await fetchUpstream(
         `${options.baseUrl}/v1/image_to_video`,
         { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(toRunwayBody(req)) },
-        upstreamOptions,
+        { ...upstreamOptions, timeoutMs: options.startTimeoutMs },
       );
       if (!response.ok) throw await runwayError(response, options.apiKey);
       const { id } = (await response.json()) as { id?: string };

@@ -10,6 +10,8 @@ export interface VeoOptions {
   baseUrl: string;
   models: readonly string[];
   timeoutMs: number;
+  /** Time a start may take in the background after the client was told "pending" (see video-routes). */
+  startTimeoutMs: number;
 }
 
 /** Operation names Veo returns; anything else is refused before we put the key on it. */
@@ -35,7 +37,7 @@ export function makeVeoProvider(options: VeoOptions): VideoProvider {
       const { response } = await fetchUpstream(
         `${options.baseUrl}/v1beta/models/${req.model}:predictLongRunning`,
         { method: 'POST', headers, body: JSON.stringify(toVeoBody(req)) },
-        { provider: 'veo', timeoutMs: options.timeoutMs },
+        { provider: 'veo', timeoutMs: options.startTimeoutMs },
       );
       if (!response.ok) throw await googleError(response, { provider: 'veo', userKey: false, secrets });
       const op = (await response.json()) as VeoOperation;

@@ -3,12 +3,20 @@ import { makeRunwayProvider } from './runway-adapter';
 import { makeVeoProvider } from './veo-adapter';
 import type { VideoProvider, VideoProviderId } from './video-provider';
 
+/**
+ * How much longer than the usual upstream limit a start may run in the background, to learn the
+ * operation id of a start the provider accepted but answered late. Workers keep waitUntil work
+ * alive for 30 s after the response.
+ */
+export const LATE_START_GRACE_MS = 25_000;
+
 /** The video providers this edge has keys and models for; the rest are disabled. */
 export function enabledVideoProviders(config: EdgeConfig): Map<VideoProviderId, VideoProvider> {
   const providers = new Map<VideoProviderId, VideoProvider>();
   const timeoutMs = config.limits.upstreamTimeoutMs;
+  const startTimeoutMs = timeoutMs + LATE_START_GRACE_MS;
   if (config.veo.apiKey && config.veo.models.length) {
-    providers.set('veo', makeVeoProvider({ apiKey: config.veo.apiKey, baseUrl: config.veo.baseUrl, models: config.veo.models, timeoutMs }));
+    providers.set('veo', makeVeoProvider({ apiKey: config.veo.apiKey, baseUrl: config.veo.baseUrl, models: config.veo.models, timeoutMs, startTimeoutMs }));
   }
   if (config.runway.apiKey && config.runway.models.length) {
     providers.set(
@@ -19,6 +27,7 @@ export function enabledVideoProviders(config: EdgeConfig): Map<VideoProviderId, 
         models: config.runway.models,
         apiVersion: config.runway.apiVersion,
         timeoutMs,
+        startTimeoutMs,
       }),
     );
   }

@@ -9,12 +9,14 @@ import { limiterFor, meter } from '../limits/meter';
 import { idempotencyKey, resultQuery, videoStartRequest } from './video-schemas';
 import { enabledVideoProviders } from './video-providers';
 import type { VideoJob, VideoProvider } from './video-provider';
+import { startWithin } from './start-within';
 
 type Ctx = Context<{ Bindings: Env }>;
 
 /**
  * Provider-neutral video jobs: start (idempotent), poll, fetch result, cancel.
- *   POST   /:provider/jobs              Idempotency-Key header required → 201 {job} (200 on replay)
+ *   POST   /:provider/jobs              Idempotency-Key header required → 201 {job} (200 on replay;
+ *                                       202 {pending} while the provider has not answered: retry with the same key)
  *   GET    /:provider/jobs/:id          → {job}
  *   GET    /:provider/jobs/:id/result   ?index=0 → video bytes
  *   DELETE /:provider/jobs/:id          → {job}
@@ -38,24 +40,31 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
       return c.json({ job: JSON.parse(reservation.result) as VideoJob }, 200);
     }
     if (reservation.state === 'pending') {
-      throw new EdgeError('conflict', 'a start with this Idempotency-Key is still in progress; retry shortly', { retryAfter: 2 });
+      return pendingStart(
+        c,
+        reservation.uncertain,
+        reservation.uncertain
+          ? `${provider.id} did not confirm the start with this Idempotency-Key in time; it may be generating, so it is not started again under this key`
+          : 'a start with this Idempotency-Key is still in progress; retry with the same key shortly',
+      );
     }
     if (reservation.state === 'mismatch') {
       throw new EdgeError('conflict', 'this Idempotency-Key was already used for a different request', { field: 'Idempotency-Key' });
     }
 
-    try {
-      const { limits } = getConfig(c.env);
-      const charge = await limiter.charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
-      if (!charge.ok) throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
-      const job = await provider.start({ ...request, model });
-      await limiter.complete(scope, fingerprint, JSON.stringify(job));
-      return c.json({ job }, 201);
-    } catch (err) {
-      // Nothing was started (or we cannot know): let the client retry with the same key.
+    const { limits } = getConfig(c.env);
+    const charge = await limiter.charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
+    if (!charge.ok) {
+      // Nothing was started: the client may retry with the same key.
       await limiter.release(scope);
-      throw err;
+      throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
     }
+    const outcome = await startWithin(() => provider.start({ ...request, model }), limiter, scope, fingerprint, limits.upstreamTimeoutMs);
+    if (outcome.state === 'late') {
+      c.executionCtx.waitUntil(outcome.settle);
+      return pendingStart(c, false, `${provider.id} has not answered the start yet; retry with the same Idempotency-Key to get its job`);
+    }
+    return c.json({ job: outcome.job }, 201);
   })
   .get('/:provider/jobs/:id', meter(0), async (c) => {
     const job = await providerFor(c).poll(c.req.param('id'));
@@ -69,6 +78,19 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
   .delete('/:provider/jobs/:id', meter(0), async (c) => {
     return c.json({ job: await providerFor(c).cancel(c.req.param('id')) });
   });
+
+/** Seconds a client waits before asking again about a start that has no answer yet. */
+const PENDING_RETRY_AFTER_S = 5;
+
+/**
+ * 202: the key is bound to a start whose job is not known yet; the same key later returns it.
+ * `uncertain`: the provider never answered in time, so the job may never be known under this key.
+ */
+function pendingStart(c: Ctx, uncertain: boolean, message: string) {
+  c.header('Retry-After', String(PENDING_RETRY_AFTER_S));
+  c.header('Cache-Control', 'no-store');
+  return c.json({ pending: { message, uncertain, retryAfter: PENDING_RETRY_AFTER_S } }, 202);
+}
 
 function providerFor(c: Ctx): VideoProvider {
   const name = c.req.param('provider') ?? '';

@@ -4,7 +4,7 @@
 //
 // Scenarios are chosen by a marker in the prompt text, e.g. "[fake:429]", "[fake:500]",
 // "[fake:hang]", "[fake:cut]", "[fake:stall]", "[fake:hold:<id>]", "[fake:function-call]",
-// "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]",
+// "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]", "[fake:late:<ms>]",
 // "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway).
 //
 // Control endpoints (no auth): GET /__fake/counts, GET /__fake/requests (method, path, query and

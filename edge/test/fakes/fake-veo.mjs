@@ -40,6 +40,9 @@ export function makeFakeVeo(state) {
     const name = `models/${model}/operations/${id}`;
     const pollsMatch = /^polls:(\d+)$/.exec(scenario);
     operations.set(name, { name, scenario, polls: 0, pollsUntilDone: pollsMatch ? Number(pollsMatch[1]) : state.options.veoPollsUntilDone, videoId: googleId(12) });
+    // 'late:<ms>': the start is accepted (and billed) at once, but the answer comes after <ms>.
+    const late = /^late:(\d+)$/.exec(scenario);
+    if (late) await new Promise((resolve) => setTimeout(resolve, Number(late[1])));
     sendGoogleJson(res, 200, { name });
   }
 

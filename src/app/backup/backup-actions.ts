@@ -1,6 +1,8 @@
 import { BACKUP_LIMITS } from '../../core/backup/limits';
 import { archiveFileName, packProjectArchive } from '../../core/backup/pack-archive';
 import { readProjectArchive } from '../../core/backup/read-archive';
+import { svgSanitizer } from '../assets/sanitize-svg';
+import { checkImportedMedia } from '../assets/check-imported-media';
 import { formatBytes } from '../../core/util/format';
 import { err, ok, type Result } from '../../core/util/result';
 import type { Project } from '../../core/project/project';
@@ -30,10 +32,12 @@ export async function importProjectArchive(file: File): Promise<Result<Project, 
   } catch {
     return err('unreadable', `“${file.name}” could not be read.`);
   }
-  const read = readProjectArchive(bytes);
+  const read = readProjectArchive(bytes, svgSanitizer);
   if (!read.ok) return err(read.code, `Could not import “${file.name}”. ${read.message}`);
+  const media = await checkImportedMedia(read.value);
+  if (!media.ok) return err(media.code, `Could not import “${file.name}”: ${media.message}`);
   try {
-    return ok(await importProjectBundle(db, read.value));
+    return ok(await importProjectBundle(db, media.value));
   } catch (e) {
     const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
     return err(quota ? 'storage_full' : 'write_failed', quota ? 'Not enough storage space for this project. Free some space and try again; nothing was written.' : `Could not save the project: ${(e as Error).message}. Nothing was written.`);

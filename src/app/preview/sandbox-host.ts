@@ -1,7 +1,8 @@
 import runtimeUrl from '../../preview-runtime/runtime.ts?worker&url';
 import type { CssIssue } from '../../core/preview/web-render-css';
 import type { RenderQuality } from '../../core/preview/render-quality';
-import { SANDBOX_SRCDOC, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
+import { parseSandboxMessage } from '../../core/preview/sandbox-message';
+import { sandboxSrcdoc, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
 
 let runtimeCode: Promise<string> | null = null;
 /** The runtime's code, fetched once from our origin (the service worker serves it offline). */
@@ -29,7 +30,10 @@ export class SandboxError extends Error {
 
 /**
  * Runs project code in an iframe sandboxed without allow-same-origin: it cannot reach the app's
- * storage, cookies or DOM, and can only answer our messages. One host per preview panel.
+ * storage, cookies or DOM, nor (by its CSP) any network but our origin, and can only answer our
+ * messages. Those go over a MessagePort handed to the runtime at boot, so project code, which
+ * shares the iframe's window, cannot speak for the runtime; every message's shape is checked.
+ * One host per preview panel.
  */
 export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = {}) {
   const iframe = document.createElement('iframe');
@@ -37,20 +41,36 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
   iframe.setAttribute('allow', 'autoplay; fullscreen');
   iframe.title = 'Preview';
   iframe.className = 'preview-frame';
-  iframe.srcdoc = SANDBOX_SRCDOC;
+  iframe.srcdoc = sandboxSrcdoc(location.origin);
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
-  const send = (message: HostToSandbox) => iframe.contentWindow?.postMessage(message, '*');
+  /** The channel to the runtime, made when the boot page first asks for it; null before that. */
+  let port: MessagePort | null = null;
+  const send = (message: HostToSandbox) => port?.postMessage(message);
 
-  const onMessage = (event: MessageEvent<SandboxToHost>) => {
-    if (event.source !== iframe.contentWindow || !event.data || typeof event.data !== 'object') return;
-    const message = event.data;
+  // The window channel carries one thing: the boot page's first hello. Anything else, or a second
+  // hello (project code can post on the window too), is ignored.
+  const onWindowMessage = (event: MessageEvent) => {
+    if (port || event.source !== iframe.contentWindow || (event.data as { type?: unknown } | null)?.type !== 'director:sandbox-loaded') return;
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = (e: MessageEvent) => {
+      const message = parseSandboxMessage(e.data);
+      if (message) onMessage(message);
+    };
+    const target = iframe.contentWindow;
+    void loadRuntimeCode().then(
+      (code) => target?.postMessage({ type: 'director:runtime', code } satisfies HostToSandbox, '*', [channel.port2]),
+      (e: Error) => events.onRuntimeError?.({ message: e.message }),
+    );
+  };
+
+  const onMessage = (message: SandboxToHost) => {
     switch (message.type) {
       case 'director:sandbox-loaded':
-        void loadRuntimeCode().then((code) => send({ type: 'director:runtime', code }), (e: Error) => events.onRuntimeError?.({ message: e.message }));
         return;
       case 'ready':
         performance.mark('director:sandbox-ready');
@@ -101,7 +121,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
     return next;
   };
 
-  window.addEventListener('message', onMessage);
+  window.addEventListener('message', onWindowMessage);
   container.append(iframe);
 
   return {
@@ -133,7 +153,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       return { promise, cancel: () => requestId && send({ type: 'render-cancel', requestId }) };
     },
     dispose() {
-      window.removeEventListener('message', onMessage);
+      window.removeEventListener('message', onWindowMessage);
+      port?.close();
       for (const p of pending.values()) p.reject(new Error('The preview was closed.'));
       pending.clear();
       iframe.remove();

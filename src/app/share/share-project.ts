@@ -1,5 +1,7 @@
 import { packProjectArchive } from '../../core/backup/pack-archive';
 import { readProjectArchive } from '../../core/backup/read-archive';
+import { svgSanitizer } from '../assets/sanitize-svg';
+import { checkImportedMedia } from '../assets/check-imported-media';
 import type { Project } from '../../core/project/project';
 import { decryptShare, encryptForShare, shareLink } from '../../core/share/share-crypto';
 import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
@@ -43,7 +45,9 @@ export async function deleteShare(id: string): Promise<void> {
 export async function openShare(id: string, key: string, edgeUrl?: string): Promise<Project> {
   const response = await callEdge(`/api/shares/${id}`, { anonymous: true, ...(edgeUrl ? { edgeUrl } : {}) });
   const plain = await decryptShare(new Uint8Array(await response.arrayBuffer()), key);
-  const read = readProjectArchive(plain);
+  const read = readProjectArchive(plain, svgSanitizer);
   if (!read.ok) throw new Error(`The shared project is not valid: ${read.message}`);
-  return importProjectBundle(db, read.value);
+  const media = await checkImportedMedia(read.value);
+  if (!media.ok) throw new Error(`The shared project is not valid: ${media.message}`);
+  return importProjectBundle(db, media.value);
 }

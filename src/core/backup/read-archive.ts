@@ -1,11 +1,12 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
+import type { SvgSanitizer } from '../agent/ports/svg-sanitizer';
 import { PROJECT_RECORD_TABLES, type ProjectRecord, type ProjectRecordTable } from '../project/records';
-import { typeMatchesContent } from '../media/sniff-media-type';
 import { err, ok, type Result } from '../util/result';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_LIMITS, type BackupLimits } from './limits';
 import { describeZodError, manifestSchema, recordRowSchema, versionRowSchema, type BackupManifest } from './manifest';
 import { ENTRY } from './pack-archive';
 import type { ProjectBundle } from './project-bundle';
+import { restoreAssetBytes } from './restore-asset-bytes';
 import { unsafePathReason } from './safe-path';
 import { formatBytes } from '../util/format';
 
@@ -30,6 +31,7 @@ const RECORD_TABLES = new Set<string>(PROJECT_RECORD_TABLES);
 const BOMB_CHECK_FLOOR = 1024 * 1024;
 
 class ArchiveTooBig extends Error {}
+class UnpackBudgetSpent extends Error {}
 
 /**
  * Messages say in plain words what is wrong with the file and what to do; the technical detail, when
@@ -43,10 +45,12 @@ const unsafe = (what: string) => `This file is not a safe Director backup: ${wha
 /**
  * The one gate for `.director.zip` files: checks size, entry names, counts and compression
  * ratios from the central directory before decompressing anything, then the manifest's schema,
- * then every entry against the manifest. Returns a bundle only when all of it holds; otherwise a
- * coded error whose message a person can act on. Never throws for bad input.
+ * then every entry against the manifest, then unpacks within a byte budget and checks each entry's
+ * real size, every asset's media kind (SVG comes back sanitised by `svg`) and every table's rows.
+ * Returns a bundle only when all of it holds; otherwise a coded error whose message a person can
+ * act on. Never throws for bad input.
  */
-export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BACKUP_LIMITS): ReadArchiveResult {
+export function readProjectArchive(bytes: Uint8Array, svg: SvgSanitizer, limits: BackupLimits = BACKUP_LIMITS): ReadArchiveResult {
   if (bytes.length > limits.maxArchiveBytes)
     return err('too_large', `This file is too large to import: ${formatBytes(bytes.length)}, the limit is ${formatBytes(limits.maxArchiveBytes)}.`);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
@@ -71,6 +75,8 @@ export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BAC
   }
   if (total > limits.maxTotalUncompressedBytes)
     return err('too_large', `This backup is too large to import: it unpacks to ${formatBytes(total)}, the limit is ${formatBytes(limits.maxTotalUncompressedBytes)}.`);
+  const budget = unpackBudget(bytes.length, limits);
+  if (total > budget) return err('zip_bomb', unsafe(`it would grow from ${formatBytes(bytes.length)} to ${formatBytes(total)} when unpacked (a zip bomb)`));
 
   const manifestInfo = infos.find((i) => i.name === ENTRY.manifest)!;
   if (manifestInfo.originalSize > limits.maxManifestBytes)
@@ -86,12 +92,48 @@ export function readProjectArchive(bytes: Uint8Array, limits: BackupLimits = BAC
     if (size === undefined) return err('mismatch', damaged(`it holds "${printable(info.name)}", which its manifest does not list`));
     if (size >= 0 && size !== info.originalSize)
       return err('mismatch', damaged(`"${printable(info.name)}" is ${info.originalSize} bytes, but the manifest says ${size}`));
+    if (info.name.startsWith('records/') && info.originalSize > limits.maxRecordsBytes)
+      return err('too_large', `This backup is too large to import: ${printable(info.name)} is larger than ${formatBytes(limits.maxRecordsBytes)}.`);
   }
   for (const name of expected.keys()) if (!names.has(name)) return err('mismatch', damaged(`its manifest lists "${printable(name)}", but the file does not hold it`));
 
-  const content = extract(bytes, () => true);
+  const content = unpackWithin(bytes, budget);
   if (!content.ok) return content;
-  return buildBundle(manifest.value, content.value);
+  // Sizes so far were the zip's own claims: a stored entry's real length is whatever its data is.
+  for (const info of infos) {
+    const real = content.value[info.name]!.length;
+    if (real !== info.originalSize)
+      return err('mismatch', damaged(`"${printable(info.name)}" unpacks to ${real} bytes, but the zip says ${info.originalSize}`));
+  }
+  return buildBundle(manifest.value, content.value, svg, limits);
+}
+
+/** What the whole archive may unpack to: a fixed allowance plus a multiple of its own size, never past the total limit. */
+function unpackBudget(archiveBytes: number, limits: BackupLimits): number {
+  return Math.min(limits.maxTotalUncompressedBytes, limits.unpackAllowanceBytes + archiveBytes * limits.maxArchiveExpansion);
+}
+
+/**
+ * Unpacks every entry while counting against the budget, entry by entry, so a lying archive stops
+ * before its bytes are produced: fflate inflates into a buffer of the declared size (never more),
+ * and a stored entry is a copy of bytes already in the archive.
+ */
+function unpackWithin(bytes: Uint8Array, budget: number): Result<Record<string, Uint8Array>, BackupErrorCode> {
+  let spent = 0;
+  try {
+    return ok(
+      unzipSync(bytes, {
+        filter(info) {
+          spent += Math.max(info.originalSize, info.compression === 0 ? info.size : 0);
+          if (spent > budget) throw new UnpackBudgetSpent();
+          return true;
+        },
+      }),
+    );
+  } catch (e) {
+    if (e instanceof UnpackBudgetSpent) return err('zip_bomb', unsafe(`it would grow past ${formatBytes(budget)} when unpacked (a zip bomb)`));
+    return err('corrupt', zipDamaged(e));
+  }
 }
 
 function listEntries(bytes: Uint8Array, maxEntries: number): Result<UnzipFileInfo[], BackupErrorCode> {
@@ -160,7 +202,7 @@ function expectedEntries(manifest: BackupManifest): Map<string, number> {
   return expected;
 }
 
-function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Array>): ReadArchiveResult {
+function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Array>, svg: SvgSanitizer, limits: BackupLimits): ReadArchiveResult {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const files: ProjectBundle['files'] = [];
   for (const f of manifest.files) {
@@ -176,21 +218,21 @@ function buildBundle(manifest: BackupManifest, content: Record<string, Uint8Arra
     const data = content[ENTRY.asset(a.id)]!;
     if (assetNames.has(a.name)) return err('mismatch', damaged(`two of its assets are named "${a.name}"`));
     assetNames.add(a.name);
-    if (!typeMatchesContent(a.type, data.subarray(0, 32)))
-      return err('wrong_type', damaged(`the asset "${a.name}" should be ${a.type}, but its bytes are something else`));
-    assets.push({ id: a.id, name: a.name, type: a.type, createdAt: a.createdAt, bytes: data });
+    const restored = restoreAssetBytes(a, data, svg);
+    if (!restored.ok) return err(restored.code, unsafe(restored.message));
+    assets.push({ id: a.id, name: a.name, type: a.type, createdAt: a.createdAt, bytes: restored.value });
   }
   const records: ProjectBundle['records'] = {};
   for (const table of manifest.records) {
-    const rows = parseRecords(table, content[ENTRY.records(table)]!);
+    const rows = parseRecords(table, content[ENTRY.records(table)]!, limits);
     if (!rows.ok) return rows;
     records[table] = rows.value;
   }
   return ok({ project: manifest.project, files, assets, records });
 }
 
-function parseRecords(table: ProjectRecordTable, bytes: Uint8Array): Result<ProjectRecord[], BackupErrorCode> {
-  if (bytes.length > BACKUP_LIMITS.maxRecordsBytes) return err('too_large', `This backup is too large to import: its ${table} records are larger than ${formatBytes(BACKUP_LIMITS.maxRecordsBytes)}.`);
+function parseRecords(table: ProjectRecordTable, bytes: Uint8Array, limits: BackupLimits): Result<ProjectRecord[], BackupErrorCode> {
+  if (bytes.length > limits.maxRecordsBytes) return err('too_large', `This backup is too large to import: its ${table} records are larger than ${formatBytes(limits.maxRecordsBytes)}.`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -198,6 +240,8 @@ function parseRecords(table: ProjectRecordTable, bytes: Uint8Array): Result<Proj
     return err('invalid_records', damaged(`its ${table} records cannot be read (records/${table}.json is not valid JSON)`));
   }
   if (!Array.isArray(json)) return err('invalid_records', damaged(`its ${table} records are not a list (records/${table}.json)`));
+  if (json.length > limits.maxRecordRows)
+    return err('too_large', `This backup is too large to import: it holds ${json.length} ${table} records, the limit is ${limits.maxRecordRows}.`);
   const schema = table === 'versions' ? versionRowSchema : recordRowSchema;
   const ids = new Set<string>();
   const rows: ProjectRecord[] = [];

@@ -23,12 +23,17 @@ export function sniffMediaType(head: Uint8Array): string | null {
   if (ascii(4, 'ftyp')) {
     const brand = String.fromCharCode(...head.slice(8, 12));
     if (brand === 'qt  ') return 'video/quicktime';
+    if (brand === 'avif' || brand === 'avis') return 'image/avif';
     if (brand.startsWith('M4A')) return 'audio/mp4';
     return 'video/mp4';
   }
   if (ascii(0, 'wOFF')) return 'font/woff';
   if (ascii(0, 'wOF2')) return 'font/woff2';
   if (at(0, 0x00, 0x01, 0x00, 0x00) || ascii(0, 'OTTO')) return 'font/ttf';
+  // Last, as their signatures are short (an MP4 whose first box is 256 bytes also starts 00 00 01 00):
+  // BMP with a known header size, and ICO with at least one image.
+  if (ascii(0, 'BM') && [12, 40, 52, 56, 64, 108, 124].includes((head[14] ?? 0) | ((head[15] ?? 0) << 8))) return 'image/bmp';
+  if (at(0, 0x00, 0x00, 0x01, 0x00) && (head[4] ?? 0) + ((head[5] ?? 0) << 8) > 0) return 'image/x-icon';
   return null;
 }
 
@@ -46,6 +51,8 @@ const FAMILIES: Record<string, readonly string[]> = {
   'video/mp2t': ['video/mp2t', 'video/MP2T'],
   'font/ttf': ['font/ttf', 'font/otf', 'font/sfnt'],
   'image/jpeg': ['image/jpeg', 'image/jpg'],
+  'image/bmp': ['image/bmp', 'image/x-ms-bmp'],
+  'image/x-icon': ['image/x-icon', 'image/vnd.microsoft.icon'],
 };
 
 const SNIFFABLE = new Set(['image/png', 'image/gif', 'image/webp', 'audio/flac', ...Object.values(FAMILIES).flat()]);

@@ -27,6 +27,7 @@ export interface RuntimeErrorInfo {
 export type VideoContainer = 'mp4' | 'webm';
 
 export type HostToSandbox =
+  /** Sent once on window with a MessagePort transferred; every later message goes over that port. */
   | { type: 'director:runtime'; code: string }
   | { type: 'load'; requestId: number; code: string; assets: { name: string; blob: Blob }[] }
   | { type: 'show'; compositionId: string; inputProps: Record<string, unknown>; frame: number; loop: boolean }
@@ -53,14 +54,49 @@ export type SandboxToHost =
   | { type: 'css-report'; requestId: number; issues: CssIssue[] }
   | { type: 'request-error'; requestId: number; error: RuntimeErrorInfo };
 
-/** The page that boots the sandbox: it waits for the runtime's code, then imports it from a blob. */
-export const SANDBOX_SRCDOC = `<!doctype html><html><head><meta charset="utf-8"><style>html,body,#root{margin:0;width:100%;height:100%;background:#000;overflow:hidden}</style></head><body><div id="root"></div><script type="module">
+/**
+ * What the sandbox may load: scripts only from blob: (the runtime and project bundles) and the boot
+ * script inline; media, fonts and connections only from the app's own origin, blob: and data:.
+ * Project code can therefore not send anything anywhere else (fetch, beacons, sockets, images).
+ */
+export function sandboxCsp(appOrigin: string): string {
+  const own = `${appOrigin} blob: data:`;
+  return [
+    "default-src 'none'",
+    // Inline for the boot script below; eval stays allowed for libraries that use it: neither reaches the network.
+    "script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
+    'worker-src blob:',
+    "style-src 'unsafe-inline' blob: data:",
+    `img-src ${own}`,
+    `media-src ${own}`,
+    `font-src ${own}`,
+    `connect-src ${own}`,
+    "form-action 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/**
+ * The page that boots the sandbox: it waits for the runtime's code and the host's MessagePort,
+ * keeps the port where only the runtime's first lines can take it, then imports the runtime from a
+ * blob. After that the host listens only to that port, which project code never sees.
+ */
+export function sandboxSrcdoc(appOrigin: string): string {
+  const csp = sandboxCsp(appOrigin).replace(/"/g, '&quot;');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><style>html,body,#root{margin:0;width:100%;height:100%;background:#000;overflow:hidden}</style></head><body><div id="root"></div><script type="module">
 addEventListener('message', function boot(event) {
-  if (event.source !== parent || !event.data || event.data.type !== 'director:runtime') return;
+  if (event.source !== parent || !event.data || event.data.type !== 'director:runtime' || !event.ports[0]) return;
   removeEventListener('message', boot);
+  var port = event.ports[0];
+  Object.defineProperty(globalThis, '${HOST_PORT_GLOBAL}', { value: port, configurable: true });
   import(URL.createObjectURL(new Blob([event.data.code], { type: 'text/javascript' }))).catch(function (e) {
-    parent.postMessage({ type: 'runtime-error', error: { message: 'The preview runtime failed to start: ' + e } }, '*');
+    port.postMessage({ type: 'runtime-error', error: { message: 'The preview runtime failed to start: ' + e } });
   });
 });
 parent.postMessage({ type: 'director:sandbox-loaded' }, '*');
 </script></body></html>`;
+}
+
+/** Where the boot script leaves the host's port for the runtime, which removes it at once. */
+export const HOST_PORT_GLOBAL = '__directorHostPort';

@@ -4,6 +4,9 @@ import { BACKUP_LIMITS } from '../../../src/core/backup/limits';
 import { packProjectArchive } from '../../../src/core/backup/pack-archive';
 import { readProjectArchive } from '../../../src/core/backup/read-archive';
 import { PNG_1PX, sampleBundle } from '../../fixtures/bundles';
+import { makeTestSvgSanitizer } from '../../../src/core/agent/testing/test-svg-sanitizer';
+
+const svg = makeTestSvgSanitizer();
 
 const pack = () => packProjectArchive(sampleBundle(), 'Director test', 1_700_000_200_000);
 
@@ -20,7 +23,7 @@ function tamper(change: (entries: Zippable, manifest: Record<string, any>) => vo
 }
 
 function expectError(bytes: Uint8Array, code: string, message: RegExp, limits = BACKUP_LIMITS) {
-  const result = readProjectArchive(bytes, limits);
+  const result = readProjectArchive(bytes, svg, limits);
   expect(result.ok).toBe(false);
   if (!result.ok) {
     expect(result.code).toBe(code);
@@ -30,7 +33,7 @@ function expectError(bytes: Uint8Array, code: string, message: RegExp, limits = 
 
 describe('readProjectArchive', () => {
   it('round-trips a project: sources, asset bytes and records', () => {
-    const result = readProjectArchive(pack());
+    const result = readProjectArchive(pack(), svg);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const original = sampleBundle();
@@ -131,7 +134,7 @@ describe('readProjectArchive', () => {
     expectError(tamper((entries, m) => {
       entries['assets/asset-0001-logo'] = strToU8('<script>alert(1)</script>');
       m.assets[0].size = 25;
-    }), 'wrong_type', /^This backup is damaged: the asset ".+" should be image\/png, but its bytes are something else\./);
+    }), 'wrong_type', /^This file is not a safe Director backup: the asset "logo\.png" should be image\/png, but Director cannot recognise its bytes as any media it can play\. Nothing was imported\.$/);
   });
 
   it('refuses a non-media asset type', () => {
@@ -164,8 +167,8 @@ describe('readProjectArchive', () => {
       [zipSync({ 'manifest.json': strToU8('{"format":"something-else"}') }), 'This file is not a Director backup (its manifest does not describe a Director project). Choose a .director.zip file made with Export in Director.'],
       [zipSync({ 'manifest.json': strToU8('{not json') }), 'This backup is damaged: its manifest cannot be read (it is not valid JSON). Nothing was imported: export the project again, or use another copy of the file.'],
     ];
-    for (const [bytes, message] of cases) expect(readProjectArchive(bytes)).toMatchObject({ ok: false, message });
-    const wrong = readProjectArchive(tamper((_, m) => (m.project.width = 'big')));
+    for (const [bytes, message] of cases) expect(readProjectArchive(bytes, svg)).toMatchObject({ ok: false, message });
+    const wrong = readProjectArchive(tamper((_, m) => (m.project.width = 'big')), svg);
     expect(wrong.ok || wrong.message).toMatch(/^This backup is damaged: its manifest has a wrong entry \(project\.width: [^)]+\)\. Nothing was imported: export the project again, or use another copy of the file\.$/);
   });
 });

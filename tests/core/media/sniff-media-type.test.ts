@@ -16,6 +16,13 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(Uint8Array.of(0x1a, 0x45, 0xdf, 0xa3))).toBe('video/webm');
     expect(sniffMediaType(bytes('ID3'))).toBe('audio/mpeg');
     expect(sniffMediaType(bytes('<svg xmlns='))).toBeNull();
+    expect(sniffMediaType(bytes('ftypavif', 4))).toBe('image/avif');
+    expect(sniffMediaType(Uint8Array.of(0x42, 0x4d, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0))).toBe('image/bmp');
+    expect(sniffMediaType(Uint8Array.of(0, 0, 1, 0, 1, 0))).toBe('image/x-icon');
+    // 'BM' alone is text, not a bitmap.
+    expect(sniffMediaType(bytes('BMW owners club'))).toBeNull();
+    // An MP4 whose first box is 256 bytes long is still an MP4, not an icon.
+    expect(sniffMediaType(Uint8Array.of(0, 0, 1, 0, ...Array.from('ftypisom', (c) => c.charCodeAt(0))))).toBe('video/mp4');
   });
 
   it('catches a declared type the bytes contradict', () => {

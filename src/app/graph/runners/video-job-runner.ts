@@ -58,6 +58,26 @@ async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend'
 }
 
 /**
+ * Starts a paid job under one Idempotency-Key. While the provider has not answered (202) it asks
+ * again with the same key, so the edge returns the one job instead of starting a second.
+ */
+async function startJob(provider: string, body: unknown, key: string, signal: AbortSignal, clock: Clock): Promise<{ jobId: string } | { uncertain: string }> {
+  for (;;) {
+    const response = await callEdge(`/api/video/${provider}/jobs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(body),
+      signal,
+    }).catch(fromEdge);
+    const answer = (await response.json()) as { job?: VideoJob; pending?: { message: string; uncertain: boolean; retryAfter: number } };
+    if (answer.job) return { jobId: answer.job.id };
+    if (answer.pending?.uncertain)
+      return { uncertain: `The provider did not confirm this start in time, so it was not started again (it may still be generating and billed). Retry to start a new one.` };
+    await clock.sleep((answer.pending?.retryAfter ?? 5) * 1000, signal);
+  }
+}
+
+/**
  * Veo, Extend and Runway nodes: start a video job through the edge (idempotent per attempt),
  * store the operation id at once, poll it, download the result into the project as soon as it
  * exists (providers delete results after two days). After a reload it polls the stored job.
@@ -71,13 +91,9 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         if (!jobId) {
           const body = await startBody(db, ctx, mode);
           ctx.progress(0.05, 'starting');
-          const response = await callEdge(`/api/video/${provider}/jobs`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${ctx.cacheKey.slice(0, 96)}.${ctx.attempt}` },
-            body: JSON.stringify(body),
-            signal: ctx.signal,
-          }).catch(fromEdge);
-          jobId = ((await response.json()) as { job: VideoJob }).job.id;
+          const started = await startJob(provider, body, `${ctx.cacheKey.slice(0, 96)}.${ctx.attempt}`, ctx.signal, clock);
+          if ('uncertain' in started) return runnerFailure('start_unconfirmed', started.uncertain, { restart: true, retryable: false });
+          jobId = started.jobId;
           await ctx.checkpoint({ operationId: jobId });
         }
         for (;;) {
