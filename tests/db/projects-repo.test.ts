@@ -153,7 +153,7 @@ describe('storyboards travel with their project', () => {
     await saveStoryboard(db, p.id, board); // one row per project
     expect(await db.storyboards.where('projectId').equals(p.id).count()).toBe(1);
 
-    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1));
+    const read = readProjectArchive(packProjectArchive((await exportProjectBundle(db, p.id))!, 'test', 1), makeTestSvgSanitizer());
     if (!read.ok) throw new Error(read.message);
     const imported = await importProjectBundle(db, read.value);
     const restored = await loadStoryboard(db, imported.id);
