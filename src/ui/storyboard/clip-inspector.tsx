@@ -12,6 +12,9 @@ export interface ClipInspectorProps {
   images: Asset[];
   onChange: (patch: Partial<StoryboardClip>, coalesce?: string) => void;
   onGenerate: () => void;
+  onLinkFootage: (file: File) => void;
+  /** The linked footage's asset name, when the clip plays footage. */
+  footageName: string | null;
   /** The takes gallery (the canvas's, on this clip's node). */
   takes: () => import('solid-js').JSX.Element;
 }
@@ -125,6 +128,18 @@ export function ClipInspector(props: ClipInspectorProps) {
         <span>Avoid (negative prompt)</span>
         <input aria-label="Avoid" value={clip().negativePrompt} onInput={(e) => set({ negativePrompt: e.currentTarget.value }, `negative:${clip().id}`)} />
       </label>
+      <Show when={clip().mediaName || props.footageName}>
+        <div class="field">
+          <span class="hint">Footage</span>
+          <Show when={props.footageName} fallback={<p class="hint warn" data-testid="missing-footage">{clip().mediaName} is missing: link the file.</p>}>
+            <p class="hint">Plays {props.footageName}{clip().sourceInSeconds ? ` from ${clip().sourceInSeconds!.toFixed(2)} s` : ''} (a take, once generated and picked, replaces it).</p>
+          </Show>
+          <label class="button small file-button">
+            {props.footageName ? 'Replace file' : 'Link file'}
+            <input type="file" accept="video/*" aria-label="Footage file" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) props.onLinkFootage(f); e.currentTarget.value = ''; }} />
+          </label>
+        </div>
+      </Show>
       <label class="field">
         <span>First frame</span>
         <select aria-label="First frame" value={clip().firstFrameAssetId ?? ''} onChange={(e) => set({ firstFrameAssetId: e.currentTarget.value || undefined })}>

@@ -135,6 +135,8 @@ function ClipCard(props: {
     if (state() === 'queued') return 'Queued';
     if (state() === 'error') return v?.message || 'Failed';
     if (state() === 'stale') return 'Changed: generate again';
+    if (props.clip.mediaName && !props.clip.mediaAssetId && !card$().takes.length) return `Missing: ${props.clip.mediaName}`;
+    if (props.clip.mediaAssetId && !card$().takes.length) return 'Footage';
     if (!props.clip.prompt.trim()) return 'No prompt yet';
     return card$().takes.length ? `${card$().takes.length} take${card$().takes.length === 1 ? '' : 's'}` : 'Not generated';
   };

@@ -23,6 +23,9 @@ import { createGraphRunner } from '../../app/graph/create-graph-runner';
 import { isAssetRef } from '../../app/graph/runners/asset-refs';
 import { createLiveQuery } from '../../app/live-query';
 import { writeCut } from '../../app/storyboard/write-cut';
+import { exportStoryboardTimeline, importTimelineFile } from '../../app/storyboard/timeline-transfer';
+import { TIMELINE_FORMATS, type TimelineFormat } from '../../core/timeline/timeline-format';
+import { appendImportedCut } from '../../core/storyboard/storyboard-timeline';
 import { createHistory } from '../canvas/graph-history';
 import { QueuePanel } from '../canvas/queue-panel';
 import { TakesPanel } from '../canvas/takes-panel';
@@ -37,6 +40,14 @@ import { TimelineStrip, type MusicInfo } from './timeline-strip';
 const SAVE_DELAY_MS = 300;
 /** The cut's code is rewritten once the board has been still this long (typing does not rebuild on every key). */
 const CUT_DELAY_MS = 600;
+
+const TIMELINE_FORMAT_LABELS: Record<TimelineFormat, string> = {
+  fcpxml: 'Final Cut Pro / Resolve (FCPXML 1.10)',
+  edl: 'CMX3600 EDL (Premiere, Avid, Resolve)',
+  otio: 'OpenTimelineIO (.otio)',
+  fcp7xml: 'Premiere / FCP7 XML',
+  json: 'Director timeline (JSON)',
+};
 
 const videoOf = (outputs: Record<string, unknown> | undefined) => (isAssetRef(outputs?.video) ? outputs.video.assetId : null);
 
@@ -61,6 +72,8 @@ export default function StoryboardView() {
   const [now, setNow] = createSignal(Date.now());
   const [playing, setPlaying] = createSignal(false);
   const [cutError, setCutError] = createSignal<string | null>(null);
+  const [exporting, setExporting] = createSignal(false);
+  const [timelineFormat, setTimelineFormat] = createSignal<TimelineFormat>('fcpxml');
   const graph = createMemo(() => storyboardGraph(board()));
   const runner = createGraphRunner(() => projectId, graph, { ownsNode: isStoryboardNode });
   const takes = createLiveQuery(() => listStoryboardTakes(db, projectId), [] as Take[]);
@@ -278,6 +291,32 @@ export default function StoryboardView() {
     showToast({ kind: result.warnings.length ? 'error' : 'info', message: [`Fitted ${clips.length} clips to ${result.totalSeconds.toFixed(1)} s of music${grid.length ? `: ${result.onBeat} of ${inner} cuts on the ${board().snapTo}` : ' (no steady beat found: fitted to its length only)'}.`, ...result.warnings].join(' ') });
   };
 
+  // ---- timeline interchange ------------------------------------------------------------------
+  const exportTimeline = async () => {
+    flushSave();
+    const p = project();
+    const m = music();
+    const result = await exportStoryboardTimeline(projectId, board(), { name: p.name, fps: p.fps, width: p.width, height: p.height }, timelineFormat(), (id) => {
+      const clip = findClip(board(), id)?.clip;
+      return clip ? videoAssetOf(clip) : null;
+    }, m ? { assetId: m.assetId, durationSeconds: m.durationSec } : null);
+    setExporting(false);
+    showToast({ kind: result.ok ? 'info' : 'error', message: result.message });
+  };
+  const importTimeline = async (file: File) => {
+    const result = await importTimelineFile(projectId, file, project().fps);
+    if (!result.ok) return showToast({ kind: 'error', message: result.message });
+    const added = appendImportedCut(board(), result.value.cut, result.value.assetIdOf, newId);
+    apply(added.board);
+    const missing = added.missing.length ? ` ${added.missing.length} media file${added.missing.length === 1 ? ' is' : 's are'} missing (${added.missing.slice(0, 3).join(', ')}${added.missing.length > 3 ? '…' : ''}): select a clip to link its file.` : '';
+    showToast({ kind: added.missing.length ? 'error' : 'info', message: `Imported ${added.clips} clips from ${file.name}.${missing}${result.value.notes.length ? ` ${result.value.notes.slice(0, 2).join(' ')}` : ''}` });
+  };
+  const linkFootage = async (clipId: string, file: File) => {
+    const uploaded = await uploadMedia(projectId, file, 'video', 'imported');
+    if (!uploaded.ok) return showToast({ kind: 'error', message: uploaded.message });
+    apply(updateClip(board(), clipId, { mediaAssetId: uploaded.asset.id }));
+  };
+
   // ---- keyboard ----------------------------------------------------------------------------
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
@@ -373,6 +412,14 @@ export default function StoryboardView() {
         >
           Export…
         </button>
+        <span class="toolbar-sep" />
+        <button class="button small" onClick={() => setExporting(true)} title="Final Cut Pro, Premiere, Resolve: the cut with its media in a zip">
+          Export timeline…
+        </button>
+        <label class="button small file-button" title="An FCPXML, EDL, OTIO or FCP7 XML file, or a timeline zip with its media">
+          Import timeline…
+          <input type="file" accept=".fcpxml,.fcpxmld,.edl,.otio,.xml,.json,.zip" aria-label="Timeline file" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void importTimeline(f); e.currentTarget.value = ''; }} />
+        </label>
         <div class="spacer" />
         <button class="button small" aria-label="Undo" disabled={!history.canUndo()} onClick={() => history.undo()} title="Undo (Ctrl+Z)">
           ↶
@@ -482,6 +529,8 @@ export default function StoryboardView() {
                   images={imageAssets()}
                   onChange={(patch, coalesce) => apply(updateClip(board(), at().clip.id, patch), coalesce)}
                   onGenerate={() => generate([at().clip.id])}
+                  onLinkFootage={(file) => void linkFootage(at().clip.id, file)}
+                  footageName={at().clip.mediaAssetId ? assetName().get(at().clip.mediaAssetId!) ?? null : null}
                   takes={() => (
                     <Show when={at().clip.id} keyed>
                       {(clipId) => (
@@ -523,6 +572,29 @@ export default function StoryboardView() {
             <button role="menuitem" class="danger" onClick={() => (setMenu(null), deleteSelected())}>Delete</button>
           </div>
         )}
+      </Show>
+
+      <Show when={exporting()}>
+        <div class="dialog-backdrop">
+          <div class="dialog" role="dialog" aria-label="Export timeline" onKeyDown={(e) => e.key === 'Escape' && setExporting(false)}>
+            <h3>Export the timeline</h3>
+            <p class="hint">A zip with the timeline file and the clips and music under media/, so the editor relinks at once. Clips play their picked take at their length in the cut; scenes become markers.</p>
+            <label class="field">
+              <span>Format</span>
+              <select aria-label="Timeline format" value={timelineFormat()} onChange={(e) => setTimelineFormat(e.currentTarget.value as TimelineFormat)}>
+                <For each={TIMELINE_FORMATS}>{(f) => <option value={f}>{TIMELINE_FORMAT_LABELS[f]}</option>}</For>
+              </select>
+            </label>
+            <div class="dialog-actions">
+              <button class="button" onClick={() => setExporting(false)}>
+                Cancel
+              </button>
+              <button class="button primary" onClick={() => void exportTimeline()}>
+                Export
+              </button>
+            </div>
+          </div>
+        </div>
       </Show>
 
       <Show when={confirming()}>
