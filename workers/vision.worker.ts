@@ -47,6 +47,12 @@ export interface ImageAnalysis {
 }
 
 let ready: Promise<{ detector: FaceDetectorHandle; embedder: FaceEmbedderHandle; info: VisionInitInfo }> | null = null;
+/**
+ * MediaPipe's loader runs once per worker (it clears its global factory after the first task is
+ * made), so the detector is made once and kept even when the embedder's load fails and is retried:
+ * making it again would fail with "ModuleFactory not set" and hide the first error.
+ */
+let detectorReady: Promise<FaceDetectorHandle> | null = null;
 /** The helper thread once its models are loaded; until then (or without one) this thread works alone. */
 let helper: VisionHelper | null = null;
 
@@ -78,7 +84,8 @@ function load(options: VisionInitOptions = {}) {
     const { helper: withHelper = wantsHelper(cores), helperScriptUrl, ...rest } = options;
     // Two ONNX sessions (here and in the helper) share the cores.
     const embedderOptions = { ...rest, numThreads: rest.numThreads ?? (withHelper ? helperThreads(cores) : undefined) };
-    const [detector, embedder] = await loadingTwice(() => Promise.all([createFaceDetector(base), createFaceEmbedder(base, embedderOptions)]));
+    const detector = () => (detectorReady ??= loadingTwice(() => createFaceDetector(base)));
+    const [detectorHandle, embedder] = await Promise.all([detector(), loadingTwice(() => createFaceEmbedder(base, embedderOptions))]);
     // The helper loads in the background: the first photos do not wait for a second copy of the models.
     if (withHelper) {
       // A helper that crashes or hangs is dropped; its share of that photo is redone here.
@@ -95,7 +102,7 @@ function load(options: VisionInitOptions = {}) {
       helper: withHelper,
       loadMs: performance.now() - start,
     };
-    return { detector, embedder, info };
+    return { detector: detectorHandle, embedder, info };
   })();
   // A failed load must not poison the worker: the next call retries.
   ready.catch(() => (ready = null));

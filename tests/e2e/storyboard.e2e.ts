@@ -179,6 +179,27 @@ describe('the Storyboard', () => {
     expect(await input.computeDuration()).toBeCloseTo(6, 0);
     expect(await input.getPrimaryAudioTrack()).toBeTruthy();
     expect((await (await input.getPrimaryVideoTrack())!.computePacketStats()).packetCount).toBe(180);
+
+    // Timeline interchange: the cut as FCPXML in a zip with its media, imported into a new project.
+    await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
+    await page.getByRole('button', { name: 'Export timeline…' }).click();
+    await page.getByRole('dialog', { name: 'Export timeline' }).getByLabel('Timeline format').selectOption('fcpxml');
+    const zipDownload = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Export timeline' }).getByRole('button', { name: 'Export' }).click();
+    const zip = await zipDownload;
+    expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+    const zipPath = `test-results/${zip.suggestedFilename()}`;
+    await zip.saveAs(zipPath);
+    const exportedOrder = await page.getByTestId('clip-card').evaluateAll((els) => els.map((e) => e.querySelector('.clip-length')!.textContent));
+
+    await page.getByRole('link', { name: 'All projects' }).click();
+    await createProjectInUi(page, 'Harbour story, re-imported');
+    await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
+    await page.getByLabel('Timeline file').setInputFiles(zipPath);
+    await page.getByText(/^Imported 5 clips from/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('scene-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Arrival', 'Departure']);
+    expect(await page.getByTestId('clip-card').evaluateAll((els) => els.map((e) => e.querySelector('.clip-length')!.textContent))).toEqual(exportedOrder);
+    expect(await page.getByTestId('clip-status').allTextContents()).toEqual(Array(5).fill('Footage'));
     expect(errors).toEqual([]);
   });
 
@@ -199,6 +220,7 @@ describe('the Storyboard', () => {
     // A reference photo without a face is refused at once, with the photo's name.
     await page.getByRole('button', { name: '+ Character' }).click();
     await page.getByLabel('Add a photo of Character 1').setInputFiles('tests/vision/fixtures/no-face-cat.jpg');
+    await expect.poll(() => page.getByTestId('character').textContent(), { timeout: 60_000 }).toMatch(/Photo 1 \(uploads\/no-face-cat\.jpg\) shows no usable face/);
     await page.getByTestId('character-status').filter({ hasText: /Photo 1 \(uploads\/no-face-cat\.jpg\) shows no usable face; a reference photo needs exactly one\./ }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Spending cap in dollars').fill('1');
     await page.getByLabel('Spending cap in dollars').press('Enter');
