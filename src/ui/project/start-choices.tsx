@@ -10,7 +10,7 @@ import { showToast } from '../shell/toasts';
 import '../home/start.css';
 import { countFiles } from '../../db/files-repo';
 
-export type StartChoiceKind = 'describe' | 'templates' | 'starters';
+export type StartChoiceKind = 'describe' | 'templates' | 'starters' | 'storyboard';
 
 export interface StartChoicesProps {
   projectId: string;
@@ -66,6 +66,12 @@ export function StartChoices(props: StartChoicesProps) {
         <Show when={offers('starters')}>
           <h3 class="start-section-title">Or wire it on the canvas</h3>
           <StarterCards small busy={busy()} onPick={(starterName) => void start({ kind: 'starter', starterName })} />
+        </Show>
+        <Show when={offers('storyboard')}>
+          <h3 class="start-section-title">Or plan it shot by shot</h3>
+          <button class="button" onClick={() => navigate(`/projects/${props.projectId}/storyboard`)}>
+            Open the Storyboard
+          </button>
         </Show>
       </section>
     </Show>

@@ -23,6 +23,7 @@ export interface SceneRowProps {
   onRenameScene: (title: string) => void;
   onRemoveScene: () => void;
   onAddClip: () => void;
+  onGenerateScene: () => void;
   onEditPrompt: (clipId: string, prompt: string) => void;
   onContextMenu: (clipId: string, x: number, y: number) => void;
 }
@@ -76,6 +77,9 @@ export function SceneRow(props: SceneRowProps) {
         </span>
         <button class="button small" onClick={() => props.onAddClip()}>
           + Clip
+        </button>
+        <button class="button small" disabled={!props.scene.clips.length} onClick={() => props.onGenerateScene()} title="Generate every clip of this scene that is not made yet">
+          Generate scene
         </button>
         <button class="button small danger" aria-label={`Delete scene ${props.scene.title}`} onClick={() => props.onRemoveScene()}>
           Delete scene
