@@ -460,7 +460,7 @@ export default function StoryboardView() {
                     showToast({ kind: 'info', message: `Deleted ${scene.title}.`, action: { label: 'Undo', run: () => history.undo() } });
                   }}
                   onAddClip={() => newClip(scene.id)}
-                  onGenerateScene={() => generate(scene.clips.filter((c) => !made(c.id)).map((c) => c.id))}
+                  onGenerateScene={() => generate(scene.clips.map((c) => c.id))}
                   onEditPrompt={(clipId, prompt) => findClip(board(), clipId)?.clip.prompt !== prompt && apply(updateClip(board(), clipId, { prompt }))}
                   onContextMenu={(clipId, x, y) => setMenu({ clipId, x, y })}
                 />
