@@ -237,4 +237,20 @@ describe('the Storyboard', () => {
     expect(await cards(page).first().getByTestId('clip-status').textContent()).toMatch(/filtered the video for safety/);
     expect(errors).toEqual([]);
   });
+
+  it('two tabs see each other’s edits and lose none', async () => {
+    const { page: a } = await openApp(context);
+    const projectId = await createProjectInUi(a, 'Two tabs');
+    await a.getByRole('link', { name: 'Storyboard', exact: true }).click();
+    await a.getByRole('button', { name: 'Add the first clip' }).click();
+    await inspector(a).getByLabel('Prompt', { exact: true }).fill('From tab A');
+    const { page: b } = await openApp(context, `/projects/${projectId}/storyboard`);
+    await b.getByTestId('clip-card').filter({ hasText: 'From tab A' }).waitFor();
+    await b.getByRole('region', { name: 'Scene 1' }).getByRole('button', { name: '+ Clip' }).click();
+    await inspector(b).getByLabel('Prompt', { exact: true }).fill('From tab B');
+    await a.getByTestId('clip-card').filter({ hasText: 'From tab B' }).waitFor();
+    expect(await a.getByTestId('clip-card').allTextContents()).toEqual([expect.stringContaining('From tab A'), expect.stringContaining('From tab B')]);
+    await a.reload();
+    await expect.poll(() => a.getByTestId('clip-card').count()).toBe(2);
+  });
 });
