@@ -182,10 +182,10 @@ describe('the Storyboard', () => {
 
     // Timeline interchange: the cut as FCPXML in a zip with its media, imported into a new project.
     await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
-    await page.getByRole('button', { name: 'Export timeline…' }).click();
-    await page.getByRole('dialog', { name: 'Export timeline' }).getByLabel('Timeline format').selectOption('fcpxml');
+    await page.getByRole('button', { name: 'Timeline…' }).click();
+    await page.getByRole('dialog', { name: 'Timeline' }).getByLabel('Timeline format').selectOption('fcpxml');
     const zipDownload = page.waitForEvent('download');
-    await page.getByRole('dialog', { name: 'Export timeline' }).getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('dialog', { name: 'Timeline' }).getByRole('button', { name: 'Export' }).click();
     const zip = await zipDownload;
     expect(zip.suggestedFilename()).toMatch(/\.zip$/);
     const zipPath = `test-results/${zip.suggestedFilename()}`;
@@ -195,7 +195,8 @@ describe('the Storyboard', () => {
     await page.getByRole('link', { name: 'All projects' }).click();
     await createProjectInUi(page, 'Harbour story, re-imported');
     await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
-    await page.getByLabel('Timeline file').setInputFiles(zipPath);
+    await page.getByRole('button', { name: 'Timeline…' }).click();
+    await page.getByRole('dialog', { name: 'Timeline' }).getByLabel('Timeline file').setInputFiles(zipPath);
     await page.getByText(/^Imported 5 clips from/).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('scene-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Arrival', 'Departure']);
     expect(await page.getByTestId('clip-card').evaluateAll((els) => els.map((e) => e.querySelector('.clip-length')!.textContent))).toEqual(exportedOrder);

@@ -376,9 +376,11 @@ export default function StoryboardView() {
         <button class="button small primary" disabled={!withoutTake().length} onClick={() => generate(withoutTake().map((c) => c.id))} title="Generate every clip that has a prompt and no take yet">
           Generate all without a take{withoutTake().length ? ` (${withoutTake().length})` : ''}
         </button>
-        <button class="button small" disabled={!selected().size} onClick={() => generate([...selected()])} title="G">
-          Generate selected
-        </button>
+        <Show when={selected().size > 1}>
+          <button class="button small" onClick={() => generate([...selected()])} title="G">
+            Generate {selected().size} selected
+          </button>
+        </Show>
         <span class="toolbar-sep" />
         <label class="button small file-button" title="Choose the music under the cut">
           {board().music ? `♪ ${board().music!.name.replace(/^uploads\//, '')}` : 'Add music'}
@@ -413,13 +415,9 @@ export default function StoryboardView() {
           Export…
         </button>
         <span class="toolbar-sep" />
-        <button class="button small" onClick={() => setExporting(true)} title="Final Cut Pro, Premiere, Resolve: the cut with its media in a zip">
-          Export timeline…
+        <button class="button small" onClick={() => setExporting(true)} title="Exchange the cut with Final Cut Pro, Premiere or Resolve: export it with its media, or import theirs">
+          Timeline…
         </button>
-        <label class="button small file-button" title="An FCPXML, EDL, OTIO or FCP7 XML file, or a timeline zip with its media">
-          Import timeline…
-          <input type="file" accept=".fcpxml,.fcpxmld,.edl,.otio,.xml,.json,.zip" aria-label="Timeline file" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void importTimeline(f); e.currentTarget.value = ''; }} />
-        </label>
         <div class="spacer" />
         <button class="button small" aria-label="Undo" disabled={!history.canUndo()} onClick={() => history.undo()} title="Undo (Ctrl+Z)">
           ↶
@@ -577,7 +575,7 @@ export default function StoryboardView() {
 
       <Show when={exporting()}>
         <div class="dialog-backdrop">
-          <div class="dialog" role="dialog" aria-label="Export timeline" onKeyDown={(e) => e.key === 'Escape' && setExporting(false)}>
+          <div class="dialog" role="dialog" aria-label="Timeline" onKeyDown={(e) => e.key === 'Escape' && setExporting(false)}>
             <h3>Export the timeline</h3>
             <p class="hint">A zip with the timeline file and the clips and music under media/, so the editor relinks at once. Clips play their picked take at their length in the cut; scenes become markers.</p>
             <label class="field">
@@ -594,6 +592,12 @@ export default function StoryboardView() {
                 Export
               </button>
             </div>
+            <h3>Import a timeline</h3>
+            <p class="hint">An FCPXML, EDL, OTIO or FCP7 XML file, or a zip with the timeline and its media: its scenes are added to this storyboard, clips playing the footage matched by file name.</p>
+            <label class="button file-button">
+              Choose a timeline file…
+              <input type="file" accept=".fcpxml,.fcpxmld,.edl,.otio,.xml,.json,.zip" aria-label="Timeline file" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) { setExporting(false); void importTimeline(f); } e.currentTarget.value = ''; }} />
+            </label>
           </div>
         </div>
       </Show>
