@@ -58,3 +58,15 @@ function stripProject(row: CacheEntry & { projectId: string }): CacheEntry {
   const { projectId: _projectId, ...entry } = row;
   return entry;
 }
+
+/** Every job of a project (the generation history), oldest first. */
+export async function listProjectJobs(db: DirectorDb, projectId: string): Promise<JobRecord[]> {
+  const rows = (await db.jobs.where('projectId').equals(projectId).toArray()) as unknown as JobRecord[];
+  return rows.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Every take of a project, by id. */
+export async function mapProjectTakes(db: DirectorDb, projectId: string): Promise<Map<string, Take>> {
+  const rows = (await db.takes.where('projectId').equals(projectId).toArray()) as unknown as Take[];
+  return new Map(rows.map((t) => [t.id, t]));
+}

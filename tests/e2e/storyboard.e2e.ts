@@ -136,6 +136,12 @@ describe('the Storyboard', () => {
     await inspector(page).getByTestId('take').filter({ hasText: 'Take 1' }).getByRole('button', { name: 'Use this take' }).click();
     await inspector(page).locator('[data-testid=take][data-current=true]').filter({ hasText: 'Take 1' }).waitFor();
 
+    // The history lists the six generations and what they cost at list prices (6 × 8 s of Veo 3.1).
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByTestId('cost-summary').filter({ hasText: '$19.20 for 6 generations (48 s of video)' }).waitFor();
+    expect(await page.getByTestId('history-row').count()).toBe(6);
+    await page.getByRole('option', { name: 'Arrival · clip 3' }).click();
+
     // Music: 6 s at 120 BPM; fitting puts the four inner cuts on beats and ends with the music.
     mkdirSync('test-results', { recursive: true });
     clickTrack('test-results/storyboard-music.wav', 6, 120);

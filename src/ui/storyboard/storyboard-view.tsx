@@ -32,6 +32,7 @@ import { TakesPanel } from '../canvas/takes-panel';
 import { useProject } from '../project/project-context';
 import { showToast } from '../shell/toasts';
 import { CastPanel } from './cast-panel';
+import { HistoryPanel } from './history-panel';
 import { ClipInspector } from './clip-inspector';
 import { CutPlayer } from './cut-player';
 import { SceneRow, type ClipCardState } from './scene-row';
@@ -65,7 +66,7 @@ export default function StoryboardView() {
   const [loaded, setLoaded] = createSignal(false);
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [focused, setFocused] = createSignal<string | null>(null);
-  const [side, setSide] = createSignal<'clip' | 'cast'>('clip');
+  const [side, setSide] = createSignal<'clip' | 'cast' | 'history'>('clip');
   const [menu, setMenu] = createSignal<{ clipId: string; x: number; y: number } | null>(null);
   const [confirming, setConfirming] = createSignal<{ clipIds: string[]; estimate: BatchEstimate } | null>(null);
   const [batch, setBatch] = createSignal<{ nodeIds: string[]; startedAt: number } | null>(null);
@@ -500,7 +501,13 @@ export default function StoryboardView() {
             <button role="tab" aria-selected={side() === 'cast'} classList={{ active: side() === 'cast' }} onClick={() => setSide('cast')}>
               Cast &amp; budget
             </button>
+            <button role="tab" aria-selected={side() === 'history'} classList={{ active: side() === 'history' }} onClick={() => setSide('history')}>
+              History
+            </button>
           </div>
+          <Show when={side() === 'history'}>
+            <HistoryPanel projectId={projectId} nameOf={(nodeId) => graph().nodes.find((n) => n.id === nodeId)?.label ?? 'Canvas node'} />
+          </Show>
           <Show when={side() === 'cast'}>
             <CastPanel
               board={board()}
