@@ -16,7 +16,7 @@ import { takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
 import { raceAbort } from './race-abort';
 import { boundedDiff, rollBack, type Ending } from './roll-back';
 import { mergeSameRole } from './merge-contents';
-import { makeRepeatDetector } from './repeat-detector';
+import { makeRepeatDetector, repeatWarning } from './repeat-detector';
 import { clip, shortArgs } from './short-text';
 
 export interface TurnLimits {
@@ -80,9 +80,12 @@ class TurnEnd extends Error {
  * - Cancel (signal): stops at once. The project stays as the last completed tool left it (every
  *   write is one atomic batch, and writes after the cancel are refused); undo the turn with its
  *   versionBeforeId to go back further.
- * - Failure (provider error, tool that throws, malformed calls, a loop): the project returns to
- *   the last known-good state (before the turn, or the last clean check in it); the unfinished
- *   state is first saved as a version so nothing is lost.
+ * - Failure (provider error, tool that throws, malformed calls, a loop) or a spent step budget:
+ *   changes that build are kept. One last build check; if the project does not build, only the
+ *   edits since the last good build are reverted (the unfinished state is first saved as a
+ *   version, so nothing is lost), and the message says so.
+ * - Loops: repeating a look (read, check) on an unchanged project is answered with a warning;
+ *   only a repeated edit, or edits that keep returning to one state, end the turn.
  */
 export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<TurnRecord> {
   const limits = deps.limits;
@@ -120,7 +123,9 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   emit({ type: 'turn_started', turnId, prompt: input.prompt, versionBeforeId: versionBefore.id });
 
   const before = await takeCheckpoint(deps.workspace);
-  let knownGood: ProjectCheckpoint = before;
+  // The last state in this turn that built (bundle + types); failures go back no further than this.
+  let lastGoodBuild: ProjectCheckpoint = before;
+  let budgetSpent: string | null = null;
   let tree = before.tree;
   const repeats = makeRepeatDetector(limits.maxRepeats, tree);
   const history = fitHistory(input.pastTurns, { budgetTokens: limits.historyBudgetTokens });
@@ -153,10 +158,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     if (finding.kind === 'runtime') lastRuntime = { tree: atTree, finding };
     if (finding.kind === 'visual') openVisual = finding.clean ? [] : finding.problems;
   };
-  const markGoodIfVerified = async () => {
-    if (lastBuild?.tree === tree && lastBuild.finding.clean && lastRuntime?.tree === tree && lastRuntime.finding.clean && knownGood.tree !== tree) {
-      knownGood = await takeCheckpoint(deps.workspace);
-    }
+  const markGoodBuild = async () => {
+    if (lastBuild?.tree === tree && lastBuild.finding.clean && lastGoodBuild.tree !== tree) lastGoodBuild = await takeCheckpoint(deps.workspace);
   };
 
   const callModel = async (): Promise<ModelResponse> => {
@@ -206,6 +209,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   };
 
   const budgetEnding = (why: string): Ending => {
+    budgetSpent = why;
     const problems = currentProblems();
     return problems.length
       ? { status: 'problems_remain', code: 'budget_exhausted', message: `Stopped: ${why}, with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` }
@@ -234,13 +238,15 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     const start = performance.now();
     const validated = deps.registry.validate(name, rawArgs);
     const repeat = repeats.checkCall(name, rawArgs, tree);
-    if (repeat.repeated) {
+    // Looking again (a read, a check) costs a step but loses nothing: warn. Re-sending the same edit ends the turn.
+    if (repeat.repeated && validated.ok && validated.tool.mutates) {
       record('tool', name, argsText, repeat.message, false, performance.now() - start, repeat.code);
       throw new TurnEnd({ status: 'failed', code: repeat.code, message: `${repeat.message} The turn was stopped.` });
     }
+    const warning = repeat.repeated ? { warning: repeatWarning(name, rawArgs, repeat.count) } : {};
     if (!validated.ok) {
       record('tool', name, argsText, validated.message, false, performance.now() - start, validated.code);
-      return respond({ error: { code: validated.code, message: validated.message, ...(validated.issues ? { issues: validated.issues } : {}) } });
+      return respond({ error: { code: validated.code, message: validated.message, ...(validated.issues ? { issues: validated.issues } : {}) }, ...warning });
     }
     let outcome: ToolOutcome;
     try {
@@ -270,10 +276,61 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     }
     if (outcome.ok && validated.tool.mutates) mutated = true;
     if (outcome.check) noteCheck(outcome.check, tree);
-    await markGoodIfVerified();
-    if (outcome.ok) record('tool', name, argsText, outcome.summary, true, performance.now() - start);
-    else record('tool', name, argsText, `${outcome.code}: ${outcome.message}`, false, performance.now() - start, outcome.code);
-    return respond(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } });
+    await markGoodBuild();
+    const repeatNote = repeat.repeated ? ` (repeat ${repeat.count}: warned)` : '';
+    if (outcome.ok) record('tool', name, argsText, `${outcome.summary}${repeatNote}`, true, performance.now() - start, repeat.repeated ? 'repeat_warned' : undefined);
+    else record('tool', name, argsText, `${outcome.code}: ${outcome.message}${repeatNote}`, false, performance.now() - start, outcome.code);
+    return respond({ ...(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } }), ...warning });
+  };
+
+  /** One automatic check as a `check` step; a crash ends the turn. */
+  const autoCheck = async (tool: typeof runBuildCheck | typeof runPreview, name: string): Promise<boolean> => {
+    emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
+    const start = performance.now();
+    let outcome: ToolOutcome;
+    try {
+      outcome = await raceAbort(tool.run({} as never, ctx), signal);
+    } catch (e) {
+      if (signal.aborted) throw new TurnEnd(cancelled());
+      record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
+      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
+    }
+    if (outcome.check) noteCheck(outcome.check, tree);
+    await markGoodBuild();
+    const clean = outcome.check?.clean ?? outcome.ok;
+    record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
+    return clean;
+  };
+
+  /**
+   * After a failure or a spent budget: keep every change that builds. One last build check on the
+   * current state; if it does not build, only the edits since the last good build are reverted.
+   */
+  const keepWhatBuilds = async (ending: Ending): Promise<Ending> => {
+    await refreshTree();
+    const styleChanged = JSON.stringify(await deps.workspace.getStyle()) !== JSON.stringify(lastGoodBuild.style);
+    if (tree === lastGoodBuild.tree && !styleChanged) return ending;
+    if ((await deps.workspace.listFiles()).length === 0) return ending;
+    if (lastBuild?.tree !== tree) {
+      try {
+        await autoCheck(runBuildCheck, 'final_run_build_check');
+      } catch (e) {
+        if (!(e instanceof TurnEnd)) throw e;
+        // The check itself could not run: nothing says the changes build.
+      }
+    }
+    const builds = lastBuild?.tree === tree && lastBuild.finding.clean;
+    const notDone = budgetSpent ? '' : ' The model did not finish the request';
+    if (builds) {
+      await markGoodBuild();
+      const refreshed = budgetSpent ? budgetEnding(budgetSpent) : ending;
+      const unverified = lastRuntime?.tree === tree ? '' : ' They were not previewed after the last change.';
+      return { ...refreshed, message: `${refreshed.message}\nThe changes made so far build and are kept.${notDone ? `${notDone}.` : ''}${unverified}` };
+    }
+    const first = lastBuild?.tree === tree ? lastBuild.finding.problems[0]?.split('\n')[0] : undefined;
+    const where = lastGoodBuild === before ? 'as it was before this turn' : 'at the last point in this turn where it built';
+    const why = `The project did not build after the last changes${first ? ` (${first})` : ''}, so only the edits since the last good build were reverted.`;
+    return rollBack(deps, { ...ending, message: `${ending.message}\n${why}${notDone ? `${notDone}.` : ''}` }, lastGoodBuild, input.prompt, where);
   };
 
   /** The automatic checks when the model stops: build, then preview if the build is clean. */
@@ -289,23 +346,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
         continue;
       }
       throwIfCancelled();
-      const name = `auto_${tool.name}`;
-      emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
-      const start = performance.now();
-      let outcome: ToolOutcome;
-      try {
-        outcome = await raceAbort(tool.run({} as never, ctx), signal);
-      } catch (e) {
-        if (signal.aborted) throw new TurnEnd(cancelled());
-        record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
-        throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
-      }
-      if (outcome.check) noteCheck(outcome.check, tree);
-      const clean = outcome.check?.clean ?? outcome.ok;
-      record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
-      if (!clean) return;
+      if (!(await autoCheck(tool, `auto_${tool.name}`))) return;
     }
-    await markGoodIfVerified();
   };
 
   let ending: Ending;
@@ -373,7 +415,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     input.signal?.removeEventListener('abort', forwardAbort);
   }
 
-  if (ending.status === 'failed') ending = await rollBack(deps, ending, knownGood, before, input.prompt);
+  if (ending.status === 'failed' || ending.code === 'budget_exhausted') ending = await keepWhatBuilds(ending);
   const after = new Map((await deps.workspace.listFiles()).map((f) => [f.path, f.content]));
   turn.diff = boundedDiff(diffFiles(before.files, after));
   turn.changedFiles = turn.diff.map((d) => d.path);
