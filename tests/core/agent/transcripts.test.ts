@@ -91,7 +91,7 @@ describe('scripted transcripts through the real loop', () => {
     expect(turn.diff!.find((d) => d.path === 'src/Root.tsx')!.status).toBe('added');
     expect(turn.versionBeforeId).toBe('v1');
     // Wire: declarations sent, signatures replayed, decisions in the system prompt once made.
-    expect(bodies[0].tools[0].functionDeclarations).toHaveLength(16);
+    expect(bodies[0].tools[0].functionDeclarations).toHaveLength(17);
     expect(bodies[1].contents[1].parts[0].thoughtSignature).toBe('sig-1');
     expect(bodies[0].systemInstruction.parts[0].text).toMatch(/No style decided yet/);
     expect(bodies[2].systemInstruction.parts[0].text).toMatch(/Palette: background #1c1917, accent #f59e0b/);
