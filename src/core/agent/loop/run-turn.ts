@@ -2,6 +2,7 @@ import { diffFiles } from '../../project/diff-files';
 import { fitHistory, type PastTurn } from '../memory/conversation-window';
 import type { KnowledgeRetriever } from '../memory/knowledge-retriever';
 import { buildSystemPrompt } from '../memory/system-prompt';
+import { summariseOlderResults } from '../memory/turn-context';
 import type { ModelProvider, ModelResponse, Part } from '../provider/model-types';
 import { isProviderError } from '../provider/provider-error';
 import type { StepKind, StepRecord, TurnRecord } from '../records/conversation-records';
@@ -32,6 +33,8 @@ export interface TurnLimits {
   malformedRetries: number;
   historyBudgetTokens: number;
   knowledgeNotes: number;
+  /** Tool results of this turn sent whole on each model call; older successful ones are summarised. */
+  keepWholeResults: number;
 }
 
 export const DEFAULT_TURN_LIMITS: TurnLimits = {
@@ -42,6 +45,7 @@ export const DEFAULT_TURN_LIMITS: TurnLimits = {
   malformedRetries: 1,
   historyBudgetTokens: 48_000,
   knowledgeNotes: 4,
+  keepWholeResults: 6,
 };
 
 export interface TurnDeps extends Omit<ToolContext, 'signal'> {
@@ -181,7 +185,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     try {
       const response = await raceAbort(
         deps.model.generate(
-          { systemInstruction, contents: mergeSameRole([...history.contents, ...turn.contents]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
+          { systemInstruction, contents: mergeSameRole([...history.contents, ...summariseOlderResults(turn.contents, { keepWholeResults: limits.keepWholeResults })]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
           { signal, onTextDelta: (text) => emit({ type: 'text_delta', turnId, text }) },
         ),
         signal,
