@@ -2,7 +2,7 @@ import type { TurnStatus } from '../records/conversation-records';
 import type { FileDiff } from '../../project/diff-files';
 import { treeHash } from '../workspace/content-hash';
 import type { ProjectWorkspace } from '../ports/project-workspace';
-import { restoreCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
+import { decisionsChanged, restoreCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
 import { clip } from './short-text';
 
 export type Ending = { status: TurnStatus; code?: string; message: string; providerCode?: string; retryAfterSec?: number };
@@ -14,7 +14,7 @@ export type Ending = { status: TurnStatus; code?: string; message: string; provi
 export async function rollBack(deps: { workspace: ProjectWorkspace }, ending: Ending, target: ProjectCheckpoint, prompt: string, where: string): Promise<Ending> {
   const files = await deps.workspace.listFiles();
   const current = treeHash(new Map(files.map((f) => [f.path, f.content])));
-  if (current === target.tree && JSON.stringify(await deps.workspace.getStyle()) === JSON.stringify(target.style)) return ending;
+  if (current === target.tree && !(await decisionsChanged(deps.workspace, target))) return ending;
   const unfinished = await deps.workspace.saveVersion(`Unfinished: ${clip(prompt, 60)}`);
   await restoreCheckpoint(deps.workspace, target);
   return { ...ending, message: `${ending.message}\nThe project is back ${where}; the unfinished changes are kept as version "${unfinished.label}".` };

@@ -13,7 +13,7 @@ import type { CheckFinding, ToolContext, ToolOutcome } from '../tools/tool-types
 import { treeHash } from '../workspace/content-hash';
 import type { AgentEventListener } from './agent-events';
 import { guardWorkspace, TurnCancelledError } from './guarded-workspace';
-import { takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
+import { decisionsChanged, takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
 import { raceAbort } from './race-abort';
 import { boundedDiff, rollBack, type Ending } from './roll-back';
 import { mergeSameRole } from './merge-contents';
@@ -312,8 +312,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
    */
   const keepWhatBuilds = async (ending: Ending): Promise<Ending> => {
     await refreshTree();
-    const styleChanged = JSON.stringify(await deps.workspace.getStyle()) !== JSON.stringify(lastGoodBuild.style);
-    if (tree === lastGoodBuild.tree && !styleChanged) return ending;
+    if (tree === lastGoodBuild.tree && !(await decisionsChanged(deps.workspace, lastGoodBuild))) return ending;
     if ((await deps.workspace.listFiles()).length === 0) return ending;
     if (lastBuild?.tree !== tree) {
       try {
