@@ -2,6 +2,8 @@ import type { BuildChecker } from '../../core/agent/ports/build-checker';
 import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/preview-runner';
 import type { StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
+import { locateRuntimeError } from '../../core/agent/checks/runtime-error-location';
+import { BUNDLE_WRAPPER_LINES, type RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../workers/page-workers';
 import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
@@ -36,12 +38,17 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
       const out = await build(files, assetNames);
       if (!out.ok) return { built: false, buildErrors: out.errors.map(formatDiagnostic), compositions: [], renderedFrames: [], errors: [], ms: performance.now() - start };
       const errors: PreviewRuntimeError[] = [];
+      // The stack points into the bundle: its inline source map gives the project file and line.
+      const located = (e: unknown): PreviewRuntimeError => {
+        const info: RuntimeErrorInfo = e instanceof SandboxError ? e.info : { message: (e as Error).message, stack: (e as Error).stack };
+        const location = locateRuntimeError(info.stack, out.code, files, BUNDLE_WRAPPER_LINES);
+        return { ...info, ...(location ? { location } : {}) };
+      };
       let compositions;
       try {
         compositions = await sandbox().load(out.code, await assetsFor(assetNames));
       } catch (e) {
-        const info = e instanceof SandboxError ? e.info : { message: (e as Error).message };
-        return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [info], ms: performance.now() - start };
+        return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [located(e)], ms: performance.now() - start };
       }
       const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
       const rendered: number[] = [];
@@ -52,7 +59,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
             await sandbox().still(comp.id, {}, frame, 0.1);
             rendered.push(frame);
           } catch (e) {
-            errors.push({ ...(e instanceof SandboxError ? e.info : { message: (e as Error).message }), frame, compositionId: comp.id });
+            errors.push({ ...located(e), frame, compositionId: comp.id });
           }
         }
       }

@@ -146,7 +146,7 @@ describe('scripted transcripts through the real loop', () => {
     expect(turn.status).toBe('clean');
     const previews = turn.steps.filter((s) => s.name === 'run_preview');
     expect(previews[0]!.result).toMatch(/1 problem/);
-    expect(lastResponse(model.requests[4]!)[0]).toMatchObject({ output: { clean: false, errors: [{ message: 'Cannot read properties of undefined (reading icon)', frame: 0 }] } });
+    expect(lastResponse(model.requests[4]!)[0]).toMatchObject({ output: { clean: false, errors: [{ message: 'Cannot read properties of undefined (reading icon)', frames: [0] }] } });
     expect(previews[1]!.result).toMatch(/no errors/);
     // run_preview already verified the final state; only the type/bundle check is repeated on it.
     expect(turn.steps.filter((s) => s.kind === 'check').map((s) => `${s.name}:${s.ok}`)).toEqual(['auto_run_build_check:true']);
