@@ -8,6 +8,7 @@ import { isProviderError } from '../provider/provider-error';
 import type { StepKind, StepRecord, TurnRecord } from '../records/conversation-records';
 import { runBuildCheck } from '../tools/run-build-check';
 import { runPreview } from '../tools/run-preview';
+import { runVisualCheck } from './visual-check';
 import type { ToolRegistry } from '../tools/tool-registry';
 import type { CheckFinding, ToolContext, ToolOutcome } from '../tools/tool-types';
 import { treeHash } from '../workspace/content-hash';
@@ -138,6 +139,11 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   let lastBuild: { tree: string; finding: CheckFinding } | null = null;
   let lastRuntime: { tree: string; finding: CheckFinding } | null = null;
   let openVisual: string[] = [];
+  // The automatic visual check: the tree it last looked at, the frames to show the model, and what was skipped.
+  let lastVisualTree: string | null = null;
+  let pendingImages: Part[] = [];
+  let durationInFrames: number | null = null;
+  const skipped = new Set<string>();
   let correctionRounds = 0;
   let malformed = 0;
   // Whether any tool changed the project (files, assets, style or settings) in this turn.
@@ -301,6 +307,10 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     }
     if (outcome.check) noteCheck(outcome.check, tree);
     await markGoodBuild();
+    if (outcome.ok && tool === runPreview) {
+      const comps = (outcome.output as { compositions?: { durationInFrames: number }[] }).compositions;
+      durationInFrames = comps?.[0]?.durationInFrames ?? null;
+    }
     const clean = outcome.check?.clean ?? outcome.ok;
     record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
     return clean;
@@ -351,6 +361,26 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       throwIfCancelled();
       if (!(await autoCheck(tool, `auto_${tool.name}`))) return;
     }
+    if (deps.previewRunner.fidelity === 'stand-in') skipped.add('runtime checks used a stand-in that renders nothing (only a literal throw is caught)');
+    if (lastVisualTree === tree) return;
+    if (deps.stillRenderer.fidelity === 'placeholder') {
+      skipped.add('visual checks were skipped (no real renderer here: stills are placeholders)');
+      return;
+    }
+    throwIfCancelled();
+    emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name: 'auto_visual_check', args: '{}' });
+    const start = performance.now();
+    try {
+      const visual = await raceAbort(runVisualCheck(ctx, durationInFrames), signal);
+      lastVisualTree = tree;
+      noteCheck(visual.finding, tree);
+      pendingImages = visual.finding.clean ? [] : visual.images;
+      record('check', 'auto_visual_check', `frames ${visual.frames.join(', ')}`, visual.summary, visual.finding.clean, performance.now() - start, visual.finding.clean ? undefined : 'check_failed');
+    } catch (e) {
+      if (signal.aborted) throw new TurnEnd(cancelled());
+      record('check', 'auto_visual_check', '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
+      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic visual check crashed: ${(e as Error).message}` });
+    }
   };
 
   let ending: Ending;
@@ -397,7 +427,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       if (problems.length === 0) {
         ending = !mutated
           ? { status: 'answered', message: turn.reply || 'Done (no changes).' }
-          : { status: 'clean', message: lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.' };
+          : { status: 'clean', message: `${lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.'}${skipped.size ? ` Not checked here: ${[...skipped].join('; ')}.` : ''}` };
         break;
       }
       if (correctionRounds >= limits.maxCorrectionRounds) {
@@ -408,8 +438,12 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       knowledgeQuery = `${input.prompt}\n${problems.join('\n')}`;
       turn.contents.push({
         role: 'user',
-        parts: [{ text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}` }],
+        parts: [
+          { text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}${pendingImages.length ? '\nThe frames the visual check rendered follow, in the order listed.' : ''}` },
+          ...pendingImages,
+        ],
       });
+      pendingImages = [];
     }
   } catch (e) {
     if (!(e instanceof TurnEnd)) throw e;

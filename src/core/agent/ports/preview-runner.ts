@@ -40,5 +40,7 @@ export interface PreviewRunReport {
 
 /** Loads the project in the sandbox and renders a few frames. Implemented by the app's sandbox host. */
 export interface PreviewRunner {
+  /** "stand-in" when frames are not really rendered (the Node double): the turn says runtime checks were limited. */
+  readonly fidelity?: 'engine' | 'stand-in';
   run(input: PreviewRunInput): Promise<PreviewRunReport>;
 }

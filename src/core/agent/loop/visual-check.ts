@@ -1,0 +1,47 @@
+import { encodeBase64 } from '../../util/base64';
+import { frameFindings } from '../checks/frame-findings';
+import type { Part } from '../provider/model-types';
+import type { CheckFinding, ToolContext } from '../tools/tool-types';
+import { readSources } from '../tools/tool-helpers';
+
+export interface VisualCheckResult {
+  finding: CheckFinding;
+  /** The rendered frames as image parts, for the main model to see. */
+  images: Part[];
+  frames: number[];
+  summary: string;
+}
+
+/** Start, middle and end of the first composition (or just the start when its length is unknown). */
+export function keyFrames(durationInFrames: number | null): number[] {
+  if (!durationInFrames || durationInFrames < 2) return [0];
+  const last = durationInFrames - 1;
+  return [...new Set([0, Math.floor(last / 2), last])];
+}
+
+/**
+ * The automatic look at a changed project: stills at key frames in the engine, each measured for
+ * what a person would notice (a blank frame, text without contrast). Problems come back with the
+ * frames themselves, so the main model sees what a person would see.
+ */
+export async function runVisualCheck(ctx: ToolContext, durationInFrames: number | null): Promise<VisualCheckResult> {
+  const sources = await readSources(ctx.workspace);
+  const frames = keyFrames(durationInFrames);
+  const problems: string[] = [];
+  const images: Part[] = [];
+  for (const frame of frames) {
+    const still = await ctx.stillRenderer.renderStill({ ...sources, frame, scale: 0.5, signal: ctx.signal });
+    if (!still.ok) {
+      problems.push(`frame ${frame} could not be rendered: ${still.message}`);
+      continue;
+    }
+    images.push({ text: `Frame ${frame} of ${still.compositionId}:` }, { inlineData: { mimeType: 'image/png', data: encodeBase64(still.png) } });
+    for (const f of still.pixels ? frameFindings(still.pixels) : []) problems.push(`frame ${frame}: ${f.message}`);
+  }
+  return {
+    finding: { kind: 'visual', clean: problems.length === 0, problems },
+    images,
+    frames,
+    summary: problems.length ? `${problems.length} visual problem${problems.length > 1 ? 's' : ''}` : `frames ${frames.join(', ')} look right`,
+  };
+}
