@@ -4,6 +4,8 @@ import type { FramePixels } from '../ports/still-renderer';
 const BLANK_SHARE = 0.995;
 /** Smallest share of the frame a foreground colour must cover to be judged (text is small). */
 const MIN_FOREGROUND_SHARE = 0.0005;
+/** Share the background colour must cover for contrast to be judged. */
+const FLAT_BACKGROUND_SHARE = 0.4;
 /** WCAG 2.x AA for body text; large text needs 3:1. */
 export const WCAG_AA_TEXT = 4.5;
 
@@ -15,7 +17,7 @@ export interface FrameFinding {
 /**
  * What a person would notice at a glance in one rendered frame, measured from its pixels:
  * - one colour over nearly the whole frame (blank, or text the colour of its background);
- * - the main foreground colour against the background below WCAG AA contrast.
+ * - the main foreground colour against a flat background below WCAG AA contrast.
  * Colours are grouped to 4 bits per channel, so anti-aliased edges fall into their colour's bin.
  */
 export function frameFindings(pixels: FramePixels): FrameFinding[] {
@@ -32,7 +34,9 @@ export function frameFindings(pixels: FramePixels): FrameFinding[] {
   if (backgroundCount / total >= BLANK_SHARE) {
     return [{ code: 'blank_frame', message: `the frame is almost one colour (${hex(bg)} over ${percent(backgroundCount / total)}): nothing visible, or text the colour of its background` }];
   }
-  // The most common colour clearly different from the background: usually the text.
+  // Contrast is judged only against a flat background (a gradient or a photo spreads over many colours).
+  if (backgroundCount / total < FLAT_BACKGROUND_SHARE) return [];
+  // The most common colour other than the background: usually the text.
   const foreground = bins.slice(1).find(([key, n]) => n / total >= MIN_FOREGROUND_SHARE && key !== background);
   if (!foreground) return [];
   const fg = binColour(foreground[0]);

@@ -1,5 +1,5 @@
 import { encodeBase64 } from '../../util/base64';
-import { frameFindings } from '../checks/frame-findings';
+import { frameFindings, type FrameFinding } from '../checks/frame-findings';
 import type { Part } from '../provider/model-types';
 import type { CheckFinding, ToolContext } from '../tools/tool-types';
 import { readSources } from '../tools/tool-helpers';
@@ -29,6 +29,7 @@ export async function runVisualCheck(ctx: ToolContext, durationInFrames: number 
   const frames = keyFrames(durationInFrames);
   const problems: string[] = [];
   const images: Part[] = [];
+  const found: { frame: number; findings: FrameFinding[] }[] = [];
   for (const frame of frames) {
     const still = await ctx.stillRenderer.renderStill({ ...sources, frame, scale: 0.5, signal: ctx.signal });
     if (!still.ok) {
@@ -36,7 +37,13 @@ export async function runVisualCheck(ctx: ToolContext, durationInFrames: number 
       continue;
     }
     images.push({ text: `Frame ${frame} of ${still.compositionId}:` }, { inlineData: { mimeType: 'image/png', data: encodeBase64(still.png) } });
-    for (const f of still.pixels ? frameFindings(still.pixels) : []) problems.push(`frame ${frame}: ${f.message}`);
+    found.push({ frame, findings: still.pixels ? frameFindings(still.pixels) : [] });
+  }
+  // Fading in from (or out to) one colour is normal: a blank first or last frame counts only when every frame is blank.
+  const allBlank = found.length > 0 && found.every((f) => f.findings.some((x) => x.code === 'blank_frame'));
+  const edge = (frame: number) => frame === frames[0] || frame === frames[frames.length - 1];
+  for (const { frame, findings } of found) {
+    for (const f of findings) if (f.code !== 'blank_frame' || allBlank || !edge(frame)) problems.push(`frame ${frame}: ${f.message}`);
   }
   return {
     finding: { kind: 'visual', clean: problems.length === 0, problems },

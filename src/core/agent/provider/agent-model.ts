@@ -7,6 +7,12 @@ export interface AgentModelOptions extends GeminiProviderOptions {
 }
 
 /**
+ * In a chat turn a person is waiting: short waits (a burst limit, a 5xx) are retried quietly; a
+ * longer Retry-After goes straight to the person as "Try again in N s".
+ */
+const CHAT_RETRY: Partial<RetryOptions> = { maxAttempts: 3, maxWaitSec: 10 };
+
+/**
  * The model the app's agent talks to: Gemini through the edge, with 429 / 5xx / cut streams
  * retried after the wait the server asked for (Retry-After, RetryInfo) or a short backoff. A turn
  * fails on a provider error only once the retries are spent.
@@ -16,5 +22,5 @@ export interface AgentModelOptions extends GeminiProviderOptions {
  */
 export function makeAgentModel(options: AgentModelOptions): ModelProvider {
   const { retry, ...gemini } = options;
-  return withRetries(makeGeminiProvider(gemini), retry);
+  return withRetries(makeGeminiProvider(gemini), { ...CHAT_RETRY, ...retry });
 }
