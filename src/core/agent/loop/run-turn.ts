@@ -141,6 +141,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   let openVisual: string[] = [];
   // The automatic visual check: the tree it last looked at, the frames to show the model, and what was skipped.
   let lastVisualTree: string | null = null;
+  // Kept apart from openVisual: a clean pixel check must not clear what the model's own inspection found.
+  let autoVisual: string[] = [];
   let pendingImages: Part[] = [];
   let durationInFrames: number | null = null;
   const skipped = new Set<string>();
@@ -230,7 +232,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     const out: string[] = [];
     if (lastBuild && !lastBuild.finding.clean) out.push(...lastBuild.finding.problems.map((p) => `build: ${p}`));
     else if (lastRuntime && !lastRuntime.finding.clean) out.push(...lastRuntime.finding.problems.map((p) => `runtime: ${p}`));
-    out.push(...openVisual.map((p) => `visual: ${p}`));
+    out.push(...[...openVisual, ...(lastVisualTree === tree ? autoVisual : [])].map((p) => `visual: ${p}`));
     return out;
   };
 
@@ -373,7 +375,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     try {
       const visual = await raceAbort(runVisualCheck(ctx, durationInFrames), signal);
       lastVisualTree = tree;
-      noteCheck(visual.finding, tree);
+      autoVisual = visual.finding.problems;
       pendingImages = visual.finding.clean ? [] : visual.images;
       record('check', 'auto_visual_check', `frames ${visual.frames.join(', ')}`, visual.summary, visual.finding.clean, performance.now() - start, visual.finding.clean ? undefined : 'check_failed');
     } catch (e) {
