@@ -91,6 +91,48 @@ describe('the Director agent through the real edge', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a runtime error in the real sandbox comes back at its project file and line, with the line', async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page, { agent: 'gemini-2.5-flash' });
+    await createProjectInUi(page, 'Credits');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('tab', { name: 'Director' }).waitFor();
+    const create = (path: string, text: string) => ({ functionCall: { name: 'atomic_edit', args: { path, expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: text }] } } });
+    const credits = [
+      "import {AbsoluteFill, useCurrentFrame} from 'remotion';",
+      '',
+      "const names = [{name: 'Ada'}, {name: 'Grace'}, {name: 'Linus'}];",
+      '',
+      'export const Credits = () => {',
+      '  const frame = useCurrentFrame();',
+      '  const shown = Math.min(3, Math.floor(frame / 10));',
+      '  const last = names[shown].name;',
+      "  return <AbsoluteFill style={{backgroundColor: '#111827', color: '#ffffff', fontSize: 80}}>{last}</AbsoluteFill>;",
+      '};',
+    ].join('\n');
+    await scriptGemini([
+      [
+        create('src/index.ts', "import {registerRoot} from 'remotion';\nimport {Root} from './Root';\nregisterRoot(Root);"),
+        create('src/Root.tsx', "import {Composition} from 'remotion';\nimport {Credits} from './Credits';\nexport const Root = () => <Composition id=\"Main\" component={Credits} durationInFrames={60} fps={30} width={1280} height={720} />;"),
+        create('src/Credits.tsx', credits),
+      ],
+      [{ text: 'Rolling credits.' }],
+      [{ text: 'I will leave it.' }],
+      [{ text: 'I will leave it.' }],
+      [{ text: 'I will leave it.' }],
+    ]);
+    await page.getByLabel('Message to the Director').fill('Rolling credits');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const turn = page.getByTestId('chat-turn').first();
+    await turn.waitFor({ timeout: 60_000 });
+    await expect.poll(() => turn.getAttribute('data-status'), { timeout: 90_000 }).toBe('problems_remain');
+    const text = (await turn.textContent())!;
+    // Mapped from Chromium's stack through the bundle's source map, past the sandbox's wrapper line.
+    expect(text).toMatch(/frame 59: Cannot read properties of undefined \(reading 'name'\) at src\/Credits\.tsx:8:\d+/);
+    expect(text).toContain('const last = names[shown].name;');
+    expect(errors).toEqual([]);
+  });
+
   it('reports a provider failure plainly and leaves the project as it was', async () => {
     const { page } = await openApp(context);
     await configureEdge(page, { agent: 'gemini-2.5-flash' });
