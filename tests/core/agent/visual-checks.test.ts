@@ -64,7 +64,7 @@ describe('automatic visual checks', () => {
     ]);
     const turn = await turnWith(h, model, 'A white title card saying Launch day');
     const correction = model.requests[2]!.contents.at(-1)!;
-    expect(correction.parts[0]!.text).toMatch(/visual: frame 0: the frame is almost one colour \(#ffffff/);
+    expect(correction.parts.at(-1)!.text).toMatch(/visual: frame 0: the frame is almost one colour \(#ffffff/);
     expect(correction.parts.filter((p) => p.inlineData).length).toBe(3);
     expect(turn.steps.filter((s) => s.name === 'auto_visual_check').map((s) => s.ok)).toEqual([false, true]);
     expect(turn.status).toBe('clean');

@@ -440,9 +440,10 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       knowledgeQuery = `${input.prompt}\n${problems.join('\n')}`;
       turn.contents.push({
         role: 'user',
+        // The frames first, the instructions last: the last text of a message is what it asks.
         parts: [
-          { text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}${pendingImages.length ? '\nThe frames the visual check rendered follow, in the order listed.' : ''}` },
           ...pendingImages,
+          { text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}${pendingImages.length ? '\nThe frames above are the ones the visual check rendered.' : ''}` },
         ],
       });
       pendingImages = [];
