@@ -47,6 +47,7 @@ const renders = new Map<number, AbortController>();
 
 /** Evaluates a CommonJS bundle as an ES module from a blob (no eval), with our require and hooks. */
 async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEnvironment>) {
+  // One line of wrapper before the bundle: BUNDLE_WRAPPER_LINES, which the agent subtracts when it maps stacks.
   const source = `export default function (require, module, exports, __director) {\n${code}\n}`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffFiles } from '../../src/core/project/diff-files';
 import { listFiles, replaceFiles, writeFile } from '../../src/db/files-repo';
-import { createProject } from '../../src/db/projects-repo';
+import { createProject, getProject, updateProject } from '../../src/db/projects-repo';
+import { loadCompositionProps, saveCompositionProps } from '../../src/db/composition-props-repo';
+import { loadProjectStyle, saveProjectStyle } from '../../src/db/project-style-repo';
 import { deleteVersion, listVersions, restoreVersion, saveVersion } from '../../src/db/versions-repo';
 import { PNG_1PX } from '../fixtures/bundles';
 import { freshDb } from './test-db';
@@ -17,6 +19,28 @@ async function projectWithFiles() {
 const contents = async (db: ReturnType<typeof freshDb>['db'], id: string) => Object.fromEntries((await listFiles(db, id)).map((f) => [f.path, f.content]));
 
 describe('versions', () => {
+  it('keep and restore the settings, the style and the composition props with the files', async () => {
+    const { db, id } = await projectWithFiles();
+    await saveCompositionProps(db, id, 'Main', { title: 'Hello' });
+    await saveProjectStyle(db, id, { palette: { accent: '#f59e0b' } });
+    const v1 = await saveVersion(db, id, 'Settled', undefined, 2000);
+    await updateProject(db, id, { width: 1280, height: 720, fps: 25 });
+    await saveCompositionProps(db, id, 'Main', { title: 'Changed' });
+    await saveCompositionProps(db, id, 'Teaser', { title: 'New' });
+    await saveProjectStyle(db, id, null);
+    await restoreVersion(db, id, v1.id, 3000);
+    expect(await getProject(db, id)).toMatchObject({ name: 'V', width: 1920, height: 1080, fps: 30 });
+    expect(await loadCompositionProps(db, id, 'Main')).toEqual({ title: 'Hello' });
+    expect(await loadCompositionProps(db, id, 'Teaser')).toEqual({});
+    expect(await loadProjectStyle(db, id)).toEqual({ palette: { accent: '#f59e0b' } });
+
+    // A version from before these were kept, or one whose values fail their checks (a backup), leaves them alone.
+    await db.versions.put({ ...v1, id: 'old-version', settings: { width: 7, height: 720, fps: 25 }, style: undefined, compositionProps: undefined });
+    await restoreVersion(db, id, 'old-version', 4000);
+    expect(await getProject(db, id)).toMatchObject({ width: 1920, height: 1080, fps: 30 });
+    expect(await loadCompositionProps(db, id, 'Main')).toEqual({ title: 'Hello' });
+  });
+
   it('saves, lists newest first, restores, and the restore is itself undoable', async () => {
     const { db, id } = await projectWithFiles();
     const v1 = await saveVersion(db, id, 'First cut', new Blob([PNG_1PX], { type: 'image/png' }), 2000);

@@ -38,6 +38,8 @@ describe('the Director agent through the real edge', () => {
     await turn.waitFor({ timeout: 60_000 });
     expect(await turn.getAttribute('data-status')).toBe('clean');
     expect(await turn.locator('.chat-steps').textContent()).toContain('scaffold_project');
+    // The automatic visual check rendered stills in the real engine and measured them: nothing flagged on the template.
+    expect(await turn.locator('.chat-steps').textContent()).toMatch(/auto_visual_check.*frames 0, \d+, \d+ look right/s);
     expect(await turn.locator('.chat-steps').textContent()).toMatch(/map_project.*\d+ files, 1 compositions, [1-9]\d* components/s);
     expect(await turn.textContent()).toContain('Your 20-second launch video is ready');
 
@@ -56,6 +58,78 @@ describe('the Director agent through the real edge', () => {
     // One click undoes the turn: the project is back to no source.
     await page.getByRole('button', { name: 'Undo this turn' }).click();
     await page.getByTestId('start-choices').waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('white text on white is caught by the automatic visual check in the real engine and sent back with the frames', async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page, { agent: 'gemini-2.5-flash' });
+    await createProjectInUi(page, 'Title card');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('tab', { name: 'Director' }).waitFor();
+    const create = (path: string, text: string) => ({ functionCall: { name: 'atomic_edit', args: { path, expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: text }] } } });
+    const title = (color: string) => `import {AbsoluteFill} from 'remotion';\nexport const Title = () => (\n  <AbsoluteFill style={{backgroundColor: '#ffffff', color: '${color}', fontSize: 140, justifyContent: 'center', alignItems: 'center'}}>Launch day</AbsoluteFill>\n);`;
+    await scriptGemini([
+      [
+        create('src/index.ts', "import {registerRoot} from 'remotion';\nimport {Root} from './Root';\nregisterRoot(Root);"),
+        create('src/Root.tsx', "import {Composition} from 'remotion';\nimport {Title} from './Title';\nexport const Root = () => <Composition id=\"Main\" component={Title} durationInFrames={60} fps={30} width={1280} height={720} />;"),
+        create('src/Title.tsx', title('#ffffff')),
+      ],
+      [{ text: 'A white title card.' }],
+      // After the check: recreate the title in a dark colour.
+      [{ functionCall: { name: 'delete_file', args: { path: 'src/Title.tsx', force: true } } }, create('src/Title.tsx', title('#111827'))],
+      [{ text: 'The title is dark now, so it shows on white.' }],
+    ]);
+    await page.getByLabel('Message to the Director').fill('A white title card saying Launch day');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const turn = page.getByTestId('chat-turn').first();
+    await turn.waitFor({ timeout: 60_000 });
+    await expect.poll(() => turn.getAttribute('data-status'), { timeout: 90_000 }).not.toBe('running');
+    const steps = (await turn.locator('.chat-steps').textContent())!;
+    expect(steps).toMatch(/auto_visual_check.*visual problem[\s\S]*auto_visual_check.*look right/);
+    expect(await turn.getAttribute('data-status')).toBe('clean');
+    expect(errors).toEqual([]);
+  });
+
+  it('a runtime error in the real sandbox comes back at its project file and line, with the line', async () => {
+    const { page, errors } = await openApp(context);
+    await configureEdge(page, { agent: 'gemini-2.5-flash' });
+    await createProjectInUi(page, 'Credits');
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    await page.getByRole('tab', { name: 'Director' }).waitFor();
+    const create = (path: string, text: string) => ({ functionCall: { name: 'atomic_edit', args: { path, expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: text }] } } });
+    const credits = [
+      "import {AbsoluteFill, useCurrentFrame} from 'remotion';",
+      '',
+      "const names = [{name: 'Ada'}, {name: 'Grace'}, {name: 'Linus'}];",
+      '',
+      'export const Credits = () => {',
+      '  const frame = useCurrentFrame();',
+      '  const shown = Math.min(3, Math.floor(frame / 10));',
+      '  const last = names[shown].name;',
+      "  return <AbsoluteFill style={{backgroundColor: '#111827', color: '#ffffff', fontSize: 80}}>{last}</AbsoluteFill>;",
+      '};',
+    ].join('\n');
+    await scriptGemini([
+      [
+        create('src/index.ts', "import {registerRoot} from 'remotion';\nimport {Root} from './Root';\nregisterRoot(Root);"),
+        create('src/Root.tsx', "import {Composition} from 'remotion';\nimport {Credits} from './Credits';\nexport const Root = () => <Composition id=\"Main\" component={Credits} durationInFrames={60} fps={30} width={1280} height={720} />;"),
+        create('src/Credits.tsx', credits),
+      ],
+      [{ text: 'Rolling credits.' }],
+      [{ text: 'I will leave it.' }],
+      [{ text: 'I will leave it.' }],
+      [{ text: 'I will leave it.' }],
+    ]);
+    await page.getByLabel('Message to the Director').fill('Rolling credits');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const turn = page.getByTestId('chat-turn').first();
+    await turn.waitFor({ timeout: 60_000 });
+    await expect.poll(() => turn.getAttribute('data-status'), { timeout: 90_000 }).toBe('problems_remain');
+    const text = (await turn.textContent())!;
+    // Mapped from Chromium's stack through the bundle's source map, past the sandbox's wrapper line.
+    expect(text).toMatch(/frame 59: Cannot read properties of undefined \(reading 'name'\) at src\/Credits\.tsx:8:\d+/);
+    expect(text).toContain('const last = names[shown].name;');
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { makeAgentSession, type AgentSession } from '../../core/agent/agent-session';
 import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
-import { makeGeminiProvider } from '../../core/agent/provider/gemini-provider';
+import { makeAgentModel } from '../../core/agent/provider/agent-model';
 import { makeLocalDirectorProvider } from '../../core/agent/local-director/local-director-provider';
 import { chooseAgentModel, type AgentModelChoice } from '../agent-model-choice';
 import { newConversation, type ConversationRecord } from '../../core/agent/records/conversation-records';
@@ -55,7 +55,7 @@ export async function makeAppAgentSession(projectId: string): Promise<{ session:
     projectMapper: workerProjectMapper,
     imageGenerator: makeGeminiImageGenerator({ baseUrl, model: settings.models.image, token: settings.accessToken }),
     svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
-    model: choice.kind === 'gemini' ? makeGeminiProvider({ baseUrl, model: settings.models.agent, token: settings.accessToken }) : makeLocalDirectorProvider(),
+    model: choice.kind === 'gemini' ? makeAgentModel({ baseUrl, model: settings.models.agent, token: settings.accessToken }) : makeLocalDirectorProvider(),
     conversation: await loadConversation(projectId),
     persist: (record) => saveConversation(db, record),
   });

@@ -1,16 +1,15 @@
 import type { ApplyChangesError, FileChange, ProjectWorkspace, WorkspaceAsset, WorkspaceFile, WorkspaceVersion } from '../../core/agent/ports/project-workspace';
 import { contentHash } from '../../core/agent/workspace/content-hash';
-import { projectStyleSchema, type ProjectStyle } from '../../core/agent/workspace/project-style';
+import type { ProjectStyle } from '../../core/agent/workspace/project-style';
 import { err, ok, type Result } from '../../core/util/result';
 import { addAsset, findAssetByName, listAssets } from '../../db/assets-repo';
 import { applyFileChanges, listFiles, readFile } from '../../db/files-repo';
 import { getProject, updateProject } from '../../db/projects-repo';
-import { readSetting, writeSetting } from '../../db/settings-repo';
+import { loadProjectStyle, saveProjectStyle } from '../../db/project-style-repo';
 import { getVersion, listVersions, restoreVersion as restoreVersionRow, saveVersion } from '../../db/versions-repo';
 import type { DirectorDb } from '../../db/database';
 
 const hidden = (name: string) => name.startsWith('.director/') || name.startsWith('renders/');
-const styleKey = (projectId: string) => `style:${projectId}`;
 
 /** The agent's view of one project, over the app's Dexie database; each batch of changes is one transaction. */
 export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWorkspace {
@@ -61,15 +60,13 @@ export function makeDexieWorkspace(db: DirectorDb, projectId: string): ProjectWo
       const version = await getVersion(db, id);
       if (!version || version.projectId !== projectId) return err('not_found', `No version ${id} in this project.`);
       // The agent saves the pre-restore state itself; the repo's restore also keeps one: nothing is lost.
+      // Settings, style and composition props come back with the files.
       await restoreVersionRow(db, projectId, id);
       return ok(toVersion(version));
     },
-    async getStyle() {
-      const parsed = projectStyleSchema.safeParse(await readSetting(db, styleKey(projectId)));
-      return parsed.success ? parsed.data : null;
-    },
+    getStyle: () => loadProjectStyle(db, projectId),
     async setStyle(style: ProjectStyle) {
-      await writeSetting(db, styleKey(projectId), style);
+      await saveProjectStyle(db, projectId, style);
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { BuildChecker } from '../../core/agent/ports/build-checker';
 import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/preview-runner';
-import type { StillRenderer } from '../../core/agent/ports/still-renderer';
+import type { FramePixels, StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
+import { locateRuntimeError } from '../../core/agent/checks/runtime-error-location';
+import { BUNDLE_WRAPPER_LINES, type RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../workers/page-workers';
 import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
@@ -31,17 +33,23 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   };
 
   const previewRunner: PreviewRunner = {
+    fidelity: 'engine',
     async run({ files, assetNames, compositionId, frames }) {
       const start = performance.now();
       const out = await build(files, assetNames);
       if (!out.ok) return { built: false, buildErrors: out.errors.map(formatDiagnostic), compositions: [], renderedFrames: [], errors: [], ms: performance.now() - start };
       const errors: PreviewRuntimeError[] = [];
+      // The stack points into the bundle: its inline source map gives the project file and line.
+      const located = (e: unknown): PreviewRuntimeError => {
+        const info: RuntimeErrorInfo = e instanceof SandboxError ? e.info : { message: (e as Error).message, stack: (e as Error).stack };
+        const location = locateRuntimeError(info.stack, out.code, files, BUNDLE_WRAPPER_LINES);
+        return { ...info, ...(location ? { location } : {}) };
+      };
       let compositions;
       try {
         compositions = await sandbox().load(out.code, await assetsFor(assetNames));
       } catch (e) {
-        const info = e instanceof SandboxError ? e.info : { message: (e as Error).message };
-        return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [info], ms: performance.now() - start };
+        return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [located(e)], ms: performance.now() - start };
       }
       const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
       const rendered: number[] = [];
@@ -52,7 +60,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
             await sandbox().still(comp.id, {}, frame, 0.1);
             rendered.push(frame);
           } catch (e) {
-            errors.push({ ...(e instanceof SandboxError ? e.info : { message: (e as Error).message }), frame, compositionId: comp.id });
+            errors.push({ ...located(e), frame, compositionId: comp.id });
           }
         }
       }
@@ -61,6 +69,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   };
 
   const stillRenderer: StillRenderer = {
+    fidelity: 'engine',
     async renderStill({ files, assetNames, compositionId, frame, scale }) {
       const out = await build(files, assetNames);
       if (!out.ok) return { ok: false, code: 'build_failed', message: out.errors.map(formatDiagnostic).join('\n') };
@@ -70,7 +79,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
       if (frame < 0 || frame >= comp.durationInFrames) return { ok: false, code: 'frame_out_of_range', message: `${comp.id} has frames 0-${comp.durationInFrames - 1}.` };
       try {
         const png = await sandbox().still(comp.id, {}, frame, scale ?? 0.5);
-        return { ok: true, png: new Uint8Array(await png.arrayBuffer()), width: Math.round(comp.width * (scale ?? 0.5)), height: Math.round(comp.height * (scale ?? 0.5)), compositionId: comp.id };
+        return { ok: true, png: new Uint8Array(await png.arrayBuffer()), width: Math.round(comp.width * (scale ?? 0.5)), height: Math.round(comp.height * (scale ?? 0.5)), compositionId: comp.id, ...(await pixelsOf(png)) };
       } catch (e) {
         return { ok: false, code: 'runtime_error', message: (e as Error).message };
       }
@@ -85,4 +94,23 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
       offscreen.dispose();
     },
   };
+}
+
+/** The still's pixels for the automatic visual check, at most 320 px wide (enough to judge blank frames and contrast). */
+async function pixelsOf(png: Blob): Promise<{ pixels?: FramePixels }> {
+  try {
+    const bitmap = await createImageBitmap(png);
+    const scale = Math.min(1, 320 / bitmap.width);
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) return {};
+    context.drawImage(bitmap, 0, 0, width, height);
+    bitmap.close();
+    return { pixels: { width, height, data: context.getImageData(0, 0, width, height).data } };
+  } catch {
+    // No pixels: the frames still go to the model, only the measurements are missing.
+    return {};
+  }
 }

@@ -25,6 +25,7 @@ export { ProviderError, isProviderError, type ProviderErrorCode } from './provid
 export { makeGeminiProvider, type GeminiProviderOptions, type FetchLike } from './provider/gemini-provider';
 export { makeGeminiImageGenerator } from './provider/gemini-image-generator';
 export { withRetries } from './provider/retrying-provider';
+export { makeAgentModel } from './provider/agent-model';
 export { makeScriptedProvider, lastFunctionResponse, type ScriptedProvider, type ScriptStep, type ScriptedReply } from './provider/scripted-provider';
 
 // Records (Dexie `conversations` rows)

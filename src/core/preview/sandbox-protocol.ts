@@ -18,6 +18,9 @@ export interface CompositionInfo {
   propsSchema: Record<string, unknown> | null;
 }
 
+/** Lines the sandbox puts before the bundle when it evaluates it (its module wrapper): stack lines minus this are bundle lines. */
+export const BUNDLE_WRAPPER_LINES = 1;
+
 export interface RuntimeErrorInfo {
   message: string;
   stack?: string;

@@ -37,6 +37,16 @@ export interface Version {
   files: VersionFile[];
   /** A still of the preview when the version was saved (a hidden project asset). */
   thumbnailAssetId?: string;
+  /**
+   * The project's decisions at that moment, restored with the files (absent on versions saved
+   * before they were kept: a restore then leaves them as they are). Checked again on restore,
+   * since versions also arrive from backups.
+   */
+  settings?: { width: number; height: number; fps: number };
+  /** The agent's project style (palette, fonts, mood); null when none was set. */
+  style?: unknown;
+  /** Props set in the props editor, per composition id. */
+  compositionProps?: Record<string, Record<string, unknown>>;
   /** Graph and storyboard snapshots arrive with their issues; kept opaque here. */
   graph?: unknown;
   storyboard?: unknown;

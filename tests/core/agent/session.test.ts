@@ -48,6 +48,24 @@ describe('agent session (what the chat panel calls)', () => {
     expect(await session.undoTurn('nope')).toMatchObject({ ok: false, code: 'unknown_turn' });
   });
 
+  it('undoing a turn that changed the size, fps and style puts them back too', async () => {
+    const h = makeHarness({ files: explainer, settings: { name: 'Brew', width: 1280, height: 720, fps: 25 } });
+    await h.workspace.setStyle({ mood: 'calm' });
+    const model = makeScriptedProvider([
+      { calls: [{ name: 'scaffold_project', args: { template: 'explainer', name: 'Brew', width: 1920, height: 1080, fps: 30, replace: true } }] },
+      { calls: [{ name: 'set_project_style', args: { mood: 'loud' } }] },
+      { text: 'Now full HD at 30 fps.' },
+    ]);
+    const { signal: _signal, ...ports } = h.ctx;
+    const session = makeAgentSession({ ...ports, model });
+    const turn = await session.send('Make it full HD');
+    expect(turn.status).toBe('clean');
+    expect(await h.workspace.settings()).toMatchObject({ width: 1920, height: 1080, fps: 30 });
+    expect(await session.undoTurn(turn.id)).toMatchObject({ ok: true });
+    expect(await h.workspace.settings()).toEqual({ name: 'Brew', width: 1280, height: 720, fps: 25 });
+    expect(await h.workspace.getStyle()).toEqual({ mood: 'calm' });
+  });
+
   it('refuses a second turn while one runs', async () => {
     const h = makeHarness({ files: explainer });
     const controller = new AbortController();

@@ -28,10 +28,10 @@ describe('tool declarations (Gemini functionDeclarations)', () => {
     return bad;
   };
 
-  it('declares all 16 tools with OpenAPI-subset schemas only', () => {
+  it('declares all 17 tools with OpenAPI-subset schemas only', () => {
     const decls = registry.declarations();
     expect(decls.map((d) => d.name)).toEqual([
-      'scaffold_project', 'manage_dependencies', 'map_project', 'read_file', 'atomic_edit', 'create_component', 'delete_file', 'run_build_check',
+      'scaffold_project', 'manage_dependencies', 'map_project', 'read_file', 'atomic_edit', 'atomic_multi_edit', 'create_component', 'delete_file', 'run_build_check',
       'run_preview', 'visual_frame_inspection', 'audio_spectrum_analysis', 'generate_svg_asset', 'ai_image_proxy', 'save_version', 'restore_version', 'set_project_style',
     ]);
     for (const d of decls) {
@@ -140,6 +140,57 @@ describe('atomic_edit', () => {
     expect(await call(h, 'atomic_edit', { path: 'src/theme.ts', expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: "export const accent = '#f59e0b';" }] })).toMatchObject({ ok: true });
     expect(h.workspace.snapshot().get('src/theme.ts')).toBe("export const accent = '#f59e0b';");
     expect(await call(h, 'atomic_edit', { path: 'src/a.ts', expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: 'y' }] })).toMatchObject({ ok: false, code: 'already_exists' });
+  });
+});
+
+describe('atomic_multi_edit', () => {
+  const files = { 'src/Badge.tsx': 'export const Badge = (p: {label: string}) => p.label;\n', 'src/Root.tsx': "import {Badge} from './Badge';\nexport const x = Badge({label: 'hi'});\n" };
+  const rename = (badgeHash: string, rootHash: string) => ({
+    files: [
+      { path: 'src/Badge.tsx', expectedHash: badgeHash, edits: [{ startLine: 1, endLine: 1, newText: 'export const Badge = (p: {text: string}) => p.text;' }] },
+      { path: 'src/Root.tsx', expectedHash: rootHash, edits: [{ startLine: 2, endLine: 2, newText: "export const x = Badge({text: 'hi'});" }] },
+      { path: 'src/labels.ts', expectedHash: 'new', edits: [{ startLine: 1, endLine: 0, newText: "export const hi = 'hi';" }] },
+    ],
+  });
+
+  it('writes edits across files in one batch and returns each new hash', async () => {
+    const h = makeHarness({ files });
+    const batches: number[] = [];
+    const apply = h.workspace.applyChanges.bind(h.workspace);
+    h.workspace.applyChanges = (changes) => (batches.push(changes.length), apply(changes));
+    const r = await call(h, 'atomic_multi_edit', rename(contentHash(files['src/Badge.tsx']), contentHash(files['src/Root.tsx'])));
+    expect(r).toMatchObject({ ok: true, changedFiles: ['src/Badge.tsx', 'src/Root.tsx', 'src/labels.ts'] });
+    expect(batches).toEqual([3]);
+    const snap = h.workspace.snapshot();
+    expect(snap.get('src/Root.tsx')).toBe("import {Badge} from './Badge';\nexport const x = Badge({text: 'hi'});\n");
+    expect(r.ok && (r.output as { files: { path: string; hash: string }[] }).files.map((f) => f.hash)).toEqual(['src/Badge.tsx', 'src/Root.tsx', 'src/labels.ts'].map((p) => contentHash(snap.get(p)!)));
+  });
+
+  it('writes nothing when one file is stale, one edit is invalid, or a path repeats', async () => {
+    const h = makeHarness({ files });
+    const stale = await call(h, 'atomic_multi_edit', rename(contentHash(files['src/Badge.tsx']), 'stale0000000000'));
+    expect(stale).toMatchObject({ ok: false, code: 'file_changed', message: expect.stringMatching(/^src\/Root\.tsx changed since you read it[\s\S]*Nothing was written/) });
+    const bad = rename(contentHash(files['src/Badge.tsx']), contentHash(files['src/Root.tsx']));
+    bad.files[1]!.edits[0]!.endLine = 9;
+    expect(await call(h, 'atomic_multi_edit', bad)).toMatchObject({ ok: false, code: 'invalid_edit', message: expect.stringMatching(/src\/Root\.tsx: edit 1: endLine 9 is past the end/) });
+    const twice = rename(contentHash(files['src/Badge.tsx']), contentHash(files['src/Root.tsx']));
+    twice.files[2] = { ...twice.files[0]! };
+    expect(await call(h, 'atomic_multi_edit', twice)).toMatchObject({ ok: false, code: 'duplicate_path' });
+    expect(h.workspace.snapshot()).toEqual(new Map(Object.entries(files)));
+  });
+
+  it('writes nothing when a file changes between the hash check and the write', async () => {
+    const h = makeHarness({ files });
+    const read = h.workspace.readFile.bind(h.workspace);
+    // Another tab edits Badge.tsx right after the tool has checked Root.tsx's hash.
+    h.workspace.readFile = async (path) => {
+      const f = await read(path);
+      if (path === 'src/Root.tsx') h.workspace.externalWrite('src/Badge.tsx', '// edited elsewhere\n');
+      return f;
+    };
+    const r = await call(h, 'atomic_multi_edit', rename(contentHash(files['src/Badge.tsx']), contentHash(files['src/Root.tsx'])));
+    expect(r).toMatchObject({ ok: false, code: 'file_changed' });
+    expect(h.workspace.snapshot()).toEqual(new Map(Object.entries({ ...files, 'src/Badge.tsx': '// edited elsewhere\n' })));
   });
 });
 

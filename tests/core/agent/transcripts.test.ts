@@ -91,7 +91,7 @@ describe('scripted transcripts through the real loop', () => {
     expect(turn.diff!.find((d) => d.path === 'src/Root.tsx')!.status).toBe('added');
     expect(turn.versionBeforeId).toBe('v1');
     // Wire: declarations sent, signatures replayed, decisions in the system prompt once made.
-    expect(bodies[0].tools[0].functionDeclarations).toHaveLength(16);
+    expect(bodies[0].tools[0].functionDeclarations).toHaveLength(17);
     expect(bodies[1].contents[1].parts[0].thoughtSignature).toBe('sig-1');
     expect(bodies[0].systemInstruction.parts[0].text).toMatch(/No style decided yet/);
     expect(bodies[2].systemInstruction.parts[0].text).toMatch(/Palette: background #1c1917, accent #f59e0b/);
@@ -146,7 +146,7 @@ describe('scripted transcripts through the real loop', () => {
     expect(turn.status).toBe('clean');
     const previews = turn.steps.filter((s) => s.name === 'run_preview');
     expect(previews[0]!.result).toMatch(/1 problem/);
-    expect(lastResponse(model.requests[4]!)[0]).toMatchObject({ output: { clean: false, errors: [{ message: 'Cannot read properties of undefined (reading icon)', frame: 0 }] } });
+    expect(lastResponse(model.requests[4]!)[0]).toMatchObject({ output: { clean: false, errors: [{ message: 'Cannot read properties of undefined (reading icon)', frames: [0] }] } });
     expect(previews[1]!.result).toMatch(/no errors/);
     // run_preview already verified the final state; only the type/bundle check is repeated on it.
     expect(turn.steps.filter((s) => s.kind === 'check').map((s) => `${s.name}:${s.ok}`)).toEqual(['auto_run_build_check:true']);
@@ -289,7 +289,7 @@ describe('scripted transcripts through the real loop', () => {
     expect(h.workspace.snapshot().get('src/theme.ts')).toBe("export const accent = '#a78bfa';");
   });
 
-  it('a provider error ends the turn with a clear message and the project as it was before', async () => {
+  it('a provider error ends the turn with a clear message and keeps the changes that build', async () => {
     const h = makeHarness({ files: explainer });
     const model = makeScriptedProvider([
       call('create_component', { name: 'Half', kind: 'scene', code: 'export const Half = () => <div />;\n' }),
@@ -297,9 +297,24 @@ describe('scripted transcripts through the real loop', () => {
     ]);
     const turn = await turnWith(h, model, 'Add a scene');
     expect(turn).toMatchObject({ status: 'failed', code: 'provider_error', providerCode: 'quota_exceeded', retryAfterSec: 17 });
-    expect(turn.message).toMatch(/quota_exceeded[\s\S]*Try again in 17 s[\s\S]*back as it was before this turn/);
+    expect(turn.message).toMatch(/quota_exceeded[\s\S]*Try again in 17 s[\s\S]*The changes made so far build and are kept\. The model did not finish the request\. They were not previewed/);
+    expect(turn.steps.at(-1)).toMatchObject({ kind: 'check', name: 'final_run_build_check', ok: true });
+    expect(turn.changedFiles).toEqual(['src/scenes/Half.tsx']);
+    expect((await h.workspace.listVersions()).map((v) => v.label)).not.toContain('Unfinished: Add a scene');
+  });
+
+  it('a provider error after an edit that does not build goes back to before the turn, saying why', async () => {
+    const h = makeHarness({ files: explainer });
+    const summary = explainer['src/scenes/Summary.tsx']!;
+    const model = makeScriptedProvider([
+      call('atomic_edit', { path: 'src/scenes/Summary.tsx', expectedHash: contentHash(summary), edits: [{ startLine: 6, endLine: 6, newText: '  const unit = Math.min(width, height;' }] }),
+      { error: new ProviderError('upstream_unavailable', 'The model is overloaded', { status: 503 }) },
+    ]);
+    const turn = await turnWith(h, model, 'Tweak the summary');
+    expect(turn).toMatchObject({ status: 'failed', code: 'provider_error', providerCode: 'upstream_unavailable' });
+    expect(turn.message).toMatch(/did not build after the last changes \(src\/scenes\/Summary\.tsx:6:38 Expected "\)" but found ";"\), so only the edits since the last good build were reverted[\s\S]*back as it was before this turn/);
     expect(h.workspace.snapshot()).toEqual(new Map(Object.entries(explainer)));
-    expect((await h.workspace.listVersions()).map((v) => v.label)).toContain('Unfinished: Add a scene');
+    expect((await h.workspace.listVersions()).map((v) => v.label)).toContain('Unfinished: Tweak the summary');
     expect(turn.changedFiles).toEqual([]);
   });
 

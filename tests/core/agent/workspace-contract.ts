@@ -113,6 +113,20 @@ export function describeWorkspaceContract(name: string, make: (seed: ContractSee
       expect(missing.ok || missing.code).toBe('not_found');
     });
 
+    it('a version keeps the size, fps and style, and restoring it puts them back', async () => {
+      const { workspace } = await make(seed);
+      const style = { palette: { accent: '#f59e0b' }, mood: 'warm' };
+      await workspace.setStyle(style);
+      const v1 = await workspace.saveVersion('Before the change');
+      await workspace.updateSettings({ ...seed.settings, width: 1920, height: 1080, fps: 25 });
+      await workspace.setStyle({ palette: { accent: '#2563eb' }, mood: 'cool' });
+      await workspace.applyChanges([{ path: 'src/Root.tsx', content: 'root v2' }]);
+      expect((await workspace.restoreVersion(v1.id)).ok).toBe(true);
+      expect(await workspace.settings()).toEqual(seed.settings);
+      expect(await workspace.getStyle()).toEqual(style);
+      expect(await contents(workspace)).toEqual(seed.files);
+    });
+
     it('keeps the project style', async () => {
       const { workspace } = await make(seed);
       expect(await workspace.getStyle()).toBeNull();

@@ -53,8 +53,8 @@ export const MOTION_NOTES: readonly KnowledgeNote[] = [
   {
     id: 'atomic-edit-practice',
     title: 'Editing files safely',
-    tags: ['edit', 'atomic_edit', 'hash', 'lines', 'read_file', 'conflict', 'file_changed'],
-    body: 'read_file shows numbered lines and the hash; atomic_edit replaces inclusive line ranges numbered as read and refuses with file_changed if the file moved on (read again, then redo). Several edits in one call are numbered against the same original text. Prefer a few targeted edits over rewriting a file; create new components with create_component and new non-component files with atomic_edit expectedHash "new".',
+    tags: ['edit', 'atomic_edit', 'atomic_multi_edit', 'hash', 'lines', 'read_file', 'conflict', 'file_changed'],
+    body: 'read_file shows numbered lines and the hash; atomic_edit replaces inclusive line ranges numbered as read and refuses with file_changed if the file moved on (read again, then redo). Several edits in one call are numbered against the same original text. Prefer a few targeted edits over rewriting a file; create new components with create_component and new non-component files with atomic_edit expectedHash "new". A change across files (rename a prop and every use) is one atomic_multi_edit: all files are written or none.',
   },
   {
     id: 'mistake-hooks',

@@ -1,21 +1,28 @@
-import type { FileChange, ProjectWorkspace } from '../ports/project-workspace';
+import type { FileChange, ProjectSettings, ProjectWorkspace } from '../ports/project-workspace';
 import { treeHash } from '../workspace/content-hash';
 import type { ProjectStyle } from '../workspace/project-style';
 
-/** The files and decisions at one moment, held in memory for the length of a turn. */
+/** The files, settings and decisions at one moment, held in memory for the length of a turn. */
 export interface ProjectCheckpoint {
   files: Map<string, string>;
   style: ProjectStyle | null;
+  settings: ProjectSettings;
   tree: string;
 }
 
 export async function takeCheckpoint(workspace: ProjectWorkspace): Promise<ProjectCheckpoint> {
-  const [files, style] = await Promise.all([workspace.listFiles(), workspace.getStyle()]);
+  const [files, style, settings] = await Promise.all([workspace.listFiles(), workspace.getStyle(), workspace.settings()]);
   const map = new Map(files.map((f) => [f.path, f.content]));
-  return { files: map, style, tree: treeHash(map) };
+  return { files: map, style, settings, tree: treeHash(map) };
 }
 
-/** Puts the files (one atomic batch) and the style back as they were at the checkpoint. */
+/** Whether the style or settings differ from the checkpoint's (files are compared by tree hash). */
+export async function decisionsChanged(workspace: ProjectWorkspace, checkpoint: ProjectCheckpoint): Promise<boolean> {
+  const [style, settings] = await Promise.all([workspace.getStyle(), workspace.settings()]);
+  return JSON.stringify(style) !== JSON.stringify(checkpoint.style) || JSON.stringify(settings) !== JSON.stringify(checkpoint.settings);
+}
+
+/** Puts the files (one atomic batch), the style and the settings back as they were at the checkpoint. */
 export async function restoreCheckpoint(workspace: ProjectWorkspace, checkpoint: ProjectCheckpoint): Promise<string[]> {
   const current = await workspace.listFiles();
   const changes: FileChange[] = [];
@@ -31,5 +38,6 @@ export async function restoreCheckpoint(workspace: ProjectWorkspace, checkpoint:
     if (!result.ok) throw new Error(`[agent/checkpoint] could not restore the project: ${result.message}`);
   }
   if (JSON.stringify(await workspace.getStyle()) !== JSON.stringify(checkpoint.style)) await workspace.setStyle(checkpoint.style ?? {});
+  if (JSON.stringify(await workspace.settings()) !== JSON.stringify(checkpoint.settings)) await workspace.updateSettings(checkpoint.settings);
   return changes.map((c) => c.path).sort();
 }

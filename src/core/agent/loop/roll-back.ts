@@ -2,19 +2,21 @@ import type { TurnStatus } from '../records/conversation-records';
 import type { FileDiff } from '../../project/diff-files';
 import { treeHash } from '../workspace/content-hash';
 import type { ProjectWorkspace } from '../ports/project-workspace';
-import { restoreCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
+import { decisionsChanged, restoreCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
 import { clip } from './short-text';
 
 export type Ending = { status: TurnStatus; code?: string; message: string; providerCode?: string; retryAfterSec?: number };
 
-/** After a failure: keep the unfinished state as a version, then go back to the last known-good state. */
-export async function rollBack(deps: { workspace: ProjectWorkspace }, ending: Ending, knownGood: ProjectCheckpoint, before: ProjectCheckpoint, prompt: string): Promise<Ending> {
+/**
+ * Keeps the unfinished state as a version, then goes back to `target` (the last state in the turn
+ * that built, or the state before it). `where` finishes "The project is back …".
+ */
+export async function rollBack(deps: { workspace: ProjectWorkspace }, ending: Ending, target: ProjectCheckpoint, prompt: string, where: string): Promise<Ending> {
   const files = await deps.workspace.listFiles();
   const current = treeHash(new Map(files.map((f) => [f.path, f.content])));
-  if (current === knownGood.tree && JSON.stringify(await deps.workspace.getStyle()) === JSON.stringify(knownGood.style)) return ending;
+  if (current === target.tree && !(await decisionsChanged(deps.workspace, target))) return ending;
   const unfinished = await deps.workspace.saveVersion(`Unfinished: ${clip(prompt, 60)}`);
-  await restoreCheckpoint(deps.workspace, knownGood);
-  const where = knownGood === before ? 'as it was before this turn' : 'at the last point in this turn where it built and previewed cleanly';
+  await restoreCheckpoint(deps.workspace, target);
   return { ...ending, message: `${ending.message}\nThe project is back ${where}; the unfinished changes are kept as version "${unfinished.label}".` };
 }
 
@@ -23,4 +25,3 @@ export function boundedDiff(diff: FileDiff[], maxLines = 3000): FileDiff[] {
   const lines = diff.reduce((n, d) => n + d.hunks.reduce((m, h) => m + h.lines.length, 0), 0);
   return lines <= maxLines ? diff : diff.map((d) => ({ ...d, hunks: [] }));
 }
-

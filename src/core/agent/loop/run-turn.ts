@@ -2,21 +2,23 @@ import { diffFiles } from '../../project/diff-files';
 import { fitHistory, type PastTurn } from '../memory/conversation-window';
 import type { KnowledgeRetriever } from '../memory/knowledge-retriever';
 import { buildSystemPrompt } from '../memory/system-prompt';
+import { summariseOlderResults } from '../memory/turn-context';
 import type { ModelProvider, ModelResponse, Part } from '../provider/model-types';
 import { isProviderError } from '../provider/provider-error';
 import type { StepKind, StepRecord, TurnRecord } from '../records/conversation-records';
 import { runBuildCheck } from '../tools/run-build-check';
 import { runPreview } from '../tools/run-preview';
+import { runVisualCheck } from './visual-check';
 import type { ToolRegistry } from '../tools/tool-registry';
 import type { CheckFinding, ToolContext, ToolOutcome } from '../tools/tool-types';
 import { treeHash } from '../workspace/content-hash';
 import type { AgentEventListener } from './agent-events';
 import { guardWorkspace, TurnCancelledError } from './guarded-workspace';
-import { takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
+import { decisionsChanged, takeCheckpoint, type ProjectCheckpoint } from './project-checkpoint';
 import { raceAbort } from './race-abort';
 import { boundedDiff, rollBack, type Ending } from './roll-back';
 import { mergeSameRole } from './merge-contents';
-import { makeRepeatDetector } from './repeat-detector';
+import { makeRepeatDetector, repeatWarning } from './repeat-detector';
 import { clip, shortArgs } from './short-text';
 
 export interface TurnLimits {
@@ -32,6 +34,8 @@ export interface TurnLimits {
   malformedRetries: number;
   historyBudgetTokens: number;
   knowledgeNotes: number;
+  /** Tool results of this turn sent whole on each model call; older successful ones are summarised. */
+  keepWholeResults: number;
 }
 
 export const DEFAULT_TURN_LIMITS: TurnLimits = {
@@ -42,6 +46,7 @@ export const DEFAULT_TURN_LIMITS: TurnLimits = {
   malformedRetries: 1,
   historyBudgetTokens: 48_000,
   knowledgeNotes: 4,
+  keepWholeResults: 6,
 };
 
 export interface TurnDeps extends Omit<ToolContext, 'signal'> {
@@ -80,9 +85,12 @@ class TurnEnd extends Error {
  * - Cancel (signal): stops at once. The project stays as the last completed tool left it (every
  *   write is one atomic batch, and writes after the cancel are refused); undo the turn with its
  *   versionBeforeId to go back further.
- * - Failure (provider error, tool that throws, malformed calls, a loop): the project returns to
- *   the last known-good state (before the turn, or the last clean check in it); the unfinished
- *   state is first saved as a version so nothing is lost.
+ * - Failure (provider error, tool that throws, malformed calls, a loop) or a spent step budget:
+ *   changes that build are kept. One last build check; if the project does not build, only the
+ *   edits since the last good build are reverted (the unfinished state is first saved as a
+ *   version, so nothing is lost), and the message says so.
+ * - Loops: repeating a look (read, check) on an unchanged project is answered with a warning;
+ *   only a repeated edit, or edits that keep returning to one state, end the turn.
  */
 export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<TurnRecord> {
   const limits = deps.limits;
@@ -120,7 +128,9 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   emit({ type: 'turn_started', turnId, prompt: input.prompt, versionBeforeId: versionBefore.id });
 
   const before = await takeCheckpoint(deps.workspace);
-  let knownGood: ProjectCheckpoint = before;
+  // The last state in this turn that built (bundle + types); failures go back no further than this.
+  let lastGoodBuild: ProjectCheckpoint = before;
+  let budgetSpent: string | null = null;
   let tree = before.tree;
   const repeats = makeRepeatDetector(limits.maxRepeats, tree);
   const history = fitHistory(input.pastTurns, { budgetTokens: limits.historyBudgetTokens });
@@ -129,6 +139,13 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   let lastBuild: { tree: string; finding: CheckFinding } | null = null;
   let lastRuntime: { tree: string; finding: CheckFinding } | null = null;
   let openVisual: string[] = [];
+  // The automatic visual check: the tree it last looked at, the frames to show the model, and what was skipped.
+  let lastVisualTree: string | null = null;
+  // Kept apart from openVisual: a clean pixel check must not clear what the model's own inspection found.
+  let autoVisual: string[] = [];
+  let pendingImages: Part[] = [];
+  let durationInFrames: number | null = null;
+  const skipped = new Set<string>();
   let correctionRounds = 0;
   let malformed = 0;
   // Whether any tool changed the project (files, assets, style or settings) in this turn.
@@ -153,10 +170,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     if (finding.kind === 'runtime') lastRuntime = { tree: atTree, finding };
     if (finding.kind === 'visual') openVisual = finding.clean ? [] : finding.problems;
   };
-  const markGoodIfVerified = async () => {
-    if (lastBuild?.tree === tree && lastBuild.finding.clean && lastRuntime?.tree === tree && lastRuntime.finding.clean && knownGood.tree !== tree) {
-      knownGood = await takeCheckpoint(deps.workspace);
-    }
+  const markGoodBuild = async () => {
+    if (lastBuild?.tree === tree && lastBuild.finding.clean && lastGoodBuild.tree !== tree) lastGoodBuild = await takeCheckpoint(deps.workspace);
   };
 
   const callModel = async (): Promise<ModelResponse> => {
@@ -178,7 +193,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     try {
       const response = await raceAbort(
         deps.model.generate(
-          { systemInstruction, contents: mergeSameRole([...history.contents, ...turn.contents]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
+          { systemInstruction, contents: mergeSameRole([...history.contents, ...summariseOlderResults(turn.contents, { keepWholeResults: limits.keepWholeResults })]), tools: deps.registry.declarations(), functionCallingMode: 'AUTO' },
           { signal, onTextDelta: (text) => emit({ type: 'text_delta', turnId, text }) },
         ),
         signal,
@@ -206,6 +221,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
   };
 
   const budgetEnding = (why: string): Ending => {
+    budgetSpent = why;
     const problems = currentProblems();
     return problems.length
       ? { status: 'problems_remain', code: 'budget_exhausted', message: `Stopped: ${why}, with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` }
@@ -216,7 +232,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     const out: string[] = [];
     if (lastBuild && !lastBuild.finding.clean) out.push(...lastBuild.finding.problems.map((p) => `build: ${p}`));
     else if (lastRuntime && !lastRuntime.finding.clean) out.push(...lastRuntime.finding.problems.map((p) => `runtime: ${p}`));
-    out.push(...openVisual.map((p) => `visual: ${p}`));
+    out.push(...[...openVisual, ...(lastVisualTree === tree ? autoVisual : [])].map((p) => `visual: ${p}`));
     return out;
   };
 
@@ -234,13 +250,15 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     const start = performance.now();
     const validated = deps.registry.validate(name, rawArgs);
     const repeat = repeats.checkCall(name, rawArgs, tree);
-    if (repeat.repeated) {
+    // Looking again (a read, a check) costs a step but loses nothing: warn. Re-sending the same edit ends the turn.
+    if (repeat.repeated && validated.ok && validated.tool.mutates) {
       record('tool', name, argsText, repeat.message, false, performance.now() - start, repeat.code);
       throw new TurnEnd({ status: 'failed', code: repeat.code, message: `${repeat.message} The turn was stopped.` });
     }
+    const warning = repeat.repeated ? { warning: repeatWarning(name, rawArgs, repeat.count) } : {};
     if (!validated.ok) {
       record('tool', name, argsText, validated.message, false, performance.now() - start, validated.code);
-      return respond({ error: { code: validated.code, message: validated.message, ...(validated.issues ? { issues: validated.issues } : {}) } });
+      return respond({ error: { code: validated.code, message: validated.message, ...(validated.issues ? { issues: validated.issues } : {}) }, ...warning });
     }
     let outcome: ToolOutcome;
     try {
@@ -270,10 +288,64 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     }
     if (outcome.ok && validated.tool.mutates) mutated = true;
     if (outcome.check) noteCheck(outcome.check, tree);
-    await markGoodIfVerified();
-    if (outcome.ok) record('tool', name, argsText, outcome.summary, true, performance.now() - start);
-    else record('tool', name, argsText, `${outcome.code}: ${outcome.message}`, false, performance.now() - start, outcome.code);
-    return respond(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } });
+    await markGoodBuild();
+    const repeatNote = repeat.repeated ? ` (repeat ${repeat.count}: warned)` : '';
+    if (outcome.ok) record('tool', name, argsText, `${outcome.summary}${repeatNote}`, true, performance.now() - start, repeat.repeated ? 'repeat_warned' : undefined);
+    else record('tool', name, argsText, `${outcome.code}: ${outcome.message}${repeatNote}`, false, performance.now() - start, outcome.code);
+    return respond({ ...(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } }), ...warning });
+  };
+
+  /** One automatic check as a `check` step; a crash ends the turn. */
+  const autoCheck = async (tool: typeof runBuildCheck | typeof runPreview, name: string): Promise<boolean> => {
+    emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
+    const start = performance.now();
+    let outcome: ToolOutcome;
+    try {
+      outcome = await raceAbort(tool.run({} as never, ctx), signal);
+    } catch (e) {
+      if (signal.aborted) throw new TurnEnd(cancelled());
+      record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
+      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
+    }
+    if (outcome.check) noteCheck(outcome.check, tree);
+    await markGoodBuild();
+    if (outcome.ok && tool === runPreview) {
+      const comps = (outcome.output as { compositions?: { durationInFrames: number }[] }).compositions;
+      durationInFrames = comps?.[0]?.durationInFrames ?? null;
+    }
+    const clean = outcome.check?.clean ?? outcome.ok;
+    record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
+    return clean;
+  };
+
+  /**
+   * After a failure or a spent budget: keep every change that builds. One last build check on the
+   * current state; if it does not build, only the edits since the last good build are reverted.
+   */
+  const keepWhatBuilds = async (ending: Ending): Promise<Ending> => {
+    await refreshTree();
+    if (tree === lastGoodBuild.tree && !(await decisionsChanged(deps.workspace, lastGoodBuild))) return ending;
+    if ((await deps.workspace.listFiles()).length === 0) return ending;
+    if (lastBuild?.tree !== tree) {
+      try {
+        await autoCheck(runBuildCheck, 'final_run_build_check');
+      } catch (e) {
+        if (!(e instanceof TurnEnd)) throw e;
+        // The check itself could not run: nothing says the changes build.
+      }
+    }
+    const builds = lastBuild?.tree === tree && lastBuild.finding.clean;
+    const notDone = budgetSpent ? '' : ' The model did not finish the request';
+    if (builds) {
+      await markGoodBuild();
+      const refreshed = budgetSpent ? budgetEnding(budgetSpent) : ending;
+      const unverified = lastRuntime?.tree === tree ? '' : ' They were not previewed after the last change.';
+      return { ...refreshed, message: `${refreshed.message}\nThe changes made so far build and are kept.${notDone ? `${notDone}.` : ''}${unverified}` };
+    }
+    const first = lastBuild?.tree === tree ? lastBuild.finding.problems[0]?.split('\n')[0] : undefined;
+    const where = lastGoodBuild === before ? 'as it was before this turn' : 'at the last point in this turn where it built';
+    const why = `The project did not build after the last changes${first ? ` (${first})` : ''}, so only the edits since the last good build were reverted.`;
+    return rollBack(deps, { ...ending, message: `${ending.message}\n${why}${notDone ? `${notDone}.` : ''}` }, lastGoodBuild, input.prompt, where);
   };
 
   /** The automatic checks when the model stops: build, then preview if the build is clean. */
@@ -289,23 +361,28 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
         continue;
       }
       throwIfCancelled();
-      const name = `auto_${tool.name}`;
-      emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
-      const start = performance.now();
-      let outcome: ToolOutcome;
-      try {
-        outcome = await raceAbort(tool.run({} as never, ctx), signal);
-      } catch (e) {
-        if (signal.aborted) throw new TurnEnd(cancelled());
-        record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
-        throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
-      }
-      if (outcome.check) noteCheck(outcome.check, tree);
-      const clean = outcome.check?.clean ?? outcome.ok;
-      record('check', name, '{}', outcome.ok ? outcome.summary : `${outcome.code}: ${outcome.message}`, clean, performance.now() - start, clean ? undefined : 'check_failed');
-      if (!clean) return;
+      if (!(await autoCheck(tool, `auto_${tool.name}`))) return;
     }
-    await markGoodIfVerified();
+    if (deps.previewRunner.fidelity === 'stand-in') skipped.add('runtime checks used a stand-in that renders nothing (only a literal throw is caught)');
+    if (lastVisualTree === tree) return;
+    if (deps.stillRenderer.fidelity === 'placeholder') {
+      skipped.add('visual checks were skipped (no real renderer here: stills are placeholders)');
+      return;
+    }
+    throwIfCancelled();
+    emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name: 'auto_visual_check', args: '{}' });
+    const start = performance.now();
+    try {
+      const visual = await raceAbort(runVisualCheck(ctx, durationInFrames), signal);
+      lastVisualTree = tree;
+      autoVisual = visual.finding.problems;
+      pendingImages = visual.finding.clean ? [] : visual.images;
+      record('check', 'auto_visual_check', `frames ${visual.frames.join(', ')}`, visual.summary, visual.finding.clean, performance.now() - start, visual.finding.clean ? undefined : 'check_failed');
+    } catch (e) {
+      if (signal.aborted) throw new TurnEnd(cancelled());
+      record('check', 'auto_visual_check', '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
+      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic visual check crashed: ${(e as Error).message}` });
+    }
   };
 
   let ending: Ending;
@@ -352,7 +429,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       if (problems.length === 0) {
         ending = !mutated
           ? { status: 'answered', message: turn.reply || 'Done (no changes).' }
-          : { status: 'clean', message: lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.' };
+          : { status: 'clean', message: `${lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.'}${skipped.size ? ` Not checked here: ${[...skipped].join('; ')}.` : ''}` };
         break;
       }
       if (correctionRounds >= limits.maxCorrectionRounds) {
@@ -363,8 +440,13 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       knowledgeQuery = `${input.prompt}\n${problems.join('\n')}`;
       turn.contents.push({
         role: 'user',
-        parts: [{ text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}` }],
+        // The frames first, the instructions last: the last text of a message is what it asks.
+        parts: [
+          ...pendingImages,
+          { text: `Automatic check (round ${correctionRounds} of ${limits.maxCorrectionRounds}) found problems. Fix them, check again, then finish:\n${problems.map((p) => `- ${p}`).join('\n')}${pendingImages.length ? '\nThe frames above are the ones the visual check rendered.' : ''}` },
+        ],
       });
+      pendingImages = [];
     }
   } catch (e) {
     if (!(e instanceof TurnEnd)) throw e;
@@ -373,7 +455,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     input.signal?.removeEventListener('abort', forwardAbort);
   }
 
-  if (ending.status === 'failed') ending = await rollBack(deps, ending, knownGood, before, input.prompt);
+  if (ending.status === 'failed' || ending.code === 'budget_exhausted') ending = await keepWhatBuilds(ending);
   const after = new Map((await deps.workspace.listFiles()).map((f) => [f.path, f.content]));
   turn.diff = boundedDiff(diffFiles(before.files, after));
   turn.changedFiles = turn.diff.map((d) => d.path);

@@ -10,10 +10,22 @@ export interface PreviewRunInput {
   signal?: AbortSignal;
 }
 
+/** Where a runtime error happened in the project's own sources (mapped from the bundle's stack). */
+export interface RuntimeErrorLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  lineText?: string;
+}
+
 export interface PreviewRuntimeError extends RuntimeErrorInfo {
   /** The frame being rendered when it happened; absent for load-time errors. */
   frame?: number;
   compositionId?: string;
+  /** The project file and line, when the stack could be mapped (see locateRuntimeError). */
+  location?: RuntimeErrorLocation;
 }
 
 export interface PreviewRunReport {
@@ -28,5 +40,7 @@ export interface PreviewRunReport {
 
 /** Loads the project in the sandbox and renders a few frames. Implemented by the app's sandbox host. */
 export interface PreviewRunner {
+  /** "stand-in" when frames are not really rendered (the Node double): the turn says runtime checks were limited. */
+  readonly fidelity?: 'engine' | 'stand-in';
   run(input: PreviewRunInput): Promise<PreviewRunReport>;
 }

@@ -70,9 +70,10 @@ export interface ProjectWorkspace {
   /** Stores bytes under a name; an existing name gets a numbered suffix. Returns the stored entry. */
   addAsset(asset: NewAsset): Promise<WorkspaceAsset>;
 
+  /** Snapshots the files, the settings' size and fps, and the style (the app also keeps composition props). */
   saveVersion(label: string): Promise<WorkspaceVersion>;
   listVersions(): Promise<WorkspaceVersion[]>;
-  /** Replaces every source file with the version's; the current state is not saved here (callers do). */
+  /** Puts the version's files, size, fps and style back; the current state is not saved here (callers do). */
   restoreVersion(id: string): Promise<Result<WorkspaceVersion, 'not_found'>>;
 
   getStyle(): Promise<ProjectStyle | null>;

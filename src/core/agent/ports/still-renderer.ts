@@ -8,11 +8,23 @@ export interface StillInput {
   signal?: AbortSignal;
 }
 
+/** A frame's pixels, RGBA row by row (what the automatic visual check measures). */
+export interface FramePixels {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
 export type StillResult =
-  | { ok: true; png: Uint8Array; width: number; height: number; compositionId: string }
+  | { ok: true; png: Uint8Array; width: number; height: number; compositionId: string; pixels?: FramePixels }
   | { ok: false; code: 'build_failed' | 'runtime_error' | 'frame_out_of_range' | 'no_composition'; message: string };
 
 /** A PNG of one frame (the sandbox's `still` request in the app). */
 export interface StillRenderer {
+  /**
+   * "placeholder" when the stills are not real pictures (the Node stand-in): the automatic visual
+   * check is then skipped, and the turn says so. Absent means a real engine.
+   */
+  readonly fidelity?: 'engine' | 'placeholder';
   renderStill(input: StillInput): Promise<StillResult>;
 }

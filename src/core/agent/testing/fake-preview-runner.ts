@@ -38,6 +38,7 @@ function staticCompositions(files: ReadonlyMap<string, string>): CompositionInfo
 export function makeFakePreviewRunner(buildChecker: BuildChecker, fault: RuntimeFault = THROW_STATEMENT_FAULT): PreviewRunner & { runs: number } {
   const runner = {
     runs: 0,
+    fidelity: 'stand-in' as const,
     async run(input: Parameters<PreviewRunner['run']>[0]) {
       runner.runs++;
       const start = performance.now();
@@ -68,6 +69,7 @@ export function makeFakeStillRenderer(): StillRenderer & { requests: number[] } 
   const requests: number[] = [];
   return {
     requests,
+    fidelity: 'placeholder',
     async renderStill(input) {
       requests.push(input.frame);
       const comps = staticCompositions(input.files);

@@ -38,7 +38,7 @@ export function makeInMemoryWorkspace(options: InMemoryWorkspaceOptions = {}): I
   let settings: ProjectSettings = { name: 'Untitled', width: 1920, height: 1080, fps: 30, ...options.settings };
   const files = new Map<string, string>(Object.entries(options.files ?? {}));
   const assets = new Map<string, { asset: WorkspaceAsset; bytes: Uint8Array }>();
-  const versions: (WorkspaceVersion & { files: Map<string, string> })[] = [];
+  const versions: (WorkspaceVersion & { files: Map<string, string>; settings: ProjectSettings; style: ProjectStyle | null })[] = [];
   let style: ProjectStyle | null = null;
   let nextVersion = 1;
 
@@ -102,19 +102,22 @@ export function makeInMemoryWorkspace(options: InMemoryWorkspaceOptions = {}): I
       return storeAsset(asset);
     },
     async saveVersion(label) {
-      const version = { id: `v${nextVersion++}`, label, createdAt: now(), fileCount: files.size, files: new Map(files) };
+      const version = { id: `v${nextVersion++}`, label, createdAt: now(), fileCount: files.size, files: new Map(files), settings: { ...settings }, style: style ? structuredClone(style) : null };
       versions.push(version);
       return { id: version.id, label, createdAt: version.createdAt, fileCount: version.fileCount };
     },
     async listVersions() {
-      return versions.map(({ files: _f, ...v }) => v).reverse();
+      return versions.map(({ files: _f, settings: _s, style: _st, ...v }) => v).reverse();
     },
     async restoreVersion(id) {
       const version = versions.find((v) => v.id === id);
       if (!version) return err('not_found', `no version "${id}"`);
       files.clear();
       for (const [p, c] of version.files) files.set(p, c);
-      const { files: _f, ...info } = version;
+      // Like the app's: size and fps come back with the files, the name stays; the style too.
+      settings = { ...settings, width: version.settings.width, height: version.settings.height, fps: version.settings.fps };
+      style = version.style ? structuredClone(version.style) : null;
+      const { files: _f, settings: _s, style: _st, ...info } = version;
       return ok(info);
     },
     async getStyle() {

@@ -1,5 +1,6 @@
 import { aiImageProxy } from './ai-image-proxy';
 import { atomicEdit } from './atomic-edit';
+import { atomicMultiEdit } from './atomic-multi-edit';
 import { audioSpectrumAnalysis } from './audio-spectrum-analysis';
 import { createComponent } from './create-component';
 import { deleteFile } from './delete-file';
@@ -23,6 +24,7 @@ export const ALL_TOOLS: readonly AgentTool<any>[] = [
   mapProject,
   readFile,
   atomicEdit,
+  atomicMultiEdit,
   createComponent,
   deleteFile,
   runBuildCheck,

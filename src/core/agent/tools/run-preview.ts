@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from './tool-types';
 import { readSources } from './tool-helpers';
+import { groupRuntimeErrors, runtimeProblemLine } from '../checks/runtime-problem-lines';
 
 const args = z.object({
   compositionId: z.string().min(1).max(120).optional().describe('Default: the first composition'),
@@ -10,16 +11,14 @@ const args = z.object({
 /** Renders a few frames in the sandbox: catches what only shows at runtime (bad props, undefined, throws). */
 export const runPreview = defineTool({
   name: 'run_preview',
-  description: 'Load the project in the preview sandbox and render a few frames. Returns the compositions found and runtime errors (message, component stack, frame). Run after a clean build check.',
+  description: 'Load the project in the preview sandbox and render a few frames. Returns the compositions found and runtime errors (message, the frames it happened on, the project file:line:column and that line). Run after a clean build check.',
   args,
   mutates: false,
   async run(a, { workspace, previewRunner, signal }) {
     const sources = await readSources(workspace);
     const report = await previewRunner.run({ ...sources, compositionId: a.compositionId, frames: a.frames, signal });
-    const problems = [
-      ...report.buildErrors.map((m) => `build: ${m}`),
-      ...report.errors.map((e) => `${e.frame !== undefined ? `frame ${e.frame}: ` : ''}${e.message}${e.componentStack ? ` (in ${e.componentStack.trim().split('\n')[0]!.trim()})` : ''}`),
-    ];
+    const grouped = groupRuntimeErrors(report.errors);
+    const problems = [...report.buildErrors.map((m) => `build: ${m}`), ...grouped.map(runtimeProblemLine)];
     const clean = report.built && report.errors.length === 0;
     return {
       ok: true,
@@ -28,7 +27,8 @@ export const runPreview = defineTool({
         clean,
         compositions: report.compositions.map((c) => ({ id: c.id, width: c.width, height: c.height, fps: c.fps, durationInFrames: c.durationInFrames })),
         renderedFrames: report.renderedFrames,
-        errors: report.errors.slice(0, 5).map((e) => ({ message: e.message, frame: e.frame, componentStack: e.componentStack?.slice(0, 400), stack: e.stack?.slice(0, 400) })),
+        // One entry per distinct error, with every frame it happened on and its source line.
+        errors: grouped.slice(0, 5),
         buildErrors: report.buildErrors.slice(0, 5),
       },
       check: { kind: 'runtime', clean, problems },

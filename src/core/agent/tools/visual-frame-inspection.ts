@@ -22,7 +22,7 @@ const VERDICT_SCHEMA = {
 export const visualFrameInspection = defineTool({
   name: 'visual_frame_inspection',
   description:
-    'Render one frame as an image and have a vision model answer a question about it (layout, legibility, overlap, colours). Returns verdict pass|fail|unsure and the answer. A fail must be fixed and checked again.',
+    'Render one frame as an image and have a vision model answer a question about it (layout, legibility, overlap, colours). Returns verdict pass|fail|unsure and the answer. A fail or unsure must be fixed (or asked again more precisely) and checked again.',
   args,
   mutates: false,
   async run(a, { workspace, stillRenderer, helperModel, signal }) {
@@ -42,12 +42,14 @@ export const visualFrameInspection = defineTool({
       { signal },
     );
     const parsed = parseVerdict(reply.text);
-    const passed = parsed.verdict !== 'fail';
+    // "unsure" is not a pass: the frame was not confirmed to look right.
+    const passed = parsed.verdict === 'pass';
+    const problem = parsed.verdict === 'fail' ? `frame ${a.frame}: ${parsed.answer}` : `frame ${a.frame}: the vision check could not tell (${parsed.answer || 'no answer'}); ask a sharper question or fix what is doubtful`;
     return {
       ok: true,
       summary: `frame ${a.frame}: ${parsed.verdict}`,
       output: { frame: a.frame, compositionId: still.compositionId, verdict: parsed.verdict, answer: parsed.answer },
-      check: { kind: 'visual', clean: passed, problems: passed ? [] : [`frame ${a.frame}: ${parsed.answer}`] },
+      check: { kind: 'visual', clean: passed, problems: passed ? [] : [problem] },
     };
   },
 });
