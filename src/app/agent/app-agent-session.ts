@@ -1,4 +1,4 @@
-import DOMPurify from 'dompurify';
+import { svgSanitizer } from '../assets/sanitize-svg';
 import { makeAgentSession, type AgentSession } from '../../core/agent/agent-session';
 import { makeGeminiImageGenerator } from '../../core/agent/provider/gemini-image-generator';
 import { makeAgentModel } from '../../core/agent/provider/agent-model';
@@ -54,7 +54,8 @@ export async function makeAppAgentSession(projectId: string): Promise<{ session:
     audioAnalyzer: makeWorkerAudioAnalyzer(projectId),
     projectMapper: workerProjectMapper,
     imageGenerator: makeGeminiImageGenerator({ baseUrl, model: settings.models.image, token: settings.accessToken }),
-    svgSanitizer: { sanitize: (svg) => DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) || null },
+    // The one sanitiser every SVG passes (uploads, restores, the agent's writes).
+    svgSanitizer,
     model: choice.kind === 'gemini' ? makeAgentModel({ baseUrl, model: settings.models.agent, token: settings.accessToken }) : makeLocalDirectorProvider(),
     conversation: await loadConversation(projectId),
     persist: (record) => saveConversation(db, record),
