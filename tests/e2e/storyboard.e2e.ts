@@ -201,8 +201,15 @@ describe('the Storyboard', () => {
     await page.getByRole('link', { name: 'All projects' }).click();
     await createProjectInUi(page, 'Harbour story, re-imported');
     await page.getByRole('link', { name: 'Storyboard', exact: true }).click();
-    await page.getByRole('button', { name: 'Timeline…' }).click();
-    await page.getByRole('dialog', { name: 'Timeline' }).getByLabel('Timeline file').setInputFiles(zipPath);
+    // Dropped on the board, as a person would from the Finder.
+    await page.getByTestId('storyboard-empty').waitFor();
+    await page.locator('.storyboard-view').evaluate((el, { base64, name }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], name, { type: 'application/zip' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, { base64: readFileSync(zipPath).toString('base64'), name: zip.suggestedFilename() });
     await page.getByText(/^Imported 5 clips from/).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('scene-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Arrival', 'Departure']);
     expect(await page.getByTestId('clip-card').evaluateAll((els) => els.map((e) => e.querySelector('.clip-length')!.textContent))).toEqual(exportedOrder);

@@ -50,6 +50,8 @@ const TIMELINE_FORMAT_LABELS: Record<TimelineFormat, string> = {
   json: 'Director timeline (JSON)',
 };
 
+const TIMELINE_FILE = /\.(fcpxml|fcpxmld|edl|otio|xml|zip|json)$/i;
+
 const videoOf = (outputs: Record<string, unknown> | undefined) => (isAssetRef(outputs?.video) ? outputs.video.assetId : null);
 
 /**
@@ -74,6 +76,7 @@ export default function StoryboardView() {
   const [playing, setPlaying] = createSignal(false);
   const [cutError, setCutError] = createSignal<string | null>(null);
   const [exporting, setExporting] = createSignal(false);
+  const [dropping, setDropping] = createSignal(false);
   const [timelineFormat, setTimelineFormat] = createSignal<TimelineFormat>('fcpxml');
   const graph = createMemo(() => storyboardGraph(board()));
   const runner = createGraphRunner(() => projectId, graph, { ownsNode: isStoryboardNode });
@@ -365,7 +368,27 @@ export default function StoryboardView() {
   const clipKey = (clipId: string) => cacheKeyOfNode(graph(), clipNodeId(clipId), defaultKindRegistry);
 
   return (
-    <div class="storyboard-view" onClick={() => setMenu(null)}>
+    <div
+      class="storyboard-view"
+      classList={{ 'drop-target': dropping() }}
+      onClick={() => setMenu(null)}
+      onDragOver={(e) => {
+        if (!e.dataTransfer?.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node) && setDropping(false)}
+      onDrop={(e) => {
+        const file = e.dataTransfer?.files?.[0];
+        if (!file) return;
+        e.preventDefault();
+        setDropping(false);
+        // A dropped timeline becomes scenes; a dropped audio file becomes the music.
+        if (TIMELINE_FILE.test(file.name)) void importTimeline(file);
+        else if (file.type.startsWith('audio/')) void chooseMusic(file);
+        else showToast({ kind: 'error', message: `${file.name} is not a timeline (.fcpxml, .edl, .otio, .xml, .zip) or a music file.` });
+      }}
+    >
       <div class="toolbar storyboard-toolbar" role="toolbar" aria-label="Storyboard">
         <button class="button small" onClick={newScene}>
           + Scene
