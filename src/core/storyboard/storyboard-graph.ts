@@ -26,9 +26,12 @@ export function composePrompt(clip: StoryboardClip, style?: StyleTemplate, chara
   return [style?.prefix.trim(), shot, clip.prompt.trim(), cast.length ? `(${cast.join('; ')})` : '', style?.suffix.trim()].filter(Boolean).join(' ');
 }
 
-/** The duration the provider will generate: the nearest it offers, 8 s when Veo uses references. */
+/** A clip continues the one before it (Veo extend) when asked to and there is one; Runway cannot. */
+export const continues = (clip: StoryboardClip, before: StoryboardClip | undefined) => Boolean(clip.continuesPrevious && before && clip.provider !== 'runway');
+
+/** The duration the provider will generate: the nearest it offers, 8 s when Veo uses references or extends. */
 export function generatedSeconds(clip: StoryboardClip, usesReferences: boolean): number {
-  if (clip.provider !== 'runway' && usesReferences) return 8;
+  if (clip.provider !== 'runway' && (usesReferences || clip.continuesPrevious)) return 8;
   const options: readonly number[] = DURATIONS_OF_PROVIDER[clip.provider];
   return options.reduce((best, d) => (Math.abs(d - clip.generateSeconds) < Math.abs(best - clip.generateSeconds) ? d : best), options[options.length - 1]!);
 }
@@ -53,27 +56,40 @@ export function storyboardGraph(board: Storyboard): Graph {
   });
 
   const styles = new Map(board.styles.map((s) => [s.id, s]));
+  let previous: StoryboardClip | undefined;
   board.scenes.forEach((scene) =>
     scene.clips.forEach((clip, i) => {
+      const before = previous;
+      previous = clip;
       const id = clipNodeId(clip.id);
       const style = clip.styleId ? styles.get(clip.styleId) : undefined;
       const references = clip.characterIds.filter((c) => charactersWithPhotos.has(c)).slice(0, MAX_REFERENCES);
       const row = nodes.length;
       nodes.push({ id: `${id}:prompt`, kind: 'prompt', params: { text: composePrompt(clip, style, board.characters) }, position: place(2, row) });
       edge(`${id}:prompt`, 'text', id, 'prompt');
-      if (clip.firstFrameAssetId) {
+      const extending = continues(clip, before);
+      if (clip.firstFrameAssetId && !extending) {
         nodes.push({ id: `${id}:first`, kind: 'image', params: { assetId: clip.firstFrameAssetId }, position: place(2, row + 1) });
         edge(`${id}:first`, 'image', id, 'image');
       }
       const negativePrompt = [style?.negativePrompt.trim(), clip.negativePrompt.trim()].filter(Boolean).join(', ');
       const seed = clip.seed === undefined ? {} : { seed: clip.seed };
       const label = `${scene.title} · clip ${i + 1}`;
+      if (extending) {
+        nodes.push({ id, kind: 'extend', label, position: place(3, row), params: { negativePrompt, ...seed } });
+        edge(clipNodeId(before!.id), 'video', id, 'video');
+        return;
+      }
       if (clip.provider === 'runway') {
         nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: 'gen4_turbo', ratio: clip.aspectRatio === '9:16' ? '720:1280' : '1280:720', durationSeconds: generatedSeconds(clip, false), ...seed } });
         return;
       }
       const usesReferences = references.length > 0 && !clip.firstFrameAssetId;
-      const mode = clip.firstFrameAssetId ? 'image_to_video' : usesReferences ? 'reference_images' : 'text_to_video';
+      const mode = clip.firstFrameAssetId ? (clip.lastFrameAssetId ? 'first_last_frame' : 'image_to_video') : usesReferences ? 'reference_images' : 'text_to_video';
+      if (mode === 'first_last_frame') {
+        nodes.push({ id: `${id}:last`, kind: 'image', params: { assetId: clip.lastFrameAssetId }, position: place(2, row + 2) });
+        edge(`${id}:last`, 'image', id, 'lastFrame');
+      }
       const durationSeconds = generatedSeconds(clip, usesReferences);
       nodes.push({
         id,

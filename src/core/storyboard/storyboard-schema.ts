@@ -23,6 +23,8 @@ const clip = z.object({
   characterIds: z.array(id).max(16).catch([]),
   styleId: id.optional().catch(undefined),
   firstFrameAssetId: id.optional().catch(undefined),
+  lastFrameAssetId: id.optional().catch(undefined),
+  continuesPrevious: z.boolean().optional().catch(undefined),
   selectedTakeId: id.optional().catch(undefined),
   mediaAssetId: id.optional().catch(undefined),
   mediaName: text(300).optional().catch(undefined),

@@ -31,6 +31,10 @@ export interface StoryboardClip {
   styleId?: string;
   /** First frame (image→video), an asset id. */
   firstFrameAssetId?: string;
+  /** Last frame (with a first frame: Veo's first+last frame mode), an asset id. */
+  lastFrameAssetId?: string;
+  /** Continues the clip before it in play order from its last frame (Veo extend). */
+  continuesPrevious?: boolean;
   /** The take chosen for the cut; else the newest. */
   selectedTakeId?: string;
   /** Footage the clip plays instead of a generation (an imported timeline's media), an asset id. */

@@ -147,6 +147,21 @@ export function ClipInspector(props: ClipInspectorProps) {
           <For each={props.images}>{(a) => <option value={a.id}>{a.name}</option>}</For>
         </select>
       </label>
+      <Show when={clip().firstFrameAssetId && clip().provider !== 'runway'}>
+        <label class="field">
+          <span>Last frame</span>
+          <select aria-label="Last frame" value={clip().lastFrameAssetId ?? ''} onChange={(e) => set({ lastFrameAssetId: e.currentTarget.value || undefined })}>
+            <option value="">None (image → video)</option>
+            <For each={props.images}>{(a) => <option value={a.id}>{a.name}</option>}</For>
+          </select>
+        </label>
+      </Show>
+      <Show when={clip().provider !== 'runway'}>
+        <label class="check">
+          <input type="checkbox" aria-label="Continue the previous clip" checked={Boolean(clip().continuesPrevious)} onChange={(e) => set({ continuesPrevious: e.currentTarget.checked || undefined })} />
+          Continue the previous clip from its last frame (Veo extend)
+        </label>
+      </Show>
       <Show when={clip().provider === 'runway' && !clip().firstFrameAssetId}>
         <p class="hint warn">Runway makes video from an image: choose a first frame.</p>
       </Show>

@@ -69,3 +69,22 @@ describe('one node’s key', async () => {
     for (const id of ['a', 'b']) expect(cacheKeyOfNode(graph, clipNodeId(id))).toBe(all.get(clipNodeId(id)));
   });
 });
+
+describe('first + last frame and extend', () => {
+  it('uses Veo first+last frame with both images, and Extend from the clip before (across scenes)', async () => {
+    const { planAndCheck } = await import('../../../src/core/graph/plan');
+    let b = addScene(emptyStoryboard(), { id: 's1' });
+    b = addClip(b, 's1', { id: 'a', prompt: 'door opens', firstFrameAssetId: 'f1', lastFrameAssetId: 'f2', generateSeconds: 6 });
+    b = addScene(b, { id: 's2' });
+    b = addClip(b, 's2', { id: 'b', prompt: 'she walks in', continuesPrevious: true, firstFrameAssetId: 'ignored' });
+    const graph = storyboardGraph(b);
+    expect(graph.nodes.find((n) => n.id === clipNodeId('a'))).toMatchObject({ kind: 'veo-video', params: { mode: 'first_last_frame', durationSeconds: 6 } });
+    expect(graph.edges.filter((e) => e.to === clipNodeId('a')).map((e) => e.toPort).sort()).toEqual(['image', 'lastFrame', 'prompt']);
+    expect(graph.nodes.find((n) => n.id === clipNodeId('b'))).toMatchObject({ kind: 'extend' });
+    expect(graph.edges.filter((e) => e.to === clipNodeId('b')).map((e) => [e.from, e.toPort]).sort()).toEqual([[clipNodeId('a'), 'video'], [`${clipNodeId('b')}:prompt`, 'prompt']]);
+    expect((await planAndCheck(graph, makeMemoryCacheStore(), { registry: defaultKindRegistry })).ok).toBe(true);
+    // The first clip cannot continue anything: it stays a generation of its own.
+    const alone = storyboardGraph(updateClip(b, 'a', { continuesPrevious: true }));
+    expect(alone.nodes.find((n) => n.id === clipNodeId('a'))!.kind).toBe('veo-video');
+  });
+});
