@@ -124,6 +124,8 @@ describe('the Storyboard', () => {
     // Polled as the five statuses, so a failure says what each clip shows instead of a count.
     await expect.poll(() => page.getByTestId('clip-status').allTextContents(), { timeout: 90_000 }).toEqual(Array(5).fill('1 take'));
     expect(await veoStarts()).toBe(before + 5);
+    // The clip with Mara in it says how well her face held across the take.
+    expect(await page.getByRole('option', { name: 'Arrival · clip 3' }).getByTestId('identity-badge').textContent()).toMatch(/^Mara: (no face|\d+% identity)$/);
     // A second batch has nothing left to make.
     expect(await page.getByRole('button', { name: /Generate all without a take/ }).isDisabled()).toBe(true);
 

@@ -60,13 +60,7 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
       <Show when={props.kind === 'prompt' && !out().text && props.params.text}>
         <span class="node-text hint">{String(props.params.text).slice(0, 140)}</span>
       </Show>
-      <Show when={out().consistency as { character: string; score: number | null; framesWithFace: number } | undefined}>
-        {(c) => (
-          <span class="identity-badge" classList={{ low: (c().score ?? 0) < 0.7 }} title={`${c().character} recognised in ${Math.round((c().score ?? 0) * 100)}% of the ${c().framesWithFace} sampled frames with a face`}>
-            {c().character}: {c().score === null ? 'no face' : `${Math.round(c().score! * 100)}% identity`}
-          </span>
-        )}
-      </Show>
+      <IdentityBadge consistency={out().consistency} />
       <Show when={out().faces as { faces: FaceBox[]; issues: string[]; width?: number; height?: number; imageAssetId?: string } | undefined}>
         {(f) => (
           <>
@@ -107,5 +101,25 @@ export function NodeOutput(props: { view: NodeView | undefined; params: Record<s
         )}
       </Show>
     </div>
+  );
+}
+
+export interface Consistency {
+  character: string;
+  score: number | null;
+  framesWithFace: number;
+}
+
+/** How well a take kept its character's face: the share of sampled frames where it was recognised. */
+export function IdentityBadge(props: { consistency: unknown }) {
+  const c = () => props.consistency as Consistency | undefined;
+  return (
+    <Show when={c()}>
+      {(c) => (
+        <span class="identity-badge" data-testid="identity-badge" classList={{ low: (c().score ?? 0) < 0.7 }} title={`${c().character} recognised in ${Math.round((c().score ?? 0) * 100)}% of the ${c().framesWithFace} sampled frames with a face`}>
+          {c().character}: {c().score === null ? 'no face' : `${Math.round(c().score! * 100)}% identity`}
+        </span>
+      )}
+    </Show>
   );
 }

@@ -2,13 +2,15 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Take } from '../../core/graph/take-store';
 import type { StoryboardClip, StoryboardScene } from '../../core/storyboard/storyboard-types';
 import type { NodeView } from '../../app/graph/create-graph-runner';
-import { AssetPreview } from '../canvas/node-output';
+import { AssetPreview, IdentityBadge } from '../canvas/node-output';
 
 export interface ClipCardState {
   view: NodeView | undefined;
   takes: Take[];
   /** The take the cut uses: its video is the card's poster. */
   videoAssetId: string | null;
+  /** That take's identity check against the clip's character, when it has one. */
+  consistency?: unknown;
 }
 
 export interface SceneRowProps {
@@ -212,6 +214,7 @@ function ClipCard(props: {
         <p class="clip-status" data-testid="clip-status">
           {status()}
         </p>
+        <IdentityBadge consistency={card$().consistency} />
         <Show when={state() === 'running'}>
           <progress max={1} value={card$().view?.progress ?? 0} />
         </Show>

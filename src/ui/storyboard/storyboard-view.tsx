@@ -137,7 +137,12 @@ export default function StoryboardView() {
     const picked = clip.selectedTakeId ? list.find((t) => t.id === clip.selectedTakeId) : undefined;
     return videoOf(picked?.outputs) ?? clip.mediaAssetId ?? videoOf(runner.states().get(clipNodeId(clip.id))?.outputs) ?? videoOf(list.at(-1)?.outputs);
   };
-  const stateOf = (clip: StoryboardClip): ClipCardState => ({ view: runner.states().get(clipNodeId(clip.id)), takes: takesByClip().get(clip.id) ?? [], videoAssetId: videoAssetOf(clip) });
+  const stateOf = (clip: StoryboardClip): ClipCardState => {
+    const takes = takesByClip().get(clip.id) ?? [];
+    const videoAssetId = videoAssetOf(clip);
+    const shown = takes.find((t) => videoOf(t.outputs) === videoAssetId);
+    return { view: runner.states().get(clipNodeId(clip.id)), takes, videoAssetId, consistency: shown?.outputs.consistency };
+  };
   const assetName = createMemo(() => new Map(assets.value().map((a) => [a.id, a.name])));
   const usesReferences = (clip: StoryboardClip) =>
     clip.provider !== 'runway' && !clip.firstFrameAssetId && clip.characterIds.some((id) => board().characters.find((c) => c.id === id)?.photoAssetIds.length);
