@@ -73,3 +73,20 @@ describe('startWithin', () => {
     expect(await keys.reserve('k', 'f')).toEqual({ state: 'done', result: JSON.stringify(job) });
   });
 });
+
+describe('a paid start whose client goes away (a reload while the start is in flight)', () => {
+  it('is still recorded under its key: the retry after the reload gets that job, never a second start', async () => {
+    const key = newKey();
+    // The fake answers after 0.8 s (within the edge's limit); the client gives up after 0.3 s.
+    const body = { prompt: `[fake:late:800] reload mid-start ${key}` };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    await edge('/api/video/veo/jobs', { ...json(body, { 'Idempotency-Key': key }), signal: controller.signal }).then((r) => r.body?.cancel(), () => undefined);
+    const job = await waitFor('the start to be recorded', async () => {
+      const res = await start(body, key);
+      return res.status === 202 ? undefined : res;
+    });
+    expect(job.status).toBe(200);
+    expect((await fakeCounts()).veoStartsByPrompt[body.prompt]).toBe(1);
+  });
+});

@@ -17,7 +17,15 @@ export type StartOutcome = { state: 'started'; job: VideoJob } | { state: 'late'
  * answers within its own (longer) time limit. The key is freed only when the start certainly
  * failed; on a timeout or after the provider accepted, it stays bound (never a second paid start).
  */
-export async function startWithin(start: () => Promise<VideoJob>, keys: StartKeys, key: string, fingerprint: string, deadlineMs: number): Promise<StartOutcome> {
+export async function startWithin(
+  start: () => Promise<VideoJob>,
+  keys: StartKeys,
+  key: string,
+  fingerprint: string,
+  deadlineMs: number,
+  /** Keeps the attempt running if the client goes away (a reload mid-start): its key gets recorded. */
+  keepAlive: (work: Promise<unknown>) => void = () => {},
+): Promise<StartOutcome> {
   let accepted = false;
   const attempt = (async () => {
     try {
@@ -31,6 +39,7 @@ export async function startWithin(start: () => Promise<VideoJob>, keys: StartKey
       throw err;
     }
   })();
+  keepAlive(attempt.catch(() => undefined));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
   try {

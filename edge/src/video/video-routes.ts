@@ -59,9 +59,8 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
       await limiter.release(scope);
       throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
     }
-    const outcome = await startWithin(() => provider.start({ ...request, model }), limiter, scope, fingerprint, limits.upstreamTimeoutMs);
+    const outcome = await startWithin(() => provider.start({ ...request, model }), limiter, scope, fingerprint, limits.upstreamTimeoutMs, (work) => c.executionCtx.waitUntil(work));
     if (outcome.state === 'late') {
-      c.executionCtx.waitUntil(outcome.settle);
       return pendingStart(c, false, `${provider.id} has not answered the start yet; retry with the same Idempotency-Key to get its job`);
     }
     return c.json({ job: outcome.job }, 201);

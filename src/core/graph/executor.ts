@@ -175,7 +175,10 @@ export function makeExecutor(options: ExecutorOptions): Executor {
         writer,
         ticket: { id: initial.id, priority: Math.max(priority, initial.priority) },
         controller: new AbortController(),
-        resumingAfterReload: resumable?.state === 'running' && resumable.operationId !== undefined,
+        // A job that was running when the tab went continues as the same attempt, with or without
+        // a stored operation id: the start may have been sent, and the same attempt reuses its
+        // idempotency key, so the edge answers with that start instead of making a second one.
+        resumingAfterReload: resumable?.state === 'running',
       };
       // Queued the moment it exists; the writer keeps this write ahead of the task's own.
       if (!task.resumingAfterReload) bookkeeping.push(writer.update({ state: 'queued' }));

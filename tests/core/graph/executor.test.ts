@@ -305,6 +305,31 @@ describe('executor: resume after reload', () => {
     expect(starts + resumes).toBe(2);
   });
 
+  it('a reload after the start was sent but before its operation id was stored starts again as the same attempt (same idempotency key)', async () => {
+    const cache = makeMemoryCacheStore();
+    const jobs = makeRecordingJobStore();
+    const attempts: number[] = [];
+    const before = setup({ cache, jobs });
+    // The start is in flight when the tab goes: no checkpoint yet.
+    before.fakes.behaviours.set('veo-1', async (ctx) => {
+      attempts.push(ctx.attempt);
+      return new Promise(() => {});
+    });
+    const graph = shotGraph('1');
+    void before.executor.run(graph, ['veo-1']);
+    await until(async () => (await jobs.listUnfinished('p1')).some((j) => j.state === 'running' && j.attempts === 1), 'running');
+
+    const after = setup({ cache, jobs, newId: sequentialIds('after') });
+    after.fakes.behaviours.set('veo-1', async (ctx) => {
+      attempts.push(ctx.attempt);
+      return ok({ video: 'v' });
+    });
+    unwrap(await after.executor.resume(structuredClone(graph)));
+    // The runner keys its paid start by attempt: the same attempt asks the edge for the same job.
+    expect(attempts).toEqual([1, 1]);
+    expect(await jobs.listByNode('p1', 'veo-1')).toHaveLength(1);
+  });
+
   it('a retry after a transient polling failure keeps polling the same operation', async () => {
     const { executor, fakes } = setup();
     const seen: (string | undefined)[] = [];
