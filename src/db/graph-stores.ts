@@ -65,8 +65,13 @@ export async function listProjectJobs(db: DirectorDb, projectId: string): Promis
   return rows.sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** Every take of a project (canvas and storyboard), oldest first. */
+export async function listProjectTakes(db: DirectorDb, projectId: string): Promise<Take[]> {
+  const rows = (await db.takes.where('projectId').equals(projectId).toArray()) as unknown as Take[];
+  return rows.sort((a, b) => a.createdAt - b.createdAt);
+}
+
 /** Every take of a project, by id. */
 export async function mapProjectTakes(db: DirectorDb, projectId: string): Promise<Map<string, Take>> {
-  const rows = (await db.takes.where('projectId').equals(projectId).toArray()) as unknown as Take[];
-  return new Map(rows.map((t) => [t.id, t]));
+  return new Map((await listProjectTakes(db, projectId)).map((t) => [t.id, t]));
 }

@@ -4,6 +4,7 @@ import type { Storyboard } from '../core/storyboard/storyboard-types';
 import { newId } from '../core/util/ids';
 import type { Take } from '../core/graph/take-store';
 import { isStoryboardNode } from '../core/storyboard/storyboard-graph';
+import { listProjectTakes } from './graph-stores';
 import type { DirectorDb } from './database';
 
 /** A project's storyboard: one row per project, the document parsed on the way out. */
@@ -38,6 +39,5 @@ export async function saveStoryboard(db: DirectorDb, projectId: string, board: S
 
 /** Every take of the project's storyboard clips (their engine nodes), oldest first. */
 export async function listStoryboardTakes(db: DirectorDb, projectId: string): Promise<Take[]> {
-  const rows = (await db.takes.where('projectId').equals(projectId).toArray()) as unknown as Take[];
-  return rows.filter((t) => isStoryboardNode(t.nodeId)).sort((a, b) => a.createdAt - b.createdAt);
+  return (await listProjectTakes(db, projectId)).filter((t) => isStoryboardNode(t.nodeId));
 }

@@ -26,6 +26,10 @@ export function composePrompt(clip: StoryboardClip, style?: StyleTemplate, chara
   return [style?.prefix.trim(), shot, clip.prompt.trim(), cast.length ? `(${cast.join('; ')})` : '', style?.suffix.trim()].filter(Boolean).join(' ');
 }
 
+/** Veo makes the clip from its characters' reference photos: not Runway, not from a first frame. */
+export const usesReferenceImages = (clip: StoryboardClip, characters: readonly StoryboardCharacter[]) =>
+  clip.provider !== 'runway' && !clip.firstFrameAssetId && clip.characterIds.some((id) => characters.find((c) => c.id === id)?.photoAssetIds.length);
+
 /** A clip continues the one before it (Veo extend) when asked to and there is one; Runway cannot. */
 export const continues = (clip: StoryboardClip, before: StoryboardClip | undefined) => Boolean(clip.continuesPrevious && before && clip.provider !== 'runway');
 
@@ -84,7 +88,7 @@ export function storyboardGraph(board: Storyboard): Graph {
         nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: 'gen4_turbo', ratio: clip.aspectRatio === '9:16' ? '720:1280' : '1280:720', durationSeconds: generatedSeconds(clip, false), ...seed } });
         return;
       }
-      const usesReferences = references.length > 0 && !clip.firstFrameAssetId;
+      const usesReferences = usesReferenceImages(clip, board.characters);
       const mode = clip.firstFrameAssetId ? (clip.lastFrameAssetId ? 'first_last_frame' : 'image_to_video') : usesReferences ? 'reference_images' : 'text_to_video';
       if (mode === 'first_last_frame') {
         nodes.push({ id: `${id}:last`, kind: 'image', params: { assetId: clip.lastFrameAssetId }, position: place(2, row + 2) });

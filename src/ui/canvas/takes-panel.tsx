@@ -7,9 +7,8 @@ import { makeDexieTakeStore } from '../../db/graph-stores';
 import { db } from '../../app/db';
 import { createLiveQuery } from '../../app/live-query';
 import { AssetPreview } from './node-output';
-import { isAssetRef } from '../../app/graph/runners/asset-refs';
+import { assetIdOf } from '../../app/graph/runners/asset-refs';
 
-const assetIdOf = (v: unknown) => (isAssetRef(v) ? v.assetId : null);
 
 /** What a take made, as small as a gallery cell: the video, image, still or text. */
 function TakePreview(props: { take: Take }) {

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
 import { MODEL_PRICES, PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-prices';
 import { insertComponent, PROMPT_COMPONENTS } from '../../core/storyboard/prompt-components';
-import { composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER } from '../../core/storyboard/storyboard-graph';
+import { composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
 import { CAMERA_MOVES, CLIP_PROVIDERS, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 
 export interface ClipInspectorProps {
@@ -23,7 +23,7 @@ export interface ClipInspectorProps {
 export function ClipInspector(props: ClipInspectorProps) {
   const clip = () => props.clip;
   const style = () => props.board.styles.find((s) => s.id === clip().styleId);
-  const usesReferences = () => clip().provider !== 'runway' && !clip().firstFrameAssetId && clip().characterIds.some((id) => props.board.characters.find((c) => c.id === id)?.photoAssetIds.length);
+  const usesReferences = () => usesReferenceImages(clip(), props.board.characters);
   const willGenerate = () => generatedSeconds(clip(), usesReferences());
   const price = () => priceOf(MODEL_OF_PROVIDER[clip().provider], willGenerate());
   const set = (patch: Partial<StoryboardClip>, key?: string) => props.onChange(patch, key);

@@ -9,7 +9,7 @@ import { estimateBatch, type BatchEstimate } from '../../core/storyboard/batch-e
 import { CUT_COMPOSITION_ID, cutPlan } from '../../core/storyboard/cut-composition';
 import { fitToMusic } from '../../core/storyboard/fit-to-music';
 import { addClip, addScene, allClips, duplicateClip, findClip, moveClip, moveScene, neighbourClip, removeClips, removeScene, updateClip, updateClips, updateScene } from '../../core/storyboard/storyboard-edits';
-import { characterNodeId, clipIdOfNode, clipNodeId, generatedSeconds, isStoryboardNode, storyboardGraph } from '../../core/storyboard/storyboard-graph';
+import { characterNodeId, clipIdOfNode, clipNodeId, usesReferenceImages, generatedSeconds, isStoryboardNode, storyboardGraph } from '../../core/storyboard/storyboard-graph';
 import { emptyStoryboard, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 import { cacheKeyOfNode } from '../../core/graph/stale';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
@@ -20,7 +20,7 @@ import { analysisJob } from '../../app/assets/analysis-jobs';
 import { uploadMedia } from '../../app/assets/upload-media';
 import { db } from '../../app/db';
 import { createGraphRunner } from '../../app/graph/create-graph-runner';
-import { isAssetRef } from '../../app/graph/runners/asset-refs';
+import { assetIdOf } from '../../app/graph/runners/asset-refs';
 import { createLiveQuery } from '../../app/live-query';
 import { writeCut } from '../../app/storyboard/write-cut';
 import { exportStoryboardTimeline, importTimelineFile } from '../../app/storyboard/timeline-transfer';
@@ -52,7 +52,7 @@ const TIMELINE_FORMAT_LABELS: Record<TimelineFormat, string> = {
 
 const TIMELINE_FILE = /\.(fcpxml|fcpxmld|edl|otio|xml|zip|json)$/i;
 
-const videoOf = (outputs: Record<string, unknown> | undefined) => (isAssetRef(outputs?.video) ? outputs.video.assetId : null);
+const videoOf = (outputs: Record<string, unknown> | undefined) => assetIdOf(outputs?.video);
 
 /**
  * The Storyboard view: scenes as rows of clip cards, a clip inspector, the cast, a timeline over
@@ -144,8 +144,7 @@ export default function StoryboardView() {
     return { view: runner.states().get(clipNodeId(clip.id)), takes, videoAssetId, consistency: shown?.outputs.consistency };
   };
   const assetName = createMemo(() => new Map(assets.value().map((a) => [a.id, a.name])));
-  const usesReferences = (clip: StoryboardClip) =>
-    clip.provider !== 'runway' && !clip.firstFrameAssetId && clip.characterIds.some((id) => board().characters.find((c) => c.id === id)?.photoAssetIds.length);
+  const usesReferences = (clip: StoryboardClip) => usesReferenceImages(clip, board().characters);
 
   // The cut as code, rewritten when the board, its takes or the music change.
   createEffect(

@@ -8,6 +8,9 @@ export interface AssetRef {
   assetId: string;
 }
 
+/** The asset id of an output that is an asset reference, else null. */
+export const assetIdOf = (value: unknown): string | null => (isAssetRef(value) ? value.assetId : null);
+
 export function isAssetRef(value: unknown): value is AssetRef {
   return !!value && typeof value === 'object' && typeof (value as AssetRef).assetId === 'string';
 }
