@@ -11,6 +11,7 @@ import { createRoot, type ErrorInfo } from 'react-dom/client';
 import { HOST_PORT_GLOBAL, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost } from '../core/preview/sandbox-protocol';
 import { withIntrinsicSize } from '../core/media/svg-intrinsic-size';
 import { findUnsupportedCss, type CssIssue } from '../core/preview/web-render-css';
+import { readFrameLayout } from './inspect-layout';
 import { collectCompositions, type CollectedComposition } from './collect-compositions';
 import { containRendererTelemetry } from './contain-telemetry';
 import { installPrivateStorage } from './private-storage';
@@ -208,6 +209,36 @@ async function inspectCss(message: Extract<HostToSandbox, { type: 'inspect-css' 
   post({ type: 'css-report', requestId: message.requestId, issues: [...seen.values()] });
 }
 
+/** The text layers and element signature at each asked frame, read from the player's DOM (the automatic visual check). */
+async function inspectLayout(message: Extract<HostToSandbox, { type: 'inspect-layout' }>) {
+  const c = composition(message.compositionId);
+  show({ type: 'show', compositionId: c.info.id, inputProps: message.inputProps, frame: 0, loop: false });
+  // Let React commit the (possibly new) player before it is asked anything.
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const size = { width: c.info.width, height: c.info.height };
+  const frames = [];
+  for (const wanted of message.frames) {
+    const frame = Math.max(0, Math.min(wanted, c.info.durationInFrames - 1));
+    await untilShowing(frame);
+    const container = playerRef.current?.getContainerNode();
+    if (container) frames.push(readFrameLayout(container, frame, size));
+  }
+  post({ type: 'layout-report', requestId: message.requestId, layout: { compositionId: c.info.id, ...size, durationInFrames: c.info.durationInFrames, frames } });
+}
+
+/**
+ * Seeks the player and waits until it shows that frame. Timers, not animation frames: an
+ * invisible sandbox (the agent's) gets its animation frames throttled.
+ */
+async function untilShowing(frame: number) {
+  const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  for (let tries = 0; !playerRef.current && tries < 100; tries++) await tick(10);
+  playerRef.current?.seekTo(frame);
+  for (let tries = 0; tries < 100 && playerRef.current?.getCurrentFrame() !== frame; tries++) await tick(10);
+  // React commits the seek's render after the frame state changes.
+  await tick(20);
+}
+
 async function handle(message: HostToSandbox) {
   switch (message.type) {
     case 'load':
@@ -230,6 +261,8 @@ async function handle(message: HostToSandbox) {
       return renders.get(message.requestId)?.abort();
     case 'inspect-css':
       return inspectCss(message);
+    case 'inspect-layout':
+      return inspectLayout(message);
   }
 }
 

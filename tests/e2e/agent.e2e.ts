@@ -39,7 +39,7 @@ describe('the Director agent through the real edge', () => {
     expect(await turn.getAttribute('data-status')).toBe('clean');
     expect(await turn.locator('.chat-steps').textContent()).toContain('scaffold_project');
     // The automatic visual check rendered stills in the real engine and measured them: nothing flagged on the template.
-    expect(await turn.locator('.chat-steps').textContent()).toMatch(/auto_visual_check.*frames 0, \d+, \d+ look right/s);
+    expect(await turn.locator('.chat-steps').textContent()).toMatch(/auto_visual_check.*frames 0(, \d+)+ look right/s);
     expect(await turn.locator('.chat-steps').textContent()).toMatch(/map_project.*\d+ files, 1 compositions, [1-9]\d* components/s);
     expect(await turn.textContent()).toContain('Your 20-second launch video is ready');
 
@@ -61,7 +61,7 @@ describe('the Director agent through the real edge', () => {
     expect(errors).toEqual([]);
   });
 
-  it('white text on white is caught by the automatic visual check in the real engine and sent back with the frames', async () => {
+  it('pale text on white is caught by the automatic visual check in the real engine (its text layer against the frame) and sent back with the frames', async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page, { agent: 'gemini-2.5-flash' });
     await createProjectInUi(page, 'Title card');
@@ -73,7 +73,7 @@ describe('the Director agent through the real edge', () => {
       [
         create('src/index.ts', "import {registerRoot} from 'remotion';\nimport {Root} from './Root';\nregisterRoot(Root);"),
         create('src/Root.tsx', "import {Composition} from 'remotion';\nimport {Title} from './Title';\nexport const Root = () => <Composition id=\"Main\" component={Title} durationInFrames={60} fps={30} width={1280} height={720} />;"),
-        create('src/Title.tsx', title('#ffffff')),
+        create('src/Title.tsx', title('#e5e7eb')),
       ],
       [{ text: 'A white title card.' }],
       // After the check: recreate the title in a dark colour.
@@ -87,6 +87,9 @@ describe('the Director agent through the real edge', () => {
     await expect.poll(() => turn.getAttribute('data-status'), { timeout: 90_000 }).not.toBe('running');
     const steps = (await turn.locator('.chat-steps').textContent())!;
     expect(steps).toMatch(/auto_visual_check.*visual problem[\s\S]*auto_visual_check.*look right/);
+    // Not a blank frame: the pale title is judged as text, from the sandbox's layout.
+    const problems = await turn.locator('.chat-steps').innerText();
+    expect(problems).toMatch(/text "Launch day" \(#e5e7eb, 140 px\) on #f[0-9a-f]{5} has contrast 1\.\d\d:1/);
     expect(await turn.getAttribute('data-status')).toBe('clean');
     expect(errors).toEqual([]);
   });

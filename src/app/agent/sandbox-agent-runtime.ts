@@ -3,6 +3,7 @@ import type { PreviewRunner, PreviewRuntimeError } from '../../core/agent/ports/
 import type { FramePixels, StillRenderer } from '../../core/agent/ports/still-renderer';
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import { locateRuntimeError } from '../../core/agent/checks/runtime-error-location';
+import { layoutSampleFrames } from '../../core/agent/checks/scene-key-frames';
 import { BUNDLE_WRAPPER_LINES, type RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../workers/page-workers';
@@ -82,6 +83,19 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
         return { ok: true, png: new Uint8Array(await png.arrayBuffer()), width: Math.round(comp.width * (scale ?? 0.5)), height: Math.round(comp.height * (scale ?? 0.5)), compositionId: comp.id, ...(await pixelsOf(png)) };
       } catch (e) {
         return { ok: false, code: 'runtime_error', message: (e as Error).message };
+      }
+    },
+    async inspectLayout({ files, assetNames, compositionId }) {
+      const out = await build(files, assetNames);
+      if (!out.ok) return null;
+      const compositions = await sandbox().load(out.code, await assetsFor(assetNames));
+      const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
+      if (!comp) return null;
+      try {
+        return await sandbox().inspectLayout(comp.id, {}, layoutSampleFrames(comp.durationInFrames));
+      } catch {
+        // A frame that throws is the runtime check's to report; the visual check falls back to fixed frames.
+        return null;
       }
     },
   };

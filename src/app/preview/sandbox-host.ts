@@ -1,5 +1,6 @@
 import runtimeUrl from '../../preview-runtime/runtime.ts?worker&url';
 import type { CssIssue } from '../../core/preview/web-render-css';
+import type { CompositionLayout } from '../../core/preview/frame-layout';
 import type { RenderQuality } from '../../core/preview/render-quality';
 import { parseSandboxMessage } from '../../core/preview/sandbox-message';
 import { sandboxSrcdoc, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
@@ -85,6 +86,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
         return settle(message.requestId, message.compositions);
       case 'css-report':
         return settle(message.requestId, message.issues);
+      case 'layout-report':
+        return settle(message.requestId, message.layout);
       case 'still-result':
       case 'render-result':
         return settle(message.requestId, message.blob);
@@ -138,6 +141,8 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       serial(() => request<Blob>((requestId) => ({ type: 'still', requestId, compositionId, inputProps, frame, ...(scale ? { scale } : {}) }))),
     inspectCss: (compositionId: string, inputProps: Record<string, unknown>) =>
       serial(() => request<CssIssue[]>((requestId) => ({ type: 'inspect-css', requestId, compositionId, inputProps }))),
+    inspectLayout: (compositionId: string, inputProps: Record<string, unknown>, frames: number[]) =>
+      serial(() => request<CompositionLayout>((requestId) => ({ type: 'inspect-layout', requestId, compositionId, inputProps, frames }))),
     render(
       compositionId: string,
       inputProps: Record<string, unknown>,

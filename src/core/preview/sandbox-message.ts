@@ -16,6 +16,18 @@ const isComposition = (v: unknown) =>
   isObject(v.defaultProps) &&
   (v.propsSchema === null || isObject(v.propsSchema));
 const isCssIssue = (v: unknown) => isObject(v) && isText(v.property, 200) && isText(v.value, 2000) && isText(v.element, 500);
+const isTextLayer = (v: unknown) =>
+  isObject(v) &&
+  isText(v.text, 200) &&
+  [v.x, v.y, v.width, v.height, v.fontSizePx].every(isNumber) &&
+  Array.isArray(v.color) &&
+  v.color.length === 4 &&
+  v.color.every(isNumber) &&
+  typeof v.bold === 'boolean' &&
+  typeof v.outlined === 'boolean';
+const isFrameLayout = (v: unknown) => isObject(v) && isCount(v.frame) && isText(v.signature, 100) && listOf(isTextLayer, 500)(v.texts);
+const isLayout = (v: unknown) =>
+  isObject(v) && isText(v.compositionId, 200) && [v.width, v.height, v.durationInFrames].every((n) => isNumber(n) && (n as number) > 0) && listOf(isFrameLayout, 100)(v.frames);
 const listOf = (check: (v: unknown) => boolean, max: number) => (v: unknown) => Array.isArray(v) && v.length <= max && v.every(check);
 
 /** Every message the runtime may send, with the fields it must carry. */
@@ -32,6 +44,7 @@ const SHAPES: { [K in SandboxToHost['type']]: Shape } = {
     isCount(m.requestId) && isNumber(m.progress) && isCount(m.renderedFrames) && isCount(m.encodedFrames) && (m.etaMs === null || isNumber(m.etaMs)),
   'render-result': (m) => isCount(m.requestId) && isBlob(m.blob),
   'css-report': (m) => isCount(m.requestId) && listOf(isCssIssue, 1000)(m.issues),
+  'layout-report': (m) => isCount(m.requestId) && isLayout(m.layout),
   'request-error': (m) => isCount(m.requestId) && isErrorInfo(m.error),
 };
 

@@ -1,4 +1,5 @@
 import type { RenderQuality } from './render-quality';
+import type { CompositionLayout } from './frame-layout';
 import type { CssIssue } from './web-render-css';
 
 /**
@@ -41,7 +42,8 @@ export type HostToSandbox =
   | { type: 'still'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; frame: number; scale?: number }
   | { type: 'render'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; container: VideoContainer; frameRange?: [number, number]; quality?: RenderQuality }
   | { type: 'render-cancel'; requestId: number }
-  | { type: 'inspect-css'; requestId: number; compositionId: string; inputProps: Record<string, unknown> };
+  | { type: 'inspect-css'; requestId: number; compositionId: string; inputProps: Record<string, unknown> }
+  | { type: 'inspect-layout'; requestId: number; compositionId: string; inputProps: Record<string, unknown>; frames: number[] };
 
 export type SandboxToHost =
   | { type: 'director:sandbox-loaded' }
@@ -55,6 +57,7 @@ export type SandboxToHost =
   | { type: 'render-progress'; requestId: number; progress: number; renderedFrames: number; encodedFrames: number; etaMs: number | null }
   | { type: 'render-result'; requestId: number; blob: Blob }
   | { type: 'css-report'; requestId: number; issues: CssIssue[] }
+  | { type: 'layout-report'; requestId: number; layout: CompositionLayout }
   | { type: 'request-error'; requestId: number; error: RuntimeErrorInfo };
 
 /**

@@ -73,3 +73,43 @@ export function coloursInPng(png: Uint8Array): Set<string> {
   }
   return colours;
 }
+
+/**
+ * The swatch renderer with the engine's layout pass: one text layer where the swatch draws its text
+ * block, in the text colour of `file`, shifted right by its `left: N` (in composition pixels). A
+ * check that judges text gets exactly what the swatch shows, nothing more.
+ */
+export function makeLayoutSwatchRenderer(file: string, size = { width: 1280, height: 720 }): StillRenderer & { frames: number[] } {
+  const swatch = makeSwatchStillRenderer(file, 160, 90);
+  return {
+    ...swatch,
+    async renderStill(input) {
+      const left = Number(/left:\s*(\d+)/.exec(input.files.get(file) ?? '')?.[1] ?? 0);
+      const still = await swatch.renderStill(input);
+      if (!still.ok || !still.pixels || left === 0) return still;
+      // Move the text block right by `left` (scaled to the swatch): what the layer's box says.
+      const { width, height, data } = still.pixels;
+      const shift = Math.round((left * width) / size.width);
+      const moved = new Uint8Array(data.length);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const from = Math.min(width - 1, Math.max(0, x - shift < width * 0.2 ? 0 : x - shift));
+          moved.set(data.subarray((y * width + from) * 4, (y * width + from) * 4 + 4), (y * width + x) * 4);
+        }
+      }
+      return { ...still, png: encodePng(width, height, moved), pixels: { width, height, data: moved } };
+    },
+    async inspectLayout({ files }) {
+      const source = files.get(file) ?? '';
+      const fg = /[^A-Za-z]color:\s*'#([0-9a-fA-F]{6})'/.exec(source)?.[1] ?? 'ffffff';
+      const left = Number(/left:\s*(\d+)/.exec(source)?.[1] ?? 0);
+      const rgb = [0, 2, 4].map((i) => parseInt(fg.slice(i, i + 2), 16));
+      const frames = [0, 45, 89].map((frame) => ({
+        frame,
+        signature: 'title',
+        texts: [{ text: 'Launch day', x: size.width * 0.2 + left, y: size.height * 0.4, width: size.width * 0.6, height: size.height * 0.2, color: [rgb[0]!, rgb[1]!, rgb[2]!, 1] as [number, number, number, number], fontSizePx: 96, bold: true, outlined: false }],
+      }));
+      return { compositionId: 'Main', ...size, durationInFrames: 90, frames };
+    },
+  };
+}

@@ -1,3 +1,5 @@
+import type { CompositionLayout } from '../../preview/frame-layout';
+
 export interface StillInput {
   files: ReadonlyMap<string, string>;
   assetNames: ReadonlySet<string>;
@@ -27,4 +29,10 @@ export interface StillRenderer {
    */
   readonly fidelity?: 'engine' | 'placeholder';
   renderStill(input: StillInput): Promise<StillResult>;
+  /**
+   * The text layers and scene signature at evenly sampled frames (`layoutSampleFrames`), read
+   * from the engine's layout; absent where there is no layout to read (the checks then use fixed
+   * key frames and judge pixels only). Null when the project does not build or load.
+   */
+  inspectLayout?(input: Omit<StillInput, 'frame' | 'scale'>): Promise<CompositionLayout | null>;
 }
