@@ -67,7 +67,7 @@ function storedBoard(page: Page, projectId: string) {
 }
 
 describe('the Storyboard', () => {
-  it('plans 2 scenes and 5 clips with a character and a style, batch-generates across a reload with one start per clip, picks a take, fits to music, plays and exports the cut', { timeout: 240_000 }, async () => {
+  it('plans 2 scenes and 5 clips with a character and a style, batch-generates across a reload (paused, then resumed) with one start per clip, picks a take, fits to music, plays and exports the cut', { timeout: 240_000 }, async () => {
     const { page, errors } = await openApp(context);
     await configureEdge(page);
     const projectId = await createProjectInUi(page, 'Harbour story');
@@ -120,7 +120,16 @@ describe('the Storyboard', () => {
     await expect.poll(veoStarts, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2);
     expect(await veoStarts()).toBeLessThan(before + 5);
     await expect.poll(async () => (await storedBoard(page, projectId))?.scenes?.length).toBe(2);
+    // Pause all holds the waiting clips, also across the reload; the running ones finish.
+    await page.getByTestId('queue-panel').getByRole('button', { name: 'Pause all' }).click();
+    const started = (await veoStarts()) - before;
     await page.reload();
+    const takes = async () => (await page.getByTestId('clip-status').allTextContents()).filter((t) => t === '1 take').length;
+    await expect.poll(takes, { timeout: 90_000 }).toBe(started);
+    await page.getByTestId('queue-panel').getByText('Paused: waiting jobs start when you resume.').waitFor();
+    expect(await page.getByTestId('queue-panel').locator('li[data-state=queued]').count()).toBe(5 - started);
+    expect(await veoStarts()).toBe(before + started);
+    await page.getByTestId('queue-panel').getByRole('button', { name: 'Resume all' }).click();
     // Polled as the five statuses, so a failure says what each clip shows instead of a count.
     await expect.poll(() => page.getByTestId('clip-status').allTextContents(), { timeout: 90_000 }).toEqual(Array(5).fill('1 take'));
     expect(await veoStarts()).toBe(before + 5);
@@ -171,6 +180,18 @@ describe('the Storyboard', () => {
     await page.getByRole('button', { name: '▶ Play' }).click();
     await page.getByTestId('cut-player').getByTestId('frame-counter').filter({ hasText: /\/ 179\b/ }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: 'test-results/screens/storyboard-playing-1440.png' });
+    // The timeline's playhead follows the player; a click on clip 3 plays from where it starts.
+    const player = page.getByTestId('cut-player');
+    if (await player.getByRole('button', { name: 'Pause' }).isVisible()) await player.getByRole('button', { name: 'Pause' }).click();
+    const playhead = async () => Number(await page.getByTestId('timeline-playhead').getAttribute('data-seconds'));
+    await page.getByTestId('timeline-playhead').waitFor();
+    const fitted = ((await storedBoard(page, projectId))?.scenes ?? []).flatMap((s: any) => s.clips).map((c: any) => c.cutSeconds as number);
+    await page.getByTestId('timeline-strip').locator('.timeline-clip').nth(2).click();
+    await expect.poll(playhead).toBeCloseTo(fitted[0]! + fitted[1]!, 1);
+    await expect.poll(() => page.getByTestId('timeline-strip').locator('.timeline-clip.playing').count()).toBe(1);
+    expect(await page.getByTestId('timeline-strip').locator('.timeline-clip').nth(2).getAttribute('class')).toContain('playing');
+    expect(await player.getByTestId('frame-counter').textContent()).toMatch(new RegExp(`^${Math.round((fitted[0]! + fitted[1]!) * 30)} / 179`));
+    await page.getByTestId('timeline-strip').screenshot({ path: 'test-results/screens/storyboard-timeline-playhead.png' });
     await page.getByRole('button', { name: 'Close player' }).click();
 
     // Export: the Render view opens on the cut; the MP4 lasts 6 s and carries the music.

@@ -11,6 +11,7 @@ import { planAndCheck } from '../../core/graph/plan';
 import { pickTake } from '../../core/graph/takes';
 import type { NodeEvent } from '../../core/graph/run-types';
 import { makeDexieCacheStore, makeDexieJobStore, makeDexieTakeStore } from '../../db/graph-stores';
+import { isQueuePaused, setQueuePaused } from '../../db/queue-pause-repo';
 import { db } from '../db';
 import { makeAppRunners } from './runners/app-runners';
 
@@ -64,6 +65,15 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph, o
     onEvent,
   });
   onCleanup(() => executor.dispose());
+  // A pause set before a reload holds before anything is resumed or run.
+  const pauseRead = isQueuePaused(db, projectId()).then(
+    (value) => {
+      executor.setPaused(value);
+      setPausedSignal(value);
+    },
+    () => undefined,
+  );
+  const ready = () => Promise.all([sourcesReady, pauseRead]);
 
   /** What is already done for the current graph (cached outputs), shown without running anything. */
   const refreshCached = async () => {
@@ -95,14 +105,14 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph, o
     refreshCached,
     // Each waits for the source hash, or Composition nodes would be keyed without it.
     run: (targets?: string[]) =>
-      sourcesReady
+      ready()
         .then(() => executor.run(graph(), targets))
         .then(afterRun)
         // A run that only hits the cache changes nothing on screen: this mark is how the e2e tests
         // and the bench know it returned, instead of sleeping.
         .finally(() => performance.mark('director:run-finished')),
-    resume: () => sourcesReady.then(() => executor.resume(graph())).then(afterRun),
-    retry: (jobId: string) => sourcesReady.then(() => executor.retry(graph(), jobId)).then(afterRun),
+    resume: () => ready().then(() => executor.resume(graph())).then(afterRun),
+    retry: (jobId: string) => ready().then(() => executor.retry(graph(), jobId)).then(afterRun),
     cancel: (id: string) => executor.cancel(id),
     /** Makes an earlier take current: its params come back, its outputs too when the inputs are unchanged. */
     pickTake: async (nodeId: string, takeId: string) => {
@@ -111,10 +121,11 @@ export function createGraphRunner(projectId: () => string, graph: () => Graph, o
     },
     runFirst: (id: string) => executor.runFirst(id),
     paused,
-    /** Holds the queue (running jobs finish, waiting ones wait); not kept across a reload. */
+    /** Holds the project's queue (running jobs finish, waiting ones wait), kept across a reload. */
     setPaused: (value: boolean) => {
       executor.setPaused(value);
       setPausedSignal(value);
+      void setQueuePaused(db, projectId(), value);
     },
   };
 }

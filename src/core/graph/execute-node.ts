@@ -98,7 +98,7 @@ async function executeNodeSteps(task: NodeTask, services: NodeServices): Promise
 
   let reloadResume = task.resumingAfterReload;
   for (;;) {
-    const release = await services.slots.acquire(def.provider, task.ticket, signal);
+    const release = await services.slots.acquire(def.provider, reloadResume ? { ...task.ticket, wasRunning: true } : task.ticket, signal);
     const attempt = reloadResume ? writer.current.attempts : writer.current.attempts + 1;
     const operationId = writer.current.operationId;
     let outcome: RunnerOutcome;

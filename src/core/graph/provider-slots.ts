@@ -14,6 +14,11 @@ export interface SlotTicket {
   /** The job id, so "run first" can find it. */
   id: string;
   priority: number;
+  /**
+   * The job was running when the page went away and is being picked up again: it is served even
+   * while paused, because pausing lets running jobs finish (across a reload too).
+   */
+  wasRunning?: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface ProviderSlots {
   /** Raises a waiting ticket's priority; false when it is not waiting. */
   bump(id: string, priority: number): boolean;
   inFlight(provider: Provider): number;
-  /** While paused no waiting job gets a slot (running ones go on); unpausing serves them again. */
+  /** While paused no waiting job gets a slot (running ones go on, also after a reload); unpausing serves them again. */
   setPaused(paused: boolean): void;
   readonly paused: boolean;
 }
@@ -58,13 +63,15 @@ export function makeProviderSlots(limits: Partial<Record<Provider, number>> = {}
 
   function serve(provider: string) {
     const queue = waiting.get(provider);
-    while (!paused && queue?.length && inFlight(provider) < limitOf(provider)) {
-      let best = 0;
-      for (let i = 1; i < queue.length; i++) {
+    while (queue?.length && inFlight(provider) < limitOf(provider)) {
+      let best = -1;
+      for (let i = 0; i < queue.length; i++) {
         const a = queue[i]!;
-        const b = queue[best]!;
-        if (a.ticket.priority > b.ticket.priority || (a.ticket.priority === b.ticket.priority && a.seq < b.seq)) best = i;
+        if (paused && !a.ticket.wasRunning) continue;
+        const b = best >= 0 ? queue[best]! : null;
+        if (!b || a.ticket.priority > b.ticket.priority || (a.ticket.priority === b.ticket.priority && a.seq < b.seq)) best = i;
       }
+      if (best < 0) return;
       const [next] = queue.splice(best, 1);
       running.set(provider, inFlight(provider) + 1);
       next!.grant();

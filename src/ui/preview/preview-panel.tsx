@@ -12,6 +12,8 @@ export interface PreviewPanelProps {
   onRuntimeError: (error: RuntimeErrorInfo) => void;
   /** Given: the "Still" button is shown and receives the PNG of the current frame. */
   onStill?: (png: Blob, compositionId: string, frame: number) => void;
+  /** Every frame the player shows (playing, seeking, stepping). */
+  onFrame?: (frame: number, playing: boolean) => void;
 }
 
 /**
@@ -35,6 +37,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
         painted = true;
         setFrame(f);
         setPlaying(p);
+        props.onFrame?.(f, p);
       },
       onRuntimeError: props.onRuntimeError,
     });

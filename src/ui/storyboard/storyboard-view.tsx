@@ -34,7 +34,7 @@ import { showToast } from '../shell/toasts';
 import { CastPanel } from './cast-panel';
 import { HistoryPanel } from './history-panel';
 import { ClipInspector } from './clip-inspector';
-import { CutPlayer } from './cut-player';
+import { CutPlayer, type CutControls } from './cut-player';
 import { SceneRow, type ClipCardState } from './scene-row';
 import { TimelineStrip, type MusicInfo } from './timeline-strip';
 
@@ -74,6 +74,9 @@ export default function StoryboardView() {
   const [batch, setBatch] = createSignal<{ nodeIds: string[]; startedAt: number } | null>(null);
   const [now, setNow] = createSignal(Date.now());
   const [playing, setPlaying] = createSignal(false);
+  // Where the open player is in the cut (the timeline draws its playhead there), and how to move it.
+  const [playhead, setPlayhead] = createSignal<number | null>(null);
+  let cutControls: CutControls | undefined;
   const [cutError, setCutError] = createSignal<string | null>(null);
   const [exporting, setExporting] = createSignal(false);
   const [dropping, setDropping] = createSignal(false);
@@ -466,7 +469,7 @@ export default function StoryboardView() {
       <div class="storyboard-body">
         <div class="storyboard-main">
           <Show when={playing()}>
-            <CutPlayer projectId={projectId} />
+            <CutPlayer projectId={projectId} onTime={setPlayhead} controls={(c) => (cutControls = c)} />
           </Show>
           <div class="scene-list">
             <For each={board().scenes}>
@@ -508,7 +511,7 @@ export default function StoryboardView() {
             </Show>
           </div>
           <Show when={allClips(board()).length > 0}>
-            <TimelineStrip board={board()} music={music() ?? null} focused={focused()} onFocus={(id) => focusClip(id)} />
+            <TimelineStrip board={board()} music={music() ?? null} focused={focused()} onFocus={(id) => focusClip(id)} playhead={playing() ? playhead() : null} onSeek={(t) => cutControls?.seek(t)} />
           </Show>
           <QueuePanel
             jobs={runner.jobs()}

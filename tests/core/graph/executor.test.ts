@@ -305,6 +305,34 @@ describe('executor: resume after reload', () => {
     expect(starts + resumes).toBe(2);
   });
 
+  it('paused across a reload: the job that was running finishes, a new one waits until resumed', async () => {
+    const cache = makeMemoryCacheStore();
+    const jobs = makeRecordingJobStore();
+    const before = setup({ cache, jobs });
+    before.fakes.behaviours.set('veo-1', async (ctx) => {
+      await ctx.checkpoint({ operationId: 'operations/veo-1' });
+      return new Promise(() => {}); // the tab is closed while polling
+    });
+    const graph = shotGraph('1');
+    void before.executor.run(graph, ['veo-1']);
+    await until(async () => (await jobs.listUnfinished('p1')).some((j) => j.operationId === 'operations/veo-1'), 'checkpoint');
+
+    const after = setup({ cache, jobs, newId: sequentialIds('after') });
+    after.executor.setPaused(true);
+    after.fakes.behaviours.set('veo-1', async () => ok({ video: 'v1' }));
+    const extended: string[] = [];
+    after.fakes.behaviours.set('extend-1', async () => (extended.push('extend-1'), ok({ video: 'v1+' })));
+    const resumed = unwrap(await after.executor.resume(structuredClone(graph)));
+    expect(resumed.outcomes['veo-1']).toMatchObject({ state: 'done' });
+    // The extend is new work: it waits in the queue while paused.
+    const run = after.executor.run(structuredClone(graph));
+    await until(async () => (await jobs.listUnfinished('p1')).some((j) => j.nodeId === 'extend-1' && j.state === 'queued'), 'queued extend');
+    expect(extended).toEqual([]);
+    after.executor.setPaused(false);
+    expect(unwrap(await run).outcomes['extend-1']).toMatchObject({ state: 'done' });
+    expect(extended).toEqual(['extend-1']);
+  });
+
   it('a reload after the start was sent but before its operation id was stored starts again as the same attempt (same idempotency key)', async () => {
     const cache = makeMemoryCacheStore();
     const jobs = makeRecordingJobStore();
