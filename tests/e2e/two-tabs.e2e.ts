@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseUrl, card, createProjectInUi, launchBrowser, openApp } from './browser';
+import { addCanvasNode, baseUrl, card, createProjectInUi, launchBrowser, openApp, storedGraphRow } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -39,5 +39,26 @@ describe('two tabs on one project', () => {
     await a.goto(baseUrl() + '/');
     await card(a, 'Shared and renamed').getByRole('button', { name: 'Delete' }).click();
     await b.getByRole('heading', { name: 'Project not found' }).waitFor({ timeout: 10_000 }).catch((e) => { throw new Error(`${e.message} page errors: ${bErrors.join('; ')}`); });
+  });
+
+  it('edit one canvas at the same moment: both nodes stay, and undo in one tab takes back only its own step', async () => {
+    const { page: a, errors } = await openApp(context);
+    const { page: b } = await openApp(context);
+    const id = await createProjectInUi(a, 'Canvas for two');
+    await a.goto(`${baseUrl()}/projects/${id}/canvas`);
+    await b.goto(`${baseUrl()}/projects/${id}/canvas`);
+    const counts = (page: typeof a) => page.getByTestId('graph-counts').textContent();
+    await addCanvasNode(a, 'prompt', { x: 150, y: 200 });
+    await expect.poll(() => counts(b)).toBe('1 nodes · 0 connections');
+    // Both tabs add a node, B before A's save has reached it (saves wait 300 ms for more edits).
+    await addCanvasNode(a, 'image', { x: 150, y: 480 });
+    await addCanvasNode(b, 'audio', { x: 600, y: 200 });
+    for (const page of [a, b]) await expect.poll(() => counts(page), { timeout: 10_000 }).toBe('3 nodes · 0 connections');
+    // Undo in tab A removes A's Image node; B's Audio node stays, in both tabs and in storage.
+    await a.locator('.canvas-stage').click({ position: { x: 10, y: 10 } });
+    await a.keyboard.press('Control+z');
+    for (const page of [a, b]) await expect.poll(() => counts(page), { timeout: 10_000 }).toBe('2 nodes · 0 connections');
+    await expect.poll(async () => (await storedGraphRow(a, id))?.graph.nodes.map((n) => n.kind).sort().join(','), { timeout: 10_000 }).toBe('audio,prompt');
+    expect(errors).toEqual([]);
   });
 });

@@ -7,15 +7,13 @@ import { exportWorkflow } from '../../core/graph/export-workflow';
 import { restoreWorkflow } from '../../core/graph/restore-workflow';
 import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
 import { newId } from '../../core/util/ids';
-import { loadGraphRow, saveGraph } from '../../db/graphs-repo';
-import { db } from '../../app/db';
-import { createLiveQuery } from '../../app/live-query';
 import { PropsEditor, type JsonSchema } from '../preview/props-editor';
 import { useProject } from '../project/project-context';
 import { downloadBlob } from '../../app/render/download-blob';
 import { showToast } from '../shell/toasts';
 import { fitViewport, GraphCanvas, type Viewport } from './graph-canvas';
 import { createGraphHistory, LAYOUT_STEP } from './graph-history';
+import { createGraphPersistence } from './graph-persistence';
 import { Minimap } from './minimap';
 import { layoutOf, NODE_WIDTH } from './node-layout';
 import { createNodeSizes } from './node-sizes';
@@ -35,7 +33,6 @@ import { uploadMedia } from '../../app/assets/upload-media';
 import { StartChoices } from '../project/start-choices';
 import { isStoryboardNode } from '../../core/storyboard/storyboard-graph';
 
-const SAVE_DELAY_MS = 300;
 let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
 
 /** The Canvas view: wire generation steps as a graph, saved with the project, undoable to the last step. */
@@ -45,7 +42,6 @@ export default function CanvasView() {
   const projectId = project().id;
   const registry = defaultKindRegistry;
   const history = createGraphHistory(emptyGraph());
-  const [loaded, setLoaded] = createSignal(false);
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [viewport, setViewport] = createSignal<Viewport>({ x: 80, y: 80, zoom: 1 });
   const [palette, setPalette] = createSignal<NodePosition | null>(null);
@@ -56,16 +52,11 @@ export default function CanvasView() {
   /** A node's size as drawn (measured), or as an idle node of its kind is. */
   const sizeOf = (node: GraphNode): NodeSize => ({ width: NODE_WIDTH, height: sizes.heights().get(node.id) ?? layoutOf(node, registry).height });
   let stage!: HTMLDivElement;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastSaved = 0;
+  const persistence = createGraphPersistence(projectId, history);
+  const loaded = persistence.loaded;
 
   onMount(async () => {
-    const row = await loadGraphRow(db, projectId);
-    history.reset(row?.graph ?? emptyGraph());
-    // What was just loaded is not "another tab's save": without this, the live query's first
-    // answer could replace a node added in the first moments with the stored graph.
-    lastSaved = row?.updatedAt ?? 0;
-    setLoaded(true);
+    await persistence.load();
     await runner.refreshCached();
     void runner.resume(); // jobs a reload interrupted: polled, never started twice
     const observer = new ResizeObserver(() => setSize({ width: stage.clientWidth, height: stage.clientHeight }));
@@ -73,31 +64,7 @@ export default function CanvasView() {
     onCleanup(() => observer.disconnect());
     if (history.graph().nodes.length) fit();
   });
-
-  // Saves shortly after each change; another tab's save replaces what this tab shows.
-  createEffect(
-    on(history.graph, (graph) => {
-      if (!loaded()) return;
-      void runner.refreshCached();
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        lastSaved = Date.now();
-        void saveGraph(db, projectId, graph, lastSaved);
-      }, SAVE_DELAY_MS);
-    }, { defer: true }),
-  );
-  onCleanup(() => {
-    clearTimeout(saveTimer);
-    if (loaded()) void saveGraph(db, projectId, history.graph());
-  });
-  const stored = createLiveQuery(() => loadGraphRow(db, projectId), undefined);
-  createEffect(() => {
-    const row = stored.value() as { graph: Graph; updatedAt: number } | undefined;
-    if (row && loaded() && row.updatedAt > lastSaved && JSON.stringify(row.graph) !== JSON.stringify(history.graph())) {
-      lastSaved = row.updatedAt;
-      history.reset(row.graph);
-    }
-  });
+  createEffect(on(history.graph, () => loaded() && void runner.refreshCached(), { defer: true }));
 
   const fit = () => setViewport(fitViewport(history.graph(), sizeOf, stage.clientWidth || 800, stage.clientHeight || 600));
   const center = (): NodePosition => {

@@ -45,16 +45,25 @@ export function createHistory<T extends object>(initial: T) {
     lastKey = null;
     return true;
   };
-  /** Replaces the graph without an undo step (loading, another tab's change). */
+  /** Replaces the graph and forgets the steps (loading). */
   const reset = (next: T) => {
     setGraph(() => next);
     setPast([]);
     setFuture([]);
     lastKey = null;
   };
+  /**
+   * Rewrites the document and every undo and redo step with `change` (another tab's edits merged
+   * into each): the change shows now and stays through undo, and no step of this tab is lost.
+   */
+  const rebase = (change: (doc: T) => T) => {
+    setGraph((g) => change(g));
+    setPast((p) => p.map(change));
+    setFuture((f) => f.map(change));
+  };
   /** Ends a coalescing run (mouse up), so the next drag is a step of its own. */
   const seal = () => (lastKey = null);
-  return { graph, apply, undo, redo, reset, seal, canUndo: () => past().length > 0, canRedo: () => future().length > 0 };
+  return { graph, apply, undo, redo, reset, rebase, seal, canUndo: () => past().length > 0, canRedo: () => future().length > 0 };
 }
 
 export const createGraphHistory = (initial: Graph) => createHistory<Graph>(initial);
