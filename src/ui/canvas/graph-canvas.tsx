@@ -6,6 +6,7 @@ import { groupBounds, groupColor, membersOf } from '../../core/graph/group-bound
 import type { KindRegistry } from '../../core/graph/kind-registry';
 import { boxOf, type NodeSize } from '../../core/graph/node-geometry';
 import { resolveOverlaps } from '../../core/graph/resolve-overlaps';
+import { MAX_ZOOM, MIN_ZOOM, moveGesture, pressBackground, pressNode, releaseGesture, startDrag as dragFrom, zoomAbout, type Gesture, type PointerAt, type Viewport } from '../../core/graph/canvas-gestures';
 import { DETAIL_ZOOM, GraphLodNodes } from './graph-lod-nodes';
 import { GraphNodeView } from './graph-node-view';
 import { GroupFrame } from './group-frame';
@@ -13,11 +14,7 @@ import { LAYOUT_STEP, type GraphHistory } from './graph-history';
 import { edgePath, inputAnchor, layoutOf, NODE_WIDTH, outputAnchor, PORT_COLORS, type NodeLayout } from './node-layout';
 import type { MeasuredNode, NodeSizes } from './node-sizes';
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 export interface GraphCanvasProps {
   history: GraphHistory;
@@ -36,14 +33,6 @@ export interface GraphCanvasProps {
   renderBody?: (node: GraphNode) => JSX.Element;
 }
 
-type Gesture =
-  | { kind: 'pan'; start: { x: number; y: number }; from: Viewport }
-  | { kind: 'drag'; start: NodePosition; origins: Map<string, NodePosition>; key: string }
-  | { kind: 'box'; start: NodePosition; now: NodePosition; additive: boolean }
-  | { kind: 'connect'; from: string; fromPort: string; anchor: NodePosition; now: NodePosition };
-
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 2.5;
 /** Two presses on a group's title bar this close together rename it. */
 const DOUBLE_PRESS_MS = 450;
 
@@ -163,12 +152,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 
   const zoomAt = (factor: number, clientX: number, clientY: number) => {
-    const v = props.viewport();
-    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.zoom * factor));
     const rect = host.getBoundingClientRect();
-    const px = clientX - rect.left;
-    const py = clientY - rect.top;
-    props.setViewport({ zoom, x: px - ((px - v.x) * zoom) / v.zoom, y: py - ((py - v.y) * zoom) / v.zoom });
+    props.setViewport(zoomAbout(props.viewport(), factor, clientX - rect.left, clientY - rect.top));
   };
 
   const onWheel = (e: WheelEvent) => {
@@ -184,36 +169,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (e.button !== 0 || e.target !== e.currentTarget) return;
     host.setPointerCapture(e.pointerId);
     setSelectedEdge(null);
-    if (e.shiftKey) {
-      const at = toWorld(e.clientX, e.clientY);
-      setGesture({ kind: 'box', start: at, now: at, additive: true });
-    } else {
-      if (props.selected().size) props.setSelected(new Set<string>());
-      setGesture({ kind: 'pan', start: { x: e.clientX, y: e.clientY }, from: props.viewport() });
-    }
+    const { gesture: g, clearSelection } = pressBackground(pointerAt(e), e.shiftKey, props.viewport());
+    if (clearSelection && props.selected().size) props.setSelected(new Set<string>());
+    setGesture(g);
   };
 
   const onNodeDown = (e: PointerEvent, node: GraphNode) => {
     if (e.button !== 0) return;
     e.stopPropagation();
     host.setPointerCapture(e.pointerId);
-    let selection = props.selected();
-    if (e.shiftKey) {
-      const next = new Set(selection);
-      if (next.has(node.id)) next.delete(node.id);
-      else next.add(node.id);
-      props.setSelected(next);
-      return;
-    }
-    if (!selection.has(node.id)) props.setSelected((selection = new Set([node.id])));
-    startDrag(e, selection);
+    const pressed = pressNode(node.id, e.shiftKey, props.selected(), pointerAt(e), positionOf, `drag:${Date.now()}`);
+    if (pressed.selection !== props.selected()) props.setSelected(pressed.selection);
+    setGesture(pressed.gesture);
   };
 
   /** Moves these nodes with the pointer; every step of one drag coalesces into one undo step. */
-  const startDrag = (e: PointerEvent, ids: Iterable<string>) => {
-    const origins = new Map([...ids].flatMap((id) => (nodeById().get(id) ? [[id, { ...nodeById().get(id)!.position }] as const] : [])));
-    setGesture({ kind: 'drag', start: toWorld(e.clientX, e.clientY), origins, key: `drag:${Date.now()}` });
-  };
+  const startDrag = (e: PointerEvent, ids: Iterable<string>) => setGesture(dragFrom(ids, pointerAt(e), positionOf, `drag:${Date.now()}`));
+  const positionOf = (id: string) => nodeById().get(id)?.position;
+  const pointerAt = (e: PointerEvent): PointerAt => ({ client: { x: e.clientX, y: e.clientY }, world: toWorld(e.clientX, e.clientY) });
 
   /** The title bar of a group: a press selects and drags its nodes, a second press soon after renames it. */
   const onGroupTitleDown = (e: PointerEvent, groupId: string) => {
@@ -251,35 +224,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onMove = (e: PointerEvent) => {
     const g = gesture();
     if (!g) return;
-    if (g.kind === 'pan') props.setViewport({ ...g.from, x: g.from.x + e.clientX - g.start.x, y: g.from.y + e.clientY - g.start.y });
-    else if (g.kind === 'box') setGesture({ ...g, now: toWorld(e.clientX, e.clientY) });
-    else if (g.kind === 'connect') setGesture({ ...g, now: toWorld(e.clientX, e.clientY) });
-    else if (g.kind === 'drag') {
-      const at = toWorld(e.clientX, e.clientY);
-      const dx = at.x - g.start.x;
-      const dy = at.y - g.start.y;
-      const moves: Record<string, NodePosition> = {};
-      for (const [id, p] of g.origins) moves[id] = { x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
-      props.history.apply(moveNodes(graph(), moves), g.key);
-    }
+    const moved = moveGesture(g, pointerAt(e));
+    if ('viewport' in moved) props.setViewport(moved.viewport);
+    else if ('moves' in moved) props.history.apply(moveNodes(graph(), moved.moves), moved.key);
+    else setGesture(moved.gesture);
   };
 
   const onUp = (e: PointerEvent) => {
     const g = gesture();
     setGesture(null);
     if (!g) return;
-    if (g.kind === 'drag') props.history.seal();
+    const boxes = graph().nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: NODE_WIDTH, height: heightOf(n.id) }));
+    const released = releaseGesture(g, props.selected(), boxes);
+    if (released.kind === 'dragged') props.history.seal();
     if (waitingToGrow.size) makeRoom([]);
-    if (g.kind === 'box') {
-      const [x0, x1] = [Math.min(g.start.x, g.now.x), Math.max(g.start.x, g.now.x)];
-      const [y0, y1] = [Math.min(g.start.y, g.now.y), Math.max(g.start.y, g.now.y)];
-      const hits = graph().nodes.filter((n) => n.position.x < x1 && n.position.x + NODE_WIDTH > x0 && n.position.y < y1 && n.position.y + heightOf(n.id) > y0);
-      props.setSelected(new Set([...(g.additive ? props.selected() : []), ...hits.map((n) => n.id)]));
-    }
-    if (g.kind === 'connect') {
+    if (released.kind === 'select') props.setSelected(released.selection);
+    if (released.kind === 'connect') {
       const target = (document.elementFromPoint(e.clientX, e.clientY) as HTMLElement | null)?.closest<HTMLElement>('[data-input-port]');
       if (!target) return;
-      const result = connect(graph(), { from: g.from, fromPort: g.fromPort, to: target.dataset.node!, toPort: target.dataset.inputPort! }, props.registry);
+      const result = connect(graph(), { from: released.from, fromPort: released.fromPort, to: target.dataset.node!, toPort: target.dataset.inputPort! }, props.registry);
       if (result.ok) props.history.apply(result.value.graph);
       else props.onError(result.message);
     }
