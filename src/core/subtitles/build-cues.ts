@@ -36,7 +36,7 @@ export function buildCues(words: WordTiming[], opts: CueOptions = {}): SubtitleC
 
   const fits = (list: WordTiming[]) =>
     wrapCueText(list.map((w) => w.text), o.maxCharsPerLine, o.maxLines) !== null &&
-    list[list.length - 1].endS - list[0].startS <= o.maxCueS;
+    list[list.length - 1]!.endS - list[0]!.startS <= o.maxCueS;
 
   for (const word of timed) {
     if (current.length > 0 && !fits([...current, word])) {
@@ -58,8 +58,8 @@ export function buildCues(words: WordTiming[], opts: CueOptions = {}): SubtitleC
   if (current.length > 0) groups.push(current);
 
   const cues = groups.map((group): SubtitleCue => ({
-    startS: group[0].startS,
-    endS: group[group.length - 1].endS,
+    startS: group[0]!.startS,
+    endS: group[group.length - 1]!.endS,
     text: wrapCueText(group.map((w) => w.text), o.maxCharsPerLine, o.maxLines)!.join('\n'),
     words: group,
   }));
@@ -83,7 +83,7 @@ export function cuesFromText(text: string, startS: number, endS: number): Subtit
   let at = startS;
   const words = tokens.map((t, i): WordTiming => {
     const s = at;
-    at += (span * weights[i]) / total;
+    at += (span * weights[i]!) / total;
     return { text: t, startS: s, endS: i === tokens.length - 1 ? endS : at };
   });
   return buildCues(words);
@@ -116,7 +116,7 @@ function normaliseWords(words: WordTiming[], maxChars: number): WordTiming[] {
 /** Where to end a full cue: after its last clause boundary if that is in the second half, else all of it. */
 function clauseCut(list: WordTiming[]): number {
   for (let i = list.length - 2; i >= Math.floor(list.length * CLAUSE_TAIL_SHARE); i--) {
-    if (CLAUSE_END.test(list[i].text)) return i + 1;
+    if (CLAUSE_END.test(list[i]!.text)) return i + 1;
   }
   return list.length;
 }
@@ -124,8 +124,8 @@ function clauseCut(list: WordTiming[]): number {
 /** Short cues stay up to MIN_CUE_S, never into the next cue and never past maxCueS. */
 function stretchShortCues(cues: SubtitleCue[], maxCueS: number): SubtitleCue[] {
   for (let i = 0; i < cues.length; i++) {
-    const cue = cues[i];
-    const nextStart = i + 1 < cues.length ? cues[i + 1].startS : Infinity;
+    const cue = cues[i]!;
+    const nextStart = i + 1 < cues.length ? cues[i + 1]!.startS : Infinity;
     const wanted = Math.min(cue.startS + Math.min(MIN_CUE_S, maxCueS), nextStart);
     if (cue.endS < wanted) cue.endS = wanted;
     if (cue.endS > nextStart) cue.endS = nextStart;

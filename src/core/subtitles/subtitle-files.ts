@@ -26,19 +26,20 @@ export function writeVtt(cues: readonly SubtitleCue[]): string {
 
 export function parseSrt(text: string): SubtitleCue[] {
   const lines = splitLines(text, 'SRT');
+  const line = (n: number) => lines[n] ?? '';
   const cues: SubtitleCue[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].trim() === '') {
+    if (line(i).trim() === '') {
       i++;
       continue;
     }
     // Optional cue number, then the timing line.
-    if (/^\d+$/.test(lines[i].trim()) && i + 1 < lines.length && lines[i + 1].trim() !== '') i++;
-    const times = parseTimingLine(lines[i], i + 1, 'SRT', /[,.]/);
+    if (/^\d+$/.test(line(i).trim()) && i + 1 < lines.length && line(i + 1).trim() !== '') i++;
+    const times = parseTimingLine(line(i), i + 1, 'SRT', /[,.]/);
     i++;
     const body: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '') body.push(lines[i++]);
+    while (i < lines.length && line(i).trim() !== '') body.push(line(i++));
     pushCue(cues, times, stripTags(body.join('\n')));
   }
   return sortCues(cues);
@@ -46,27 +47,29 @@ export function parseSrt(text: string): SubtitleCue[] {
 
 export function parseVtt(text: string): SubtitleCue[] {
   const lines = splitLines(text, 'WebVTT');
+  const line = (n: number) => lines[n] ?? '';
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
     throw new SubtitleParseError('This is not a WebVTT file: the first line must start with "WEBVTT".');
   }
   const cues: SubtitleCue[] = [];
   let i = 1;
   // Header lines run until the first blank line.
-  while (i < lines.length && lines[i].trim() !== '') i++;
+  while (i < lines.length && line(i).trim() !== '') i++;
   while (i < lines.length) {
-    if (lines[i].trim() === '') {
+    if (line(i).trim() === '') {
       i++;
       continue;
     }
     const block: { first: number; lines: string[] } = { first: i, lines: [] };
-    while (i < lines.length && lines[i].trim() !== '') block.lines.push(lines[i++]);
-    if (/^(NOTE|STYLE|REGION)(\s|$)/.test(block.lines[0])) continue;
+    while (i < lines.length && line(i).trim() !== '') block.lines.push(line(i++));
+    const head = block.lines[0] ?? '';
+    if (/^(NOTE|STYLE|REGION)(\s|$)/.test(head)) continue;
     let t = 0;
-    if (!block.lines[0].includes('-->')) t = 1; // a cue identifier
+    if (!head.includes('-->')) t = 1; // a cue identifier
     if (t >= block.lines.length) {
       throw new SubtitleParseError(`WebVTT line ${block.first + 1}: expected a timing line like "00:00:01.000 --> 00:00:02.000".`);
     }
-    const times = parseTimingLine(block.lines[t], block.first + t + 1, 'WebVTT', /\./);
+    const times = parseTimingLine(block.lines[t] ?? '', block.first + t + 1, 'WebVTT', /\./);
     pushCue(cues, times, unescapeVtt(stripTags(block.lines.slice(t + 1).join('\n'))));
   }
   return sortCues(cues);
@@ -84,7 +87,7 @@ const TIMING_LINE = new RegExp(String.raw`^\s*${TIME}\s*-->\s*${TIME}(?:\s+.*)?$
 
 function parseTimingLine(line: string, lineNo: number, format: string, separator: RegExp): { startS: number; endS: number } {
   const m = TIMING_LINE.exec(line ?? '');
-  if (!m || !separator.test(m[4]) || !separator.test(m[9])) {
+  if (!m || !separator.test(m[4] ?? '') || !separator.test(m[9] ?? '')) {
     const example = format === 'SRT' ? '00:00:01,000 --> 00:00:02,000' : '00:00:01.000 --> 00:00:02.000';
     throw new SubtitleParseError(`${format} line ${lineNo}: expected a timing line like "${example}", got "${clip(line ?? '')}".`);
   }
@@ -97,8 +100,8 @@ function parseTimingLine(line: string, lineNo: number, format: string, separator
   return { startS, endS };
 }
 
-function seconds([h, m, s, , ms]: string[]): number {
-  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number(ms.padEnd(3, '0')) / 1000;
+function seconds([h, m, s, , ms]: (string | undefined)[]): number {
+  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number((ms ?? '0').padEnd(3, '0')) / 1000;
 }
 
 function pushCue(cues: SubtitleCue[], times: { startS: number; endS: number }, text: string): void {

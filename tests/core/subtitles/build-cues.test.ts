@@ -14,7 +14,7 @@ function expectWellFormed(cues: SubtitleCue[], maxCueS = 6): void {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(42);
     expect(cue.endS).toBeGreaterThan(cue.startS);
     expect(cue.endS - cue.startS).toBeLessThanOrEqual(maxCueS + 1e-9);
-    if (i > 0) expect(cue.startS).toBeGreaterThanOrEqual(cues[i - 1].endS);
+    if (i > 0) expect(cue.startS).toBeGreaterThanOrEqual(cues[i - 1]!.endS);
   }
 }
 
@@ -38,13 +38,13 @@ describe('buildCues', () => {
   it('cuts a full cue at a clause boundary in its second half rather than mid-phrase', () => {
     const text = 'The river carries sand from the mountains to the sea every spring, and the delta grows by a few metres each year without fail';
     const cues = buildCues(speak(text));
-    expect(cues[0].text.replace(/\n/g, ' ')).toBe('The river carries sand from the mountains to the sea every spring,');
+    expect(cues[0]!.text.replace(/\n/g, ' ')).toBe('The river carries sand from the mountains to the sea every spring,');
     expectWellFormed(cues);
   });
 
   it('balances two lines instead of filling the first', () => {
     const [cue] = buildCues(speak('one two three four five six seven eight nine ten eleven twelve'));
-    const [a, b] = cue.text.split('\n');
+    const [a = '', b = ''] = cue!.text.split('\n');
     expect(Math.abs(a.length - b.length)).toBeLessThanOrEqual(6);
   });
 
@@ -61,8 +61,8 @@ describe('buildCues', () => {
       { text: 'Hi.', startS: 0, endS: 0.2 },
       { text: 'There.', startS: 0.5, endS: 0.7 },
     ]);
-    expect(cues[0].endS).toBe(0.5);
-    expect(cues[1].endS).toBeCloseTo(1.3, 6);
+    expect(cues[0]!.endS).toBe(0.5);
+    expect(cues[1]!.endS).toBeCloseTo(1.3, 6);
   });
 
   it('sorts shuffled words, drops empty or non-finite ones and splits a word longer than a line', () => {
@@ -74,7 +74,7 @@ describe('buildCues', () => {
       { text: 'x'.repeat(100), startS: 2, endS: 3 },
     ]);
     expectWellFormed(cues);
-    expect(cues[0].text.startsWith('first second')).toBe(true);
+    expect(cues[0]!.text.startsWith('first second')).toBe(true);
     expect(cues.map((c) => c.text.replace(/\n/g, '')).join('').replace(/\s/g, '')).toBe(`firstsecond${'x'.repeat(100)}`);
   });
 
@@ -87,12 +87,12 @@ describe('cuesFromText', () => {
   it('paces text evenly across the span it is given', () => {
     const cues = cuesFromText(LONG, 10, 40);
     expectWellFormed(cues);
-    expect(cues[0].startS).toBe(10);
-    expect(cues[cues.length - 1].endS).toBe(40);
+    expect(cues[0]!.startS).toBe(10);
+    expect(cues[cues.length - 1]!.endS).toBe(40);
     const words = cues.flatMap((c) => c.words ?? []);
     expect(words.length).toBe(LONG.split(' ').length);
     // Longer words get more time.
-    const dur = (t: string) => words.filter((w) => w.text === t).map((w) => w.endS - w.startS)[0];
+    const dur = (t: string) => words.filter((w) => w.text === t).map((w) => w.endS - w.startS)[0] ?? 0;
     expect(dur('Scientists')).toBeGreaterThan(dur('the'));
   });
 

@@ -22,7 +22,7 @@ describe('SRT and WebVTT', () => {
 
   it('round-trips through both formats', () => {
     expect(parseVtt(writeVtt(CUES))).toEqual(CUES);
-    const srt = parseSrt(writeSrt([CUES[0]]));
+    const srt = parseSrt(writeSrt([CUES[0]!]));
     expect(srt).toEqual([CUES[0]]);
   });
 
