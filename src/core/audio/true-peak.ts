@@ -61,34 +61,46 @@ function besselI0(x: number): number {
  */
 export function intersamplePeaks(samples: Float32Array, sampleRate: number): Float32Array {
   const factor = oversamplingFactor(sampleRate);
-  const out = new Float32Array(samples.length);
-  if (factor === 1) {
-    for (let n = 0; n < samples.length; n++) out[n] = Math.abs(samples[n]!);
-    return out;
-  }
-  const phases = interpolationPhases(factor);
-  const half = TAPS_PER_PHASE / 2;
   const len = samples.length;
-  for (let n = 0; n < len; n++) {
-    let peak = Math.abs(samples[n]!);
-    const fast = n - half + 1 >= 0 && n + half < len;
+  const out = new Float32Array(len);
+  for (let n = 0; n < len; n++) out[n] = Math.abs(samples[n]!);
+  if (factor === 1) return out;
+  // All phases' taps in one flat array: the hot loop reads only typed arrays and locals.
+  const phases = interpolationPhases(factor);
+  const T = TAPS_PER_PHASE;
+  const half = T / 2;
+  const flat = new Float64Array(factor * T);
+  phases.forEach((taps, p) => flat.set(taps, p * T));
+  const inner = (n: number): number => {
+    let peak = out[n]!;
     for (let p = 1; p < factor; p++) {
-      const taps = phases[p]!;
+      const o = p * T;
       let acc = 0;
-      // Taps cover x[n - half + 1 .. n + half], oldest last.
-      if (fast) {
-        for (let k = 0; k < TAPS_PER_PHASE; k++) acc += taps[k]! * samples[n + half - k]!;
-      } else {
-        for (let k = 0; k < TAPS_PER_PHASE; k++) {
-          const idx = n + half - k;
-          if (idx >= 0 && idx < len) acc += taps[k]! * samples[idx]!;
-        }
+      // Taps cover x[n - half + 1 .. n + half], newest first; outside the signal is silence.
+      for (let k = 0; k < T; k++) {
+        const idx = n + half - k;
+        if (idx >= 0 && idx < len) acc += flat[o + k]! * samples[idx]!;
       }
-      const a = Math.abs(acc);
+      const a = acc < 0 ? -acc : acc;
+      if (a > peak) peak = a;
+    }
+    return peak;
+  };
+  const first = Math.min(len, half - 1);
+  const last = Math.max(first, len - half);
+  for (let n = 0; n < first; n++) out[n] = inner(n);
+  for (let n = first; n < last; n++) {
+    const base = n + half;
+    let peak = out[n]!;
+    for (let o = T; o < factor * T; o += T) {
+      let acc = 0;
+      for (let k = 0; k < T; k++) acc += flat[o + k]! * samples[base - k]!;
+      const a = acc < 0 ? -acc : acc;
       if (a > peak) peak = a;
     }
     out[n] = peak;
   }
+  for (let n = last; n < len; n++) out[n] = inner(n);
   return out;
 }
 
