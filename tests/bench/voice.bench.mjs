@@ -67,6 +67,7 @@ async function offlineVoice(emit) {
       peer: 'eSpeak NG wasm run directly in Node, synthesis only',
       peerValue: round(median(nodeTimes) / 1000 / audioS, 3),
       firstCallMs: round(runs[0].ms),
+      note: "the peer is the package's own API: each call instantiates (and Node compiles) the wasm; the app compiles it once per worker",
       words: runs[1].words.length,
     });
   } finally {

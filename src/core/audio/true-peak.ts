@@ -104,12 +104,33 @@ export function intersamplePeaks(samples: Float32Array, sampleRate: number): Flo
   return out;
 }
 
-/** The true peak of all channels, linear (1 = 0 dBTP). */
+/** Samples per stretch the meter decides to interpolate or skip. */
+const METER_CHUNK = 256;
+
+/**
+ * The true peak of all channels, linear (1 = 0 dBTP). An interpolated point cannot exceed the
+ * largest nearby sample times the sum of the taps' magnitudes, so stretches whose samples are too
+ * quiet to beat the peak found so far are skipped; the ones interpolated give the exact values.
+ */
 export function truePeakLinear(channels: readonly Float32Array[], sampleRate: number): number {
   let peak = 0;
+  for (const ch of channels) for (let n = 0; n < ch.length; n++) if (Math.abs(ch[n]!) > peak) peak = Math.abs(ch[n]!);
+  const factor = oversamplingFactor(sampleRate);
+  if (factor === 1 || peak === 0) return peak;
+  const bound = Math.max(...interpolationPhases(factor).map((taps) => taps.reduce((a, t) => a + Math.abs(t), 0)));
+  const margin = TAPS_PER_PHASE / 2;
   for (const ch of channels) {
-    const peaks = intersamplePeaks(ch, sampleRate);
-    for (let n = 0; n < peaks.length; n++) if (peaks[n]! > peak) peak = peaks[n]!;
+    for (let start = 0; start < ch.length; start += METER_CHUNK) {
+      const end = Math.min(ch.length, start + METER_CHUNK);
+      const from = Math.max(0, start - margin);
+      const to = Math.min(ch.length, end + margin);
+      let local = 0;
+      for (let n = from; n < to; n++) if (Math.abs(ch[n]!) > local) local = Math.abs(ch[n]!);
+      if (local * bound <= peak) continue;
+      // With `margin` samples either side, the stretch's own points see every tap they need.
+      const peaks = intersamplePeaks(ch.subarray(from, to), sampleRate);
+      for (let n = start - from; n < end - from; n++) if (peaks[n]! > peak) peak = peaks[n]!;
+    }
   }
   return peak;
 }
