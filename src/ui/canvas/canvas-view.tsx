@@ -1,5 +1,4 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import { toJSONSchema } from 'zod';
 import { addNode, groupNodes, moveNodes, removeNodes, ungroup, updateParams } from '../../core/graph/graph-edits';
 import { emptyGraph, type Graph, type GraphNode, type NodePosition } from '../../core/graph/graph-types';
 import { defaultKindRegistry } from '../../core/graph/kind-registry';
@@ -7,7 +6,7 @@ import { exportWorkflow } from '../../core/graph/export-workflow';
 import { restoreWorkflow } from '../../core/graph/restore-workflow';
 import { STARTER_WORKFLOWS } from '../../core/graph/starter-workflows';
 import { newId } from '../../core/util/ids';
-import { PropsEditor, type JsonSchema } from '../preview/props-editor';
+import { copySelection, pasteClip, type GraphClip } from '../../core/graph/graph-clipboard';
 import { useProject } from '../project/project-context';
 import { downloadBlob } from '../../app/render/download-blob';
 import { showToast } from '../shell/toasts';
@@ -19,21 +18,19 @@ import { layoutOf, NODE_WIDTH } from './node-layout';
 import { createNodeSizes } from './node-sizes';
 import { tidyLayout } from '../../core/graph/tidy-layout';
 import type { NodeSize } from '../../core/graph/node-geometry';
-import { fieldLabel, optionLabel } from '../../core/graph/param-info';
 import { NodePalette } from './node-palette';
 import { createGraphRunner } from '../../app/graph/create-graph-runner';
 import { NodeOutput } from './node-output';
+import { NodeInspector } from './node-inspector';
 import { QueuePanel } from './queue-panel';
-import { TakesPanel } from './takes-panel';
 import { cacheKeysOfGraph } from '../../core/graph/stale';
 import { withNewSeed } from '../../core/graph/takes';
-import { CompositionPropsEditor } from './composition-props-editor';
-import type { DeclaredProp } from '../../core/graph/composition-props';
 import { uploadMedia } from '../../app/assets/upload-media';
 import { StartChoices } from '../project/start-choices';
 import { isStoryboardNode } from '../../core/storyboard/storyboard-graph';
 
-let clipboard: { nodes: GraphNode[]; edges: Graph['edges'] } | null = null;
+/** Shared by every canvas of the session: copy in one project, paste in another. */
+let clipboard: GraphClip | null = null;
 
 /** The Canvas view: wire generation steps as a graph, saved with the project, undoable to the last step. */
 export default function CanvasView() {
@@ -81,20 +78,14 @@ export default function CanvasView() {
   };
 
   const copy = () => {
-    const ids = selected();
-    if (!ids.size) return;
-    const graph = history.graph();
-    clipboard = { nodes: graph.nodes.filter((n) => ids.has(n.id)), edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+    clipboard = copySelection(history.graph(), selected()) ?? clipboard;
   };
   const paste = () => {
     if (!clipboard) return;
-    const ids = new Map(clipboard.nodes.map((n) => [n.id, newId()]));
-    const nodes = clipboard.nodes.map((n) => ({ ...n, id: ids.get(n.id)!, position: { x: n.position.x + 40, y: n.position.y + 40 } }));
-    const edges = clipboard.edges.map((e) => ({ ...e, id: newId(), from: ids.get(e.from)!, to: ids.get(e.to)! }));
-    const graph = history.graph();
-    history.apply({ ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] });
-    setSelected(new Set(nodes.map((n) => n.id)));
-    clipboard = { nodes, edges: edges };
+    const pasted = pasteClip(history.graph(), clipboard, newId);
+    history.apply(pasted.graph);
+    setSelected(new Set(pasted.pasted));
+    clipboard = pasted.clip;
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -343,68 +334,24 @@ export default function CanvasView() {
           <Minimap graph={history.graph()} viewport={viewport()} canvasSize={size()} onJump={setViewport} sizeOf={sizeOf} />
         </div>
         <Show when={inspected()}>
-          {(node) => {
-            const def = () => registry.get(node().kind);
-            const schema = () => {
-              try {
-                const json = toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
-                // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
-                if (node().kind === 'composition' && json.properties) delete json.properties.props;
-                for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
-                return json as JsonSchema;
-              } catch {
-                return null;
-              }
-            };
-            const setParams = (values: Record<string, unknown>) => {
-              const result = updateParams(history.graph(), node().id, values, registry);
-              if (result.ok) history.apply(result.value, `params:${node().id}`);
-              else showToast({ kind: 'error', message: result.message });
-            };
-            return (
-              <aside class="inspector" aria-label="Node settings">
-                <h3>{def()?.title ?? node().kind}</h3>
-                <p class="hint">{def()?.description}</p>
-                <Show when={node().kind === 'image' || node().kind === 'audio'}>
-                  <label class="field">
-                    <span>{node().kind === 'image' ? 'Image file' : 'Audio file'}</span>
-                    <input type="file" aria-label={`Choose ${node().kind} file`} accept={node().kind === 'image' ? 'image/png,image/jpeg,image/webp' : 'audio/*'} onChange={(e) => void upload(node(), e.currentTarget.files?.[0])} />
-                  </label>
-                </Show>
-                <p class="hint" data-testid="node-state">
-                  {runner.states().get(node().id)?.state ?? 'idle'} {runner.states().get(node().id)?.message ?? ''}
-                </p>
-                <button class="button small primary" onClick={() => void runNodes([node().id])}>
-                  Run this node
-                </button>
-                <PropsEditor
-                  schema={schema()}
-                  values={node().params}
-                  onChange={setParams}
-                  label={`${def()?.title ?? node().kind} settings`}
-                  fieldLabel={(key) => (def()?.paramInfo[key] ? fieldLabel(def()!.paramInfo[key]!) : key)}
-                  optionLabel={(key, value) => optionLabel(def()?.paramInfo[key], value)}
-                  empty={null}
-                />
-                <Show when={node().kind === 'composition'}>
-                  <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />
-                </Show>
-                <Show when={node().id} keyed>
-                  {(nodeId) => (
-                    <TakesPanel
-                      projectId={projectId}
-                      nodeId={nodeId}
-                      currentKey={inspectedKey()}
-                      currentParams={node().params}
-                      canReseed={Boolean(def()?.seedParam)}
-                      onPick={(take, number) => void pick(nodeId, take.id, number)}
-                      onNewTake={() => void newTake(nodeId)}
-                    />
-                  )}
-                </Show>
-              </aside>
-            );
-          }}
+          {(node) => (
+            <NodeInspector
+              node={node()}
+              projectId={projectId}
+              registry={registry}
+              view={runner.states().get(node().id)}
+              currentKey={inspectedKey()}
+              onParams={(values) => {
+                const result = updateParams(history.graph(), node().id, values, registry);
+                if (result.ok) history.apply(result.value, `params:${node().id}`);
+                else showToast({ kind: 'error', message: result.message });
+              }}
+              onUpload={(file) => void upload(node(), file)}
+              onRun={() => void runNodes([node().id])}
+              onPick={(takeId, number) => void pick(node().id, takeId, number)}
+              onNewTake={() => void newTake(node().id)}
+            />
+          )}
         </Show>
       </div>
       <Show when={palette()}>{(at) => <NodePalette kinds={registry.list()} onPick={(kind) => add(kind, at())} onClose={() => setPalette(null)} />}</Show>
