@@ -66,12 +66,12 @@ export interface RunTurnInput {
 }
 
 
-/** Ends the turn from deep inside the loop. */
-class TurnEnd extends Error {
-  constructor(readonly ending: Ending) {
-    super(ending.message);
-  }
+/** A step that ends the turn says so in its result (no exceptions for control flow). */
+interface Ended {
+  ended: Ending;
 }
+const end = (ending: Ending): Ended => ({ ended: ending });
+const isEnded = (value: unknown): value is Ended => typeof value === 'object' && value !== null && 'ended' in value;
 
 /**
  * One turn: the person's prompt, then model calls and tool calls until the model stops and the
@@ -158,9 +158,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     return step;
   };
   const cancelled = (): Ending => ({ status: 'cancelled', code: 'cancelled', message: `Cancelled. The project is as the last completed step left it; undo this turn to return to "${versionBefore.label}".` });
-  const throwIfCancelled = () => {
-    if (signal.aborted) throw new TurnEnd(cancelled());
-  };
+  /** The turn's end when cancel came in, else null. */
+  const whenCancelled = (): Ended | null => (signal.aborted ? end(cancelled()) : null);
   const refreshTree = async () => {
     tree = treeHash(new Map((await deps.workspace.listFiles()).map((f) => [f.path, f.content])));
     return tree;
@@ -174,9 +173,10 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     if (lastBuild?.tree === tree && lastBuild.finding.clean && lastGoodBuild.tree !== tree) lastGoodBuild = await takeCheckpoint(deps.workspace);
   };
 
-  const callModel = async (): Promise<ModelResponse> => {
-    throwIfCancelled();
-    if (turn.usage.modelCalls >= limits.maxModelCalls) throw new TurnEnd(budgetEnding(`the model was called ${limits.maxModelCalls} times`));
+  const callModel = async (): Promise<ModelResponse | Ended> => {
+    const stop = whenCancelled();
+    if (stop) return stop;
+    if (turn.usage.modelCalls >= limits.maxModelCalls) return end(budgetEnding(`the model was called ${limits.maxModelCalls} times`));
     const [settings, style, files, assets] = await Promise.all([deps.workspace.settings(), deps.workspace.getStyle(), deps.workspace.listFiles(), deps.workspace.listAssets()]);
     const systemInstruction = buildSystemPrompt({
       settings,
@@ -208,15 +208,15 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     } catch (e) {
       if (signal.aborted || e instanceof TurnCancelledError || (isProviderError(e) && e.code === 'cancelled')) {
         record('model', 'model', '', 'cancelled', false, performance.now() - start, 'cancelled');
-        throw new TurnEnd(cancelled());
+        return end(cancelled());
       }
       if (isProviderError(e)) {
         record('model', 'model', '', `${e.code}: ${e.message}`, false, performance.now() - start, e.code);
         const wait = e.retryAfterSec ? ` Try again in ${e.retryAfterSec} s.` : '';
-        throw new TurnEnd({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `The model could not answer (${e.code}): ${e.message}.${wait}` });
+        return end({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `The model could not answer (${e.code}): ${e.message}.${wait}` });
       }
       record('model', 'model', '', String(e), false, performance.now() - start, 'provider_error');
-      throw new TurnEnd({ status: 'failed', code: 'provider_error', message: `The model call failed: ${(e as Error).message ?? e}` });
+      return end({ status: 'failed', code: 'provider_error', message: `The model call failed: ${(e as Error).message ?? e}` });
     }
   };
 
@@ -236,13 +236,13 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     return out;
   };
 
-  /** Runs one function call; returns the functionResponse part. */
-  const runCall = async (name: string, rawArgs: unknown): Promise<Part> => {
+  /** Runs one function call; returns the functionResponse part, or the turn's end. */
+  const runCall = async (name: string, rawArgs: unknown): Promise<Part | Ended> => {
     const argsText = shortArgs(rawArgs);
     const respond = (response: Record<string, unknown>): Part => ({ functionResponse: { name, response } });
     if (turn.usage.toolSteps >= limits.maxToolSteps) {
       record('tool', name, argsText, 'not run: step budget spent', false, 0, 'step_budget_exhausted');
-      throw new TurnEnd(budgetEnding(`the step budget (${limits.maxToolSteps} tool calls) is spent`));
+      return end(budgetEnding(`the step budget (${limits.maxToolSteps} tool calls) is spent`));
     }
     turn.usage.toolSteps++;
     const index = turn.steps.length;
@@ -253,7 +253,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     // Looking again (a read, a check) costs a step but loses nothing: warn. Re-sending the same edit ends the turn.
     if (repeat.repeated && validated.ok && validated.tool.mutates) {
       record('tool', name, argsText, repeat.message, false, performance.now() - start, repeat.code);
-      throw new TurnEnd({ status: 'failed', code: repeat.code, message: `${repeat.message} The turn was stopped.` });
+      return end({ status: 'failed', code: repeat.code, message: `${repeat.message} The turn was stopped.` });
     }
     const warning = repeat.repeated ? { warning: repeatWarning(name, rawArgs, repeat.count) } : {};
     if (!validated.ok) {
@@ -266,14 +266,14 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     } catch (e) {
       if (signal.aborted || e instanceof TurnCancelledError) {
         record('tool', name, argsText, 'cancelled', false, performance.now() - start, 'cancelled');
-        throw new TurnEnd(cancelled());
+        return end(cancelled());
       }
       if (isProviderError(e)) {
         record('tool', name, argsText, `${e.code}: ${e.message}`, false, performance.now() - start, 'provider_error');
-        throw new TurnEnd({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `${name} needed the model and it failed (${e.code}): ${e.message}` });
+        return end({ status: 'failed', code: 'provider_error', providerCode: e.code, ...(e.retryAfterSec ? { retryAfterSec: e.retryAfterSec } : {}), message: `${name} needed the model and it failed (${e.code}): ${e.message}` });
       }
       record('tool', name, argsText, `threw: ${(e as Error).message ?? e}`, false, performance.now() - start, 'tool_crashed');
-      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The tool ${name} crashed: ${(e as Error).message ?? e}` });
+      return end({ status: 'failed', code: 'tool_crashed', message: `The tool ${name} crashed: ${(e as Error).message ?? e}` });
     }
     if (outcome.changedFiles?.length || validated.tool.mutates) {
       const previous = tree;
@@ -282,7 +282,7 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
         const loop = repeats.checkState(tree, name);
         if (loop.repeated) {
           record('tool', name, argsText, loop.message, false, performance.now() - start, loop.code);
-          throw new TurnEnd({ status: 'failed', code: loop.code, message: `${loop.message} The turn was stopped.` });
+          return end({ status: 'failed', code: loop.code, message: `${loop.message} The turn was stopped.` });
         }
       }
     }
@@ -295,17 +295,17 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     return respond({ ...(outcome.ok ? { output: outcome.output as Record<string, unknown> } : { error: { code: outcome.code, message: outcome.message } }), ...warning });
   };
 
-  /** One automatic check as a `check` step; a crash ends the turn. */
-  const autoCheck = async (tool: typeof runBuildCheck | typeof runPreview, name: string): Promise<boolean> => {
+  /** One automatic check as a `check` step: whether it is clean, or the turn's end (a crash, a cancel). */
+  const autoCheck = async (tool: typeof runBuildCheck | typeof runPreview, name: string): Promise<boolean | Ended> => {
     emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name, args: '{}' });
     const start = performance.now();
     let outcome: ToolOutcome;
     try {
       outcome = await raceAbort(tool.run({} as never, ctx), signal);
     } catch (e) {
-      if (signal.aborted) throw new TurnEnd(cancelled());
+      if (signal.aborted) return end(cancelled());
       record('check', name, '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
-      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
+      return end({ status: 'failed', code: 'tool_crashed', message: `The automatic ${tool.name} crashed: ${(e as Error).message}` });
     }
     if (outcome.check) noteCheck(outcome.check, tree);
     await markGoodBuild();
@@ -326,14 +326,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     await refreshTree();
     if (tree === lastGoodBuild.tree && !(await decisionsChanged(deps.workspace, lastGoodBuild))) return ending;
     if ((await deps.workspace.listFiles()).length === 0) return ending;
-    if (lastBuild?.tree !== tree) {
-      try {
-        await autoCheck(runBuildCheck, 'final_run_build_check');
-      } catch (e) {
-        if (!(e instanceof TurnEnd)) throw e;
-        // The check itself could not run: nothing says the changes build.
-      }
-    }
+    // When the check itself cannot run, nothing says the changes build: lastBuild stays as it was.
+    if (lastBuild?.tree !== tree) await autoCheck(runBuildCheck, 'final_run_build_check');
     const builds = lastBuild?.tree === tree && lastBuild.finding.clean;
     const notDone = budgetSpent ? '' : ' The model did not finish the request';
     if (builds) {
@@ -348,8 +342,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
     return rollBack(deps, { ...ending, message: `${ending.message}\n${why}${notDone ? `${notDone}.` : ''}` }, lastGoodBuild, input.prompt, where);
   };
 
-  /** The automatic checks when the model stops: build, then preview if the build is clean. */
-  const verify = async () => {
+  /** The automatic checks when the model stops: build, then preview if the build is clean, then the visual check; the turn's end if one crashes or cancel came in. */
+  const verify = async (): Promise<Ended | undefined> => {
     const empty = (await deps.workspace.listFiles()).length === 0;
     if (empty) return;
     for (const [tool, last] of [
@@ -360,8 +354,11 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
         if (!last()!.finding.clean) return;
         continue;
       }
-      throwIfCancelled();
-      if (!(await autoCheck(tool, `auto_${tool.name}`))) return;
+      const stop = whenCancelled();
+      if (stop) return stop;
+      const clean = await autoCheck(tool, `auto_${tool.name}`);
+      if (isEnded(clean)) return clean;
+      if (!clean) return;
     }
     if (deps.previewRunner.fidelity === 'stand-in') skipped.add('runtime checks used a stand-in that renders nothing (only a literal throw is caught)');
     if (lastVisualTree === tree) return;
@@ -369,7 +366,8 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       skipped.add('visual checks were skipped (no real renderer here: stills are placeholders)');
       return;
     }
-    throwIfCancelled();
+    const stop = whenCancelled();
+    if (stop) return stop;
     emit({ type: 'step_started', turnId, index: turn.steps.length, kind: 'check', name: 'auto_visual_check', args: '{}' });
     const start = performance.now();
     try {
@@ -379,20 +377,22 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       pendingImages = visual.finding.clean ? [] : visual.images;
       record('check', 'auto_visual_check', `frames ${visual.frames.join(', ')}`, visual.summary, visual.finding.clean, performance.now() - start, visual.finding.clean ? undefined : 'check_failed');
     } catch (e) {
-      if (signal.aborted) throw new TurnEnd(cancelled());
+      if (signal.aborted) return end(cancelled());
       record('check', 'auto_visual_check', '{}', `threw: ${(e as Error).message}`, false, performance.now() - start, 'tool_crashed');
-      throw new TurnEnd({ status: 'failed', code: 'tool_crashed', message: `The automatic visual check crashed: ${(e as Error).message}` });
+      return end({ status: 'failed', code: 'tool_crashed', message: `The automatic visual check crashed: ${(e as Error).message}` });
     }
+    return undefined;
   };
 
-  let ending: Ending;
-  try {
+  /** Model calls and tool calls until the turn ends: the ending says how. */
+  const converse = async (): Promise<Ending> => {
     for (;;) {
       const response = await callModel();
+      if (isEnded(response)) return response.ended;
       if (response.finishReason === 'MALFORMED_FUNCTION_CALL' || response.finishReason === 'UNEXPECTED_TOOL_CALL') {
         malformed++;
         if (malformed > limits.malformedRetries) {
-          throw new TurnEnd({ status: 'failed', code: 'malformed_function_call', message: `The model sent a malformed function call ${malformed} times${response.finishMessage ? ` (${clip(response.finishMessage, 200)})` : ''}; the turn was stopped.` });
+          return { status: 'failed', code: 'malformed_function_call', message: `The model sent a malformed function call ${malformed} times${response.finishMessage ? ` (${clip(response.finishMessage, 200)})` : ''}; the turn was stopped.` };
         }
         turn.contents.push({ role: 'user', parts: [{ text: `Your last function call could not be parsed${response.finishMessage ? ` (${clip(response.finishMessage, 300)})` : ''}. Call the tool again with arguments that are valid JSON matching its schema.` }] });
         continue;
@@ -402,39 +402,45 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       if (response.text.trim()) turn.reply = response.text.trim();
       if (calls.length > 0) {
         const responses: Part[] = [];
-        try {
-          for (const call of calls) {
-            if (typeof call.name !== 'string' || (call.args !== undefined && (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)))) {
-              responses.push({ functionResponse: { name: String(call.name), response: { error: { code: 'malformed_call', message: 'Function call arguments must be a JSON object.' } } } });
-              record('tool', String(call.name), shortArgs(call.args), 'malformed call: args is not an object', false, 0, 'malformed_call');
-              continue;
-            }
-            responses.push(await runCall(call.name, call.args ?? {}));
-            // A tool that finished as cancel came in keeps its result; nothing after it runs.
-            throwIfCancelled();
+        let stopped: Ended | null = null;
+        for (const call of calls) {
+          if (typeof call.name !== 'string' || (call.args !== undefined && (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)))) {
+            responses.push({ functionResponse: { name: String(call.name), response: { error: { code: 'malformed_call', message: 'Function call arguments must be a JSON object.' } } } });
+            record('tool', String(call.name), shortArgs(call.args), 'malformed call: args is not an object', false, 0, 'malformed_call');
+            continue;
           }
-        } finally {
-          // Every call gets an answer, even when the turn ends mid-way, so the history stays valid.
-          for (const call of calls.slice(responses.length)) {
-            responses.push({ functionResponse: { name: call.name, response: { error: { code: 'not_run', message: 'The turn ended before this call ran.' } } } });
+          const answer = await runCall(call.name, call.args ?? {});
+          if (isEnded(answer)) {
+            stopped = answer;
+            break;
           }
-          turn.contents.push({ role: 'user', parts: responses });
+          responses.push(answer);
+          // A tool that finished as cancel came in keeps its result; nothing after it runs.
+          stopped = whenCancelled();
+          if (stopped) break;
         }
+        // Every call gets an answer, even when the turn ends mid-way, so the history stays valid.
+        for (const call of calls.slice(responses.length)) {
+          responses.push({ functionResponse: { name: call.name, response: { error: { code: 'not_run', message: 'The turn ended before this call ran.' } } } });
+        }
+        turn.contents.push({ role: 'user', parts: responses });
+        if (stopped) return stopped.ended;
         continue;
       }
 
       // The model stopped calling tools: verify what changed since the last clean check.
-      if (mutated) await verify();
+      if (mutated) {
+        const stopped = await verify();
+        if (stopped) return stopped.ended;
+      }
       const problems = currentProblems();
       if (problems.length === 0) {
-        ending = !mutated
+        return !mutated
           ? { status: 'answered', message: turn.reply || 'Done (no changes).' }
           : { status: 'clean', message: `${lastRuntime ? 'Done: the project builds and the preview renders without errors.' : 'Done.'}${skipped.size ? ` Not checked here: ${[...skipped].join('; ')}.` : ''}` };
-        break;
       }
       if (correctionRounds >= limits.maxCorrectionRounds) {
-        ending = { status: 'problems_remain', code: 'corrections_exhausted', message: `Stopped after ${correctionRounds} correction rounds with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` };
-        break;
+        return { status: 'problems_remain', code: 'corrections_exhausted', message: `Stopped after ${correctionRounds} correction rounds with problems left:\n${problems.map((p) => `- ${p}`).join('\n')}` };
       }
       correctionRounds++;
       knowledgeQuery = `${input.prompt}\n${problems.join('\n')}`;
@@ -448,9 +454,11 @@ export async function runTurn(deps: TurnDeps, input: RunTurnInput): Promise<Turn
       });
       pendingImages = [];
     }
-  } catch (e) {
-    if (!(e instanceof TurnEnd)) throw e;
-    ending = e.ending;
+  };
+
+  let ending: Ending;
+  try {
+    ending = await converse();
   } finally {
     input.signal?.removeEventListener('abort', forwardAbort);
   }
