@@ -4,3 +4,4 @@ export * from './script-request';
 export * from './write-script';
 export * from './template-script';
 export * from './script-to-storyboard';
+export * from './asset-suggestions';
