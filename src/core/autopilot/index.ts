@@ -5,3 +5,8 @@ export * from './write-script';
 export * from './template-script';
 export * from './script-to-storyboard';
 export * from './asset-suggestions';
+export * from './caption-style';
+export * from './brand-kit';
+export * from './apply-brand-kit';
+export * from './autopilot-composition';
+export * from './autopilot-component';
