@@ -10,3 +10,6 @@ export * from './brand-kit';
 export * from './apply-brand-kit';
 export * from './autopilot-composition';
 export * from './autopilot-component';
+export * from './autopilot-run';
+export * from './autopilot-steps';
+export * from './run-autopilot';
