@@ -13,3 +13,4 @@ export * from './autopilot-component';
 export * from './autopilot-run';
 export * from './autopilot-steps';
 export * from './run-autopilot';
+export * from './restore-autopilot-run';
