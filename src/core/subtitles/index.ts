@@ -1,0 +1,3 @@
+export { buildCues, cuesFromText, type CueOptions } from './build-cues.ts';
+export { parseSrt, parseVtt, SubtitleParseError, writeSrt, writeVtt } from './subtitle-files.ts';
+export { wrapCueText } from './wrap-cue-text.ts';
