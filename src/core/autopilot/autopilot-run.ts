@@ -1,6 +1,6 @@
 import type { SubtitleCue, VoiceSettings, WordTiming } from '../narration/narration-types';
 import type { CaptionStyle } from './caption-style';
-import type { ScriptOptions } from './script-types';
+import type { ScriptOptions, VideoScript } from './script-types';
 
 /**
  * One Auto-pilot run of a project (issue 18, step 7): the same steps a person can run by hand,
@@ -45,6 +45,7 @@ export interface SceneNarration {
 
 /** What the steps made that later steps read; everything else lives in the project itself. */
 export interface RunArtifacts {
+  script?: VideoScript;
   /** Shown while the script is the offline outline. */
   scriptNote?: string;
   narration?: SceneNarration[];

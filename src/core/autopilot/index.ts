@@ -14,3 +14,4 @@ export * from './autopilot-run';
 export * from './autopilot-steps';
 export * from './run-autopilot';
 export * from './restore-autopilot-run';
+export * from './narration-timeline';

@@ -2,6 +2,7 @@ import type { SubtitleCue } from '../narration/narration-types';
 import { type AutopilotRun, type RunArtifacts, type SceneNarration, type StepState, type StepStatus } from './autopilot-run';
 import { initialSteps } from './autopilot-steps';
 import { restoreCaptionStyle } from './caption-style';
+import { parseScriptAnswer } from './script-schema';
 import { DEFAULT_SCRIPT_OPTIONS, SCRIPT_LIMITS, SCRIPT_TONES, type ScriptOptions } from './script-types';
 
 /**
@@ -54,6 +55,11 @@ export function restoreAutopilotRun(raw: unknown): AutopilotRun | null {
 
 function restoreArtifacts(a: Record<string, unknown>): RunArtifacts {
   const out: RunArtifacts = {};
+  const script = obj(a.script);
+  if (Array.isArray(script.scenes)) {
+    const parsed = parseScriptAnswer(JSON.stringify(script), typeof script.language === 'string' ? script.language : 'en');
+    if (parsed.ok) out.script = { ...parsed.script, source: script.source === 'template' ? 'template' : 'model' };
+  }
   if (typeof a.scriptNote === 'string') out.scriptNote = a.scriptNote.slice(0, 500);
   if (Array.isArray(a.narration)) {
     out.narration = a.narration.flatMap((n): SceneNarration[] => {
