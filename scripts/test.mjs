@@ -27,6 +27,7 @@ const independent = [
   { name: 'render service', cwd: path.join(ROOT, 'edge', 'render'), config: 'vitest.config.ts' },
   { name: 'edge', cwd: path.join(ROOT, 'edge'), config: 'vitest.config.ts' },
   { name: 'vision', cwd: ROOT, config: 'tests/vision/vitest.config.ts' },
+  { name: 'voice', cwd: ROOT, config: 'tests/voice/vitest.config.ts' },
   { name: 'local services', cwd: ROOT, config: 'tests/local/vitest.config.ts' },
 ];
 const e2e = { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' };

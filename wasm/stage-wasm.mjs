@@ -31,6 +31,14 @@ export const RUNTIMES = [
     serve: { kind: 'vite', url: '/assets/esbuild-[hash].wasm', importer: 'workers/bundler.worker.ts' },
   },
   {
+    // The offline voice: eSpeak NG with its voice data embedded in the wasm (GPL-3.0).
+    id: 'espeak-ng',
+    package: 'espeak-ng',
+    from: 'dist',
+    files: ['espeak-ng.wasm'],
+    serve: { kind: 'vite', url: '/assets/espeak-ng-[hash].wasm', importer: 'workers/voice.worker.ts' },
+  },
+  {
     id: 'ffmpeg',
     package: '@ffmpeg/core',
     from: 'dist/esm',

@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { analyzeBeats, type AnalyzeBeatsOptions, type BeatAnalysis } from '../src/core/audio/index.ts';
+import { mixSoundtrackPcm, type PcmSoundtrack, type PcmSoundtrackInput } from '../src/core/audio/mix-soundtrack.ts';
 import { MediaError, describeError, mediaErrorFrom } from '../src/core/media/index.ts';
 import { decodeAudio } from './media/decode-audio.ts';
 import type { EngineChoice } from './media/engine-fallback.ts';
@@ -52,5 +53,15 @@ const api = {
   },
 };
 
-export type AudioWorkerApi = typeof api;
+export type AudioWorkerApi = typeof api & {
+  mixSoundtrack(input: PcmSoundtrackInput): PcmSoundtrack;
+};
+
+/** The soundtrack mix (ducking, loudness, limiting) off the page's thread; the decoded parts are transferred in and out. */
+Object.assign(api, {
+  mixSoundtrack(input: PcmSoundtrackInput): PcmSoundtrack {
+    const mix = mixSoundtrackPcm(input);
+    return Comlink.transfer(mix, [mix.channels[0].buffer, mix.channels[1].buffer]);
+  },
+});
 Comlink.expose(api);

@@ -11,7 +11,7 @@ const integrity = (file: string) => `sha256-${createHash('sha256').update(readFi
 
 describe('wasm/manifest.json', () => {
   it('names each runtime the app ships, at the version installed in node_modules', () => {
-    expect(manifest.runtimes.map((r) => r.package).sort()).toEqual(['@ffmpeg/core', '@mediapipe/tasks-vision', 'esbuild-wasm', 'onnxruntime-web']);
+    expect(manifest.runtimes.map((r) => r.package).sort()).toEqual(['@ffmpeg/core', '@mediapipe/tasks-vision', 'esbuild-wasm', 'espeak-ng', 'onnxruntime-web']);
     for (const runtime of manifest.runtimes) {
       const installed = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', runtime.package, 'package.json'), 'utf8')).version;
       expect(`${runtime.package}@${runtime.version}`).toBe(`${runtime.package}@${installed}`);
@@ -40,7 +40,7 @@ describe('wasm/manifest.json', () => {
   it('a file Vite emits is imported with ?url by the module the manifest names', () => {
     for (const runtime of manifest.runtimes.filter((r) => r.served === 'vite')) {
       const importer = readFileSync(path.join(ROOT, runtime.importer!), 'utf8');
-      for (const file of runtime.files) expect(importer).toContain(`'${runtime.package}/${file.name}?url'`);
+      for (const file of runtime.files) expect(importer).toContain(`'${file.source.replace(/^node_modules\//, '')}?url'`);
     }
   });
 

@@ -2,6 +2,7 @@ import type { AudioWorkerApi } from '../../../workers/audio.worker';
 import type { BundlerWorkerApi } from '../../../workers/bundler.worker';
 import type { MediaWorkerApi } from '../../../workers/media.worker';
 import type { VisionWorkerApi } from '../../../workers/vision.worker';
+import type { VoiceWorkerApi } from '../../../workers/voice.worker';
 import { createSupervisedWorker, type SupervisedWorker } from '../../../workers/media/supervised-worker';
 import { makeWorkerRegistry } from './worker-registry';
 
@@ -14,12 +15,15 @@ const MEDIA_CALL_TIMEOUT_MS = 120_000;
 const BUNDLER_CALL_TIMEOUT_MS = 120_000;
 /** Loading the face models plus one photo takes a few seconds; far longer means the worker is stuck. */
 export const VISION_CALL_TIMEOUT_MS = 25_000;
+/** The first narration compiles eSpeak NG's 18 MB wasm; a scene's text then takes about a second. */
+const VOICE_CALL_TIMEOUT_MS = 60_000;
 
 interface PageWorkers {
   media: SupervisedWorker<MediaWorkerApi>;
   audio: SupervisedWorker<AudioWorkerApi>;
   vision: SupervisedWorker<VisionWorkerApi>;
   bundler: SupervisedWorker<BundlerWorkerApi>;
+  voice: SupervisedWorker<VoiceWorkerApi>;
 }
 
 /** Every worker the page starts, one per kind (the TypeScript worker: `createTypecheckWorker`, owned by its client). */
@@ -50,6 +54,12 @@ const pageWorkers = makeWorkerRegistry<PageWorkers>({
       create: () => new Worker(new URL('../../../workers/bundler.worker.ts', import.meta.url), { type: 'module', name: 'bundler' }),
       defaultTimeoutMs: BUNDLER_CALL_TIMEOUT_MS,
     }),
+  voice: () =>
+    createSupervisedWorker<VoiceWorkerApi>({
+      label: 'offline voice',
+      create: () => new Worker(new URL('../../../workers/voice.worker.ts', import.meta.url), { type: 'module', name: 'voice' }),
+      defaultTimeoutMs: VOICE_CALL_TIMEOUT_MS,
+    }),
 });
 
 /** The page's media worker (probe, frames, waveform peaks). */
@@ -58,6 +68,8 @@ export const mediaWorker = () => pageWorkers.get('media');
 export const audioWorker = () => pageWorkers.get('audio');
 /** The page's face-analysis worker (MediaPipe detector + ONNX embedder). */
 export const visionWorker = () => pageWorkers.get('vision');
+/** The page's offline voice (eSpeak NG). */
+export const voiceWorker = () => pageWorkers.get('voice');
 /** The page's bundler (esbuild-wasm). */
 export const bundlerWorker = () => pageWorkers.get('bundler');
 
