@@ -1,19 +1,6 @@
-import type { NarrationAudio, SoundtrackRequest, SoundtrackResult, VoiceSettings } from '../../core/narration/narration-types';
+import { renderSoundtrack } from '../audio/soundtrack';
+import { narrate } from '../voice/narrate';
 import type { AutopilotMedia } from './autopilot-handlers';
-
-/**
- * The voice and the mix of issue 18 part A (src/app/voice/narrate.ts, src/app/audio/soundtrack.ts),
- * found through Vite's glob so this branch builds before and after part A lands; once both are
- * merged, these become two plain imports.
- */
-const VOICE = import.meta.glob<{ narrate: (text: string, settings: VoiceSettings, signal?: AbortSignal) => Promise<NarrationAudio> }>('../voice/narrate.ts');
-const MIX = import.meta.glob<{ renderSoundtrack: (request: SoundtrackRequest, signal?: AbortSignal) => Promise<SoundtrackResult> }>('../audio/soundtrack.ts');
-
-async function part<T>(modules: Record<string, () => Promise<T>>, what: string): Promise<T> {
-  const load = Object.values(modules)[0];
-  if (!load) throw new Error(`${what} is not part of this build yet.`);
-  return load();
-}
 
 /** Seconds of a video file, read by the browser's own decoder; null when it cannot be read. */
 function videoDurationS(blob: Blob): Promise<number | null> {
@@ -31,8 +18,5 @@ function videoDurationS(blob: Blob): Promise<number | null> {
   });
 }
 
-export const autopilotMedia: AutopilotMedia = {
-  narrate: async (text, settings, signal) => (await part(VOICE, 'The voiceover')).narrate(text, settings, signal),
-  renderSoundtrack: async (request, signal) => (await part(MIX, 'The soundtrack mix')).renderSoundtrack(request, signal),
-  videoDurationS,
-};
+/** The app's voice and mix (issue 18 part A) and the browser's video decoder, for Auto-pilot's steps. */
+export const autopilotMedia: AutopilotMedia = { narrate, renderSoundtrack, videoDurationS };
