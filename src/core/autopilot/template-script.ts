@@ -16,7 +16,7 @@ interface Beat {
 
 const BEATS: Beat[] = [
   { onScreen: (t) => t, narration: (t) => `Here is ${t}, in a few short steps.`, visual: (t) => `An establishing shot that sets the scene for ${t}` },
-  { onScreen: () => 'Why it matters', narration: (t) => `Why does ${t} matter? Because it changes what we can do every day.`, visual: (t) => `People whose day is touched by ${t}` },
+  { onScreen: () => 'Why it matters', narration: (t) => `Why does this matter? Because ${t} touches more of everyday life than it seems.`, visual: (t) => `People whose day is touched by ${t}` },
   { onScreen: () => 'How it works', narration: (t) => `The idea behind ${t} is simpler than it looks.`, visual: (t) => `A close-up showing how ${t} works` },
   { onScreen: () => 'An example', narration: (t) => `Take one real example of ${t} and follow it from start to finish.`, visual: (t) => `A real-world example of ${t}` },
   { onScreen: () => 'A common mistake', narration: (t) => `One mistake people make with ${t} is rushing the basics.`, visual: (t) => `Someone pausing to rethink their approach to ${t}` },
