@@ -13,6 +13,7 @@ import { createLiveQuery } from '../../app/live-query';
 import { downloadBlob } from '../../app/render/download-blob';
 import { useProject } from '../project/project-context';
 import { showToast } from '../shell/toasts';
+import { BrandKitEditor } from './brand-kit-editor';
 
 const LENGTHS = [30, 45, 60, 90, 120];
 
@@ -141,7 +142,7 @@ function StartForm(props: { busy: boolean; onStart: (input: Parameters<ReturnTyp
   const [offline, setOffline] = createSignal(!navigator.onLine);
   const [provider, setProvider] = createSignal<VoiceProvider>('offline');
   const [kitId, setKitId] = createSignal('');
-  const [kits] = createResource(() => listBrandKits(db));
+  const [kits, { refetch: refetchKits }] = createResource(() => listBrandKits(db));
   const submit = (e: Event) => {
     e.preventDefault();
     if (!topic().trim()) return showToast({ kind: 'error', message: 'Write a topic first: what is the video about?' });
@@ -154,6 +155,7 @@ function StartForm(props: { busy: boolean; onStart: (input: Parameters<ReturnTyp
     });
   };
   return (
+    <>
     <form class="card autopilot-start" onSubmit={submit} data-testid="autopilot-start">
       <h2>Auto-pilot</h2>
       <p class="hint">From a topic to a finished video: script, scenes, visuals, voiceover, subtitles, mix and an MP4. Every step stays editable afterwards.</p>
@@ -206,6 +208,8 @@ function StartForm(props: { busy: boolean; onStart: (input: Parameters<ReturnTyp
         </button>
       </div>
     </form>
+    <BrandKitEditor onChange={() => void refetchKits()} />
+    </>
   );
 }
 
