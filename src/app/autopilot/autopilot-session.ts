@@ -1,5 +1,6 @@
 import { DEFAULT_CAPTION_STYLE, initialSteps, invalidateAfter, invalidateFrom, restoreCaptionStyle, restoreCue, runAutopilot, type AutopilotRun, type CaptionStyle, type ScriptOptions } from '../../core/autopilot';
 import type { SubtitleCue, VoiceSettings } from '../../core/narration/narration-types';
+import { wrapCueText } from '../../core/subtitles/wrap-cue-text';
 import { newId } from '../../core/util/ids';
 import { loadAutopilotRun, saveAutopilotRun } from '../../db/autopilot-repo';
 import type { DirectorDb } from '../../db/database';
@@ -88,6 +89,12 @@ export function makeAutopilotSession(db: DirectorDb, projectId: string, media: A
       if (!run) return { ok: false, message: 'There is no Auto-pilot run in this project.' };
       const clean = cues.flatMap((c) => restoreCue(c));
       if (clean.length !== cues.length) return { ok: false, message: 'Each cue needs some text and an end after its start.' };
+      // Edited text is wrapped again to the subtitle rules (two lines of at most 42 characters).
+      for (const [i, cue] of clean.entries()) {
+        const lines = wrapCueText(cue.text.split(/\s+/).filter(Boolean), 42, 2);
+        if (!lines) return { ok: false, message: `Cue ${i + 1} is longer than two lines of 42 characters: split it or shorten it.` };
+        cue.text = lines.join('\n');
+      }
       clean.sort((a, b) => a.startS - b.startS);
       const next = { ...invalidateAfter(run, 'subtitles', Date.now()), artifacts: { ...run.artifacts, cues: clean } };
       await saveAutopilotRun(db, next);

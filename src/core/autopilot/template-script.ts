@@ -34,9 +34,13 @@ export function templateScript(topic: string, options: ScriptOptions): VideoScri
 }
 
 /** The topic as a phrase inside a sentence: trimmed, no trailing punctuation, bounded. */
+const SENTENCE_STARTERS = new Set(['How', 'Why', 'What', 'When', 'Where', 'Who', 'Which', 'The', 'A', 'An', 'My', 'Our', 'Your', 'Making', 'Building', 'Learning', 'Getting', 'Choosing', 'Using']);
+
 function cleanTopic(topic: string): string {
   const t = topic.replace(/\s+/g, ' ').trim().replace(/[.!?]+$/, '').slice(0, 80);
-  return t || 'this topic';
+  // "How bees make honey" reads as "how bees make honey" inside a sentence; "NASA" or "Paris" stay.
+  const first = t.split(' ')[0]!;
+  return (SENTENCE_STARTERS.has(first) ? first.toLowerCase() + t.slice(first.length) : t) || 'this topic';
 }
 
 const titleCase = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

@@ -263,7 +263,7 @@ function CueEditor(props: { cues: SubtitleCue[]; disabled: boolean; onSave: (cue
             <li>
               <input type="number" step="0.1" min="0" aria-label="Start (s)" value={cue.startS.toFixed(2)} onChange={(e) => edit(i(), { startS: Number(e.currentTarget.value) })} />
               <input type="number" step="0.1" min="0" aria-label="End (s)" value={cue.endS.toFixed(2)} onChange={(e) => edit(i(), { endS: Number(e.currentTarget.value) })} />
-              <input class="autopilot-cue-text" aria-label="Cue text" value={cue.text} onChange={(e) => edit(i(), { text: e.currentTarget.value })} />
+              <input class="autopilot-cue-text" aria-label="Cue text" value={cue.text.replace(/\n/g, ' ')} onChange={(e) => edit(i(), { text: e.currentTarget.value })} />
             </li>
           )}
         </For>

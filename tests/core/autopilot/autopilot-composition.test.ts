@@ -48,7 +48,7 @@ describe('the Auto-pilot video as Remotion code', () => {
     expect(autopilotFiles(plan(), new Map([['src/Root.tsx', 'export default 1;']]), AUTOPILOT_COMPONENT).error).toMatch(/add <AutoPilotComposition \/>/);
   });
 
-  it("bundles with Director's bundler (real esbuild-wasm)", async () => {
+  it("bundles with Director's bundler (real esbuild-wasm)", { timeout: 30_000 }, async () => {
     const bundler = makeProjectBundler(esbuild);
     try {
       const { files } = autopilotFiles(plan(), new Map(), AUTOPILOT_COMPONENT);

@@ -83,6 +83,9 @@ describe('the offline template outline', () => {
     expect(script.scenes.at(-1)!.onScreenText).toBe('Thanks for watching');
     // The template is itself a valid model answer (the local stand-in returns the same shape).
     expect(parseScriptAnswer(JSON.stringify(script), 'en').ok).toBe(true);
+    // A capitalised question word reads lower-case inside a sentence; a name keeps its capital.
+    expect(templateScript('How tides work', DEFAULT_SCRIPT_OPTIONS).scenes[0]!.narration).toBe('Here is how tides work, in a few short steps.');
+    expect(templateScript('Paris in spring', DEFAULT_SCRIPT_OPTIONS).scenes[0]!.narration).toMatch(/^Here is Paris in spring/);
   });
 });
 
