@@ -32,6 +32,8 @@ import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
 import { bundlerWorker } from '../workers/page-workers';
 import { assetIdOf } from '../graph/runners/asset-refs';
 import { scriptFromTopic } from './script-service';
+import { EdgeCallError } from '../edge/edge-client';
+import { STOCK_PROVIDERS, importStockClip, searchStock } from './stock-footage';
 
 /** The voice and the mix (part A of issue 18), passed in so the steps do not care which voice speaks. */
 export interface AutopilotMedia {
@@ -39,6 +41,21 @@ export interface AutopilotMedia {
   renderSoundtrack(request: SoundtrackRequest, signal?: AbortSignal): Promise<SoundtrackResult>;
   /** Seconds of a video asset (intro/outro), or null when it cannot be read. */
   videoDurationS(blob: Blob): Promise<number | null>;
+}
+
+/** The first stock clip for a scene's visual description, Pexels first, then Pixabay. */
+async function stockClipFor(prompt: string, orientation: 'landscape' | 'portrait', signal: AbortSignal) {
+  const query = prompt.split(/\s+/).slice(0, 8).join(' ');
+  for (const provider of STOCK_PROVIDERS) {
+    try {
+      const [first] = await searchStock(provider, query, { orientation, perPage: 3, signal });
+      if (first) return first;
+    } catch (e) {
+      // One provider without a key is fine while the other has one.
+      if (!(e instanceof EdgeCallError && e.code === 'not_configured' && provider !== STOCK_PROVIDERS.at(-1))) throw e;
+    }
+  }
+  return null;
 }
 
 /** A suggested asset is used for a scene only when it shares this much with the scene's words. */
@@ -123,27 +140,50 @@ export function makeAutopilotHandlers(db: DirectorDb, projectId: string, media: 
       return { ok: true, summary: `${next.scenes.length} scenes on the storyboard, ${Math.round(boardDurationS(next))} s` };
     },
 
-    async visuals({ run, progress }) {
+    async visuals({ run, progress, signal }) {
       let b = await board();
       const pick = await visualsOf(b);
       const assets = (await listAssets(db, projectId)).filter((a) => !a.name.startsWith('.director/') && !a.name.startsWith(`${VOICE_DIR}/`) && !a.name.startsWith('renders/') && !a.name.startsWith('brand/'));
-      let own = 0;
-      let designed = 0;
-      let footage = 0;
-      b.scenes.forEach((scene, i) => {
+      const project = await getProject(db, projectId);
+      const orientation = project && project.height > project.width ? 'portrait' : 'landscape';
+      const use = (sceneId: string, assetId: string) => {
+        b = { ...b, scenes: b.scenes.map((s) => (s.id === sceneId ? { ...s, clips: s.clips.map((c, j) => (j === 0 ? { ...c, mediaAssetId: assetId } : c)) } : s)) };
+      };
+      // Stock search is tried while it works: a missing key or no edge ends it for the run, with the reason.
+      let stockNote = run.offline ? '' : null as string | null;
+      const counts = { footage: 0, own: 0, stock: 0, designed: 0 };
+      for (const [i, scene] of b.scenes.entries()) {
         progress(i / Math.max(1, b.scenes.length));
         const clip = scene.clips[0];
-        if (!clip) return;
-        if (pick(clip.id)) return void footage++;
+        if (!clip) continue;
+        if (pick(clip.id)) {
+          counts.footage++;
+          continue;
+        }
         const [best] = suggestAssets([scene.narration, scene.onScreenText, clip.prompt].join(' '), assets, 1);
         if (best && best.score >= AUTO_PICK_SCORE) {
-          b = { ...b, scenes: b.scenes.map((s) => (s.id === scene.id ? { ...s, clips: s.clips.map((c, j) => (j === 0 ? { ...c, mediaAssetId: best.assetId } : c)) } : s)) };
-          own++;
-        } else designed++;
-      });
+          use(scene.id, best.assetId);
+          counts.own++;
+          continue;
+        }
+        if (stockNote === null) {
+          try {
+            const found = await stockClipFor(clip.prompt, orientation, signal);
+            if (found) {
+              use(scene.id, (await importStockClip(db, projectId, found, signal)).id);
+              counts.stock++;
+              continue;
+            }
+          } catch (e) {
+            if (!(e instanceof EdgeCallError)) throw e;
+            stockNote = e.code === 'not_configured' ? 'stock search needs a key at the edge (PEXELS_API_KEY or PIXABAY_API_KEY)' : `stock search failed: ${e.message}`;
+          }
+        }
+        counts.designed++;
+      }
       await saveStoryboard(db, projectId, b);
-      void run;
-      return { ok: true, summary: [footage && `${footage} with footage`, own && `${own} from your assets`, designed && `${designed} designed`].filter(Boolean).join(', ') || 'no scenes' };
+      const parts = [counts.footage && `${counts.footage} with footage`, counts.own && `${counts.own} from your assets`, counts.stock && `${counts.stock} stock clips`, counts.designed && `${counts.designed} designed`].filter(Boolean).join(', ') || 'no scenes';
+      return { ok: true, summary: stockNote ? `${parts} (${stockNote})` : parts };
     },
 
     async voiceover({ run, progress, signal }) {
