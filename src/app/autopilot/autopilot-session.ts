@@ -4,7 +4,14 @@ import { wrapCueText } from '../../core/subtitles/wrap-cue-text';
 import { newId } from '../../core/util/ids';
 import { loadAutopilotRun, saveAutopilotRun } from '../../db/autopilot-repo';
 import type { DirectorDb } from '../../db/database';
+import { loadStoryboard, saveStoryboard } from '../../db/storyboard-repo';
+import type { StoryboardClip } from '../../core/storyboard/storyboard-types';
 import { makeAutopilotHandlers, type AutopilotMedia } from './autopilot-handlers';
+
+const withMedia = (clip: StoryboardClip, assetId: string | null): StoryboardClip => {
+  const { mediaAssetId: _old, ...rest } = clip;
+  return assetId ? { ...rest, mediaAssetId: assetId } : rest;
+};
 
 export interface AutopilotStart {
   topic: string;
@@ -100,6 +107,18 @@ export function makeAutopilotSession(db: DirectorDb, projectId: string, media: A
       await saveAutopilotRun(db, next);
       await rewrite(next);
       return { ok: true };
+    },
+
+    /** A person picks a scene's picture (a suggested asset, or none for a designed card): only the render redoes. */
+    async setSceneVisual(sceneId: string, assetId: string | null): Promise<void> {
+      const { board } = await loadStoryboard(db, projectId);
+      const next = { ...board, scenes: board.scenes.map((s) => (s.id === sceneId ? { ...s, clips: s.clips.map((c, i) => (i === 0 ? withMedia(c, assetId) : c)) } : s)) };
+      await saveStoryboard(db, projectId, next);
+      const run = await loadAutopilotRun(db, projectId);
+      if (!run) return;
+      const later = invalidateAfter(run, 'mix', Date.now());
+      await saveAutopilotRun(db, later);
+      await rewrite(later);
     },
 
     /** New voice settings: the voiceover and everything after it are made again on the next run. */

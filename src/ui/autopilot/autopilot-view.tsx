@@ -14,6 +14,7 @@ import { downloadBlob } from '../../app/render/download-blob';
 import { useProject } from '../project/project-context';
 import { showToast } from '../shell/toasts';
 import { BrandKitEditor } from './brand-kit-editor';
+import { SceneVisuals } from './scene-visuals';
 
 const LENGTHS = [30, 45, 60, 90, 120];
 
@@ -89,6 +90,9 @@ export default function AutopilotView() {
               <For each={r().steps}>{(step) => <StepRow step={step} now={now()} />}</For>
             </ol>
             <Show when={r().artifacts.renderAssetId}>{(id) => <Result assetId={id()} cues={r().artifacts.cues ?? []} />}</Show>
+            <Show when={r().steps.find((s) => s.id === 'visuals')?.status === 'done'}>
+              <SceneVisuals projectId={project().id} disabled={busy()} onPick={(sceneId, assetId) => void session().setSceneVisual(sceneId, assetId)} />
+            </Show>
             <Show when={(r().artifacts.cues ?? []).length}>
               <CueEditor cues={r().artifacts.cues!} disabled={busy()} onSave={(cues) => session().editCues(cues)} />
             </Show>
