@@ -32,5 +32,6 @@ const benches = {
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
   timeline: async () => (await import('../tests/bench/timeline.bench.mjs')).runTimelineBench({ root: ROOT, emit }),
   autopilot: async () => (await import('../tests/bench/autopilot.bench.mjs')).runAutopilotBench({ root: ROOT, emit }),
+  voice: async () => (await import('../tests/bench/voice.bench.mjs')).runVoiceBench({ root: ROOT, emit }),
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

@@ -1,9 +1,10 @@
 // Local demo Gemini (shared/wire/gemini.md): generateContent, streamGenerateContent?alt=sse and
 // countTokens on v1beta and v1. Image models answer with a real PNG from the demo media maker; the
-// speech model with a soft tone that follows the words; text models with a template that says it
+// speech model with eSpeak NG saying the words (local-speech.mjs); text models with a template that says it
 // is the local demo (and, for the canvas' Enhance node, a usable rewrite of the prompt).
 import { makeDemoImage } from './demo-media.mjs';
 import { findFfmpeg } from './ffmpeg-tool.mjs';
+import { localSpeechPcm } from './local-speech.mjs';
 import { googleError, googleId, hasGoogleKey, readJson, sendGoogleJson } from './wire-http.mjs';
 
 /** Gemini's 1K image sizes per aspect ratio (gemini.md §7). */
@@ -50,7 +51,7 @@ export function makeLocalGemini() {
       const png = await makeDemoImage({ prompt: prompt || 'An image', seed: config.seed, width, height });
       parts = [{ text: `Local demo image for: ${prompt.slice(0, 200)}` }, { inlineData: { mimeType: 'image/png', data: png.toString('base64') } }];
     } else if (/tts/.test(model)) {
-      parts = [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: speechTone(prompt).toString('base64') } }];
+      parts = [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: (await localSpeechPcm(prompt)).toString('base64') } }];
     } else {
       parts = [{ text: textAnswer(body, prompt) }];
     }
@@ -149,22 +150,3 @@ function usage(prompt, parts) {
   return { promptTokenCount: promptTokens, candidatesTokenCount: out, totalTokenCount: promptTokens + out };
 }
 
-/**
- * Headerless 16-bit mono PCM at 24 kHz: one soft syllable-like tone per word (about 0.3 s each),
- * rising and falling a little, so a voiceover has the rhythm of its text. Not a voice.
- */
-function speechTone(text) {
-  const rate = 24_000;
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 400);
-  const perWord = Math.round(rate * 0.3);
-  const pcm = Buffer.alloc(Math.max(1, words.length) * perWord * 2);
-  words.forEach((word, w) => {
-    const pitch = 150 + (word.length % 5) * 18;
-    for (let i = 0; i < perWord * 0.8; i++) {
-      const envelope = Math.sin((Math.PI * i) / (perWord * 0.8));
-      const sample = Math.round(6000 * envelope * Math.sin((2 * Math.PI * pitch * i) / rate));
-      pcm.writeInt16LE(sample, (w * perWord + i) * 2);
-    }
-  });
-  return pcm;
-}

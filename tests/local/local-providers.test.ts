@@ -111,4 +111,22 @@ describe('local demo providers (wire formats of shared/wire)', () => {
     expect(parsed.script.scenes.every((s) => s.narration.includes('the water cycle'))).toBe(true);
     expect(parsed.script.scenes.reduce((n, s) => n + s.durationS, 0)).toBeCloseTo(30);
   });
+
+  it('speaks with the offline voice for the TTS model: 24 kHz s16le PCM with speech in it, as long as the words need', async () => {
+    const text = 'The lighthouse keeper climbs the stairs and lights the lamp.';
+    const res = await post('/v1beta/models/gemini-2.5-flash-preview-tts:generateContent', google, {
+      contents: [{ role: 'user', parts: [{ text }] }],
+      generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Kore' } } } },
+    });
+    const inline = ((await res.json()) as any).candidates[0].content.parts[0].inlineData;
+    expect(inline.mimeType).toBe('audio/L16;codec=pcm;rate=24000');
+    const pcm = Buffer.from(inline.data, 'base64');
+    const samples = Array.from({ length: pcm.length / 2 }, (_, i) => pcm.readInt16LE(i * 2) / 32768);
+    const seconds = samples.length / 24_000;
+    // Ten words at 165 a minute: three to five seconds.
+    expect(seconds).toBeGreaterThan(2.5);
+    expect(seconds).toBeLessThan(6);
+    const rms = Math.sqrt(samples.reduce((a, v) => a + v * v, 0) / samples.length);
+    expect(rms).toBeGreaterThan(0.02);
+  });
 });

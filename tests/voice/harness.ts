@@ -18,6 +18,27 @@ const attempt = async <T>(run: () => Promise<T>): Promise<Outcome<T>> => {
   }
 };
 
+/** Median pitch of the voiced frames (autocorrelation, 60–400 Hz), for checking the pitch setting. */
+function medianPitchHz(pcm: Float32Array, rate: number): number {
+  const frame = 1024;
+  const found: number[] = [];
+  for (let s = 0; s + frame < pcm.length; s += 1024) {
+    let energy = 0;
+    for (let i = 0; i < frame; i++) energy += pcm[s + i]! ** 2;
+    if (energy / frame < 1e-3) continue;
+    let best = 0;
+    let lag = 0;
+    for (let l = Math.floor(rate / 400); l < rate / 60; l++) {
+      let c = 0;
+      for (let i = 0; i < frame - l; i++) c += pcm[s + i]! * pcm[s + i + l]!;
+      if (c > best) [best, lag] = [c, l];
+    }
+    if (lag) found.push(rate / lag);
+  }
+  found.sort((a, b) => a - b);
+  return found[Math.floor(found.length / 2)] ?? 0;
+}
+
 const rms = (x: Float32Array) => Math.sqrt(x.reduce((a, v) => a + v * v, 0) / Math.max(1, x.length));
 
 /** Amplitude of one frequency between two times (one DFT bin). */
@@ -45,7 +66,7 @@ const harness = {
   async narrate(text: string, voice?: string, speed?: number, pitch?: number) {
     return attempt(async () => {
       const { narration, pcm, sampleRate, ms } = await speak(text, voice, speed, pitch);
-      return { durationS: narration.durationS, wavDurationS: pcm.length / sampleRate, sampleRate, rms: rms(pcm), words: narration.words as WordTiming[], provider: narration.provider, ms };
+      return { durationS: narration.durationS, wavDurationS: pcm.length / sampleRate, sampleRate, rms: rms(pcm), pitchHz: medianPitchHz(pcm, sampleRate), words: narration.words as WordTiming[], provider: narration.provider, ms };
     });
   },
 

@@ -62,6 +62,14 @@ describe('offline voice (eSpeak NG in the voice worker)', () => {
     expect(fast.durationS).toBeLessThan(normal.durationS * 0.8);
   });
 
+  it('speaks higher at a higher pitch: +4 semitones raises the voice by about that much', async () => {
+    const normal = ok(await page.evaluate(([text]) => window.voiceHarness.narrate(text!, 'en-us', 1, 0), [TEXT]));
+    const higher = ok(await page.evaluate(([text]) => window.voiceHarness.narrate(text!, 'en-us', 1, 4), [TEXT]));
+    const semitones = 12 * Math.log2(higher.pitchHz / normal.pitchHz);
+    expect(semitones).toBeGreaterThan(2.5);
+    expect(semitones).toBeLessThan(5.5);
+  });
+
   it('lists the voices in the package, labelled as offline', async () => {
     const voices = ok(await page.evaluate(() => window.voiceHarness.voices()));
     expect(voices.length).toBeGreaterThan(100);

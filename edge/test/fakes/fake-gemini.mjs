@@ -1,6 +1,7 @@
 // Fake Gemini API (generativelanguage): generateContent, streamGenerateContent?alt=sse,
 // countTokens and the Files API, speaking the wire format of shared/wire/gemini.md.
 import { googleError, googleId, readBody, readJson, scenarioOf, sendGoogleJson, sleep } from './fake-http.mjs';
+import { fakeSpeechPcm } from './fake-speech.mjs';
 
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -91,7 +92,7 @@ export function makeFakeGemini(state) {
     if (scenario === 'blocked') return { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 }, ...base };
     let parts = [{ text: `Fake answer to: ${prompt.slice(0, 80)}` }];
     if (model.includes('image')) parts = [{ text: 'Here is the frame.' }, { inlineData: { mimeType: 'image/png', data: TINY_PNG }, thoughtSignature: 'CqQCfake' }];
-    if (model.includes('tts')) parts = [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: Buffer.alloc(480).toString('base64') } }];
+    if (model.includes('tts')) parts = [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: fakeSpeechPcm(prompt).toString('base64') } }];
     if (scenario === 'function-call') parts = [{ functionCall: { name: 'lookup_shot', args: { shotId: 's3' } }, thoughtSignature: 'EpoDfake' }];
     return { candidates: [{ content: { parts, role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(12, 7), ...base };
   }

@@ -33,7 +33,9 @@ async function narrateInCloud(text: string, settings: VoiceSettings, signal?: Ab
     body: JSON.stringify(geminiSpeechRequest(text, settings.voice)),
     ...(signal ? { signal } : {}),
   });
-  const audio = geminiSpeechPcm(await response.json());
+  const answer: unknown = await response.json().catch(() => null);
+  if (answer === null) throw new Error('The cloud voice answered with something that is not JSON.');
+  const audio = geminiSpeechPcm(answer);
   if (!audio.ok) throw new Error(audio.message);
   const words = alignWordsToAudio(text, audio.value.pcm, audio.value.sampleRate);
   return {

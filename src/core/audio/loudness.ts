@@ -24,6 +24,11 @@ export function measureLoudness(channels: Float32Array[], sampleRate: number): L
   return { integratedLufs: integrate(blockPowers), truePeakDbtp: peak > 0 ? 20 * Math.log10(peak) : -Infinity };
 }
 
+/** Integrated loudness alone (no true peak): for loops that only need to know how loud. */
+export function integratedLoudness(channels: Float32Array[], sampleRate: number): number {
+  return channels.length === 0 ? -Infinity : integrate(gatingBlockPowers(channels, sampleRate));
+}
+
 /** Weighted mean-square power of every 400 ms gating block, from 100 ms sub-block sums. */
 export function gatingBlockPowers(channels: readonly Float32Array[], sampleRate: number): Float64Array {
   const step = Math.round(sampleRate / 10);

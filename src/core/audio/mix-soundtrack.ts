@@ -1,6 +1,6 @@
 import type { DuckingSettings, LoudnessReport } from '../narration/narration-types.ts';
 import { duckingGains, voiceActivity } from './ducking.ts';
-import { measureLoudness } from './loudness.ts';
+import { integratedLoudness, measureLoudness } from './loudness.ts';
 import { truePeakLinear } from './true-peak.ts';
 import { limitTruePeak } from './true-peak-limiter.ts';
 
@@ -122,12 +122,11 @@ function normalise(
   }
   let gainDb = Math.min(MAX_GAIN_DB, targetLufs - before.integratedLufs);
   let result = mixed;
-  let report = before;
   for (let pass = 0; pass < NORMALISE_PASSES; pass++) {
     result = applyGain(mixed, gainDb);
     limitTruePeak(result, rate, ceilingDbtp - CEILING_MARGIN_DB);
-    report = measureLoudness(result, rate);
-    const miss = targetLufs - report.integratedLufs;
+    // Only loudness inside the loop: the true peak is measured once, at the end.
+    const miss = targetLufs - integratedLoudness(result, rate);
     if (Math.abs(miss) <= LOUDNESS_TOLERANCE_LU || gainDb + miss > MAX_GAIN_DB) break;
     gainDb += miss;
   }
@@ -137,9 +136,9 @@ function normalise(
   if (peak > ceiling) {
     const trim = ceiling / peak;
     for (const ch of result) for (let i = 0; i < ch.length; i++) ch[i] = ch[i]! * trim;
-    report = measureLoudness(result, rate);
   }
-  return { channels: result, report };
+  const integratedLufs = integratedLoudness(result, rate);
+  return { channels: result, report: { integratedLufs, truePeakDbtp: 20 * Math.log10(Math.min(peak, ceiling)) } };
 }
 
 function applyGain(mixed: [Float32Array, Float32Array], gainDb: number): [Float32Array, Float32Array] {

@@ -61,43 +61,76 @@ function besselI0(x: number): number {
  */
 export function intersamplePeaks(samples: Float32Array, sampleRate: number): Float32Array {
   const factor = oversamplingFactor(sampleRate);
-  const out = new Float32Array(samples.length);
-  if (factor === 1) {
-    for (let n = 0; n < samples.length; n++) out[n] = Math.abs(samples[n]!);
-    return out;
-  }
-  const phases = interpolationPhases(factor);
-  const half = TAPS_PER_PHASE / 2;
   const len = samples.length;
-  for (let n = 0; n < len; n++) {
-    let peak = Math.abs(samples[n]!);
-    const fast = n - half + 1 >= 0 && n + half < len;
+  const out = new Float32Array(len);
+  for (let n = 0; n < len; n++) out[n] = Math.abs(samples[n]!);
+  if (factor === 1) return out;
+  // All phases' taps in one flat array: the hot loop reads only typed arrays and locals.
+  const phases = interpolationPhases(factor);
+  const T = TAPS_PER_PHASE;
+  const half = T / 2;
+  const flat = new Float64Array(factor * T);
+  phases.forEach((taps, p) => flat.set(taps, p * T));
+  const inner = (n: number): number => {
+    let peak = out[n]!;
     for (let p = 1; p < factor; p++) {
-      const taps = phases[p]!;
+      const o = p * T;
       let acc = 0;
-      // Taps cover x[n - half + 1 .. n + half], oldest last.
-      if (fast) {
-        for (let k = 0; k < TAPS_PER_PHASE; k++) acc += taps[k]! * samples[n + half - k]!;
-      } else {
-        for (let k = 0; k < TAPS_PER_PHASE; k++) {
-          const idx = n + half - k;
-          if (idx >= 0 && idx < len) acc += taps[k]! * samples[idx]!;
-        }
+      // Taps cover x[n - half + 1 .. n + half], newest first; outside the signal is silence.
+      for (let k = 0; k < T; k++) {
+        const idx = n + half - k;
+        if (idx >= 0 && idx < len) acc += flat[o + k]! * samples[idx]!;
       }
-      const a = Math.abs(acc);
+      const a = acc < 0 ? -acc : acc;
+      if (a > peak) peak = a;
+    }
+    return peak;
+  };
+  const first = Math.min(len, half - 1);
+  const last = Math.max(first, len - half);
+  for (let n = 0; n < first; n++) out[n] = inner(n);
+  for (let n = first; n < last; n++) {
+    const base = n + half;
+    let peak = out[n]!;
+    for (let o = T; o < factor * T; o += T) {
+      let acc = 0;
+      for (let k = 0; k < T; k++) acc += flat[o + k]! * samples[base - k]!;
+      const a = acc < 0 ? -acc : acc;
       if (a > peak) peak = a;
     }
     out[n] = peak;
   }
+  for (let n = last; n < len; n++) out[n] = inner(n);
   return out;
 }
 
-/** The true peak of all channels, linear (1 = 0 dBTP). */
+/** Samples per stretch the meter decides to interpolate or skip. */
+const METER_CHUNK = 256;
+
+/**
+ * The true peak of all channels, linear (1 = 0 dBTP). An interpolated point cannot exceed the
+ * largest nearby sample times the sum of the taps' magnitudes, so stretches whose samples are too
+ * quiet to beat the peak found so far are skipped; the ones interpolated give the exact values.
+ */
 export function truePeakLinear(channels: readonly Float32Array[], sampleRate: number): number {
   let peak = 0;
+  for (const ch of channels) for (let n = 0; n < ch.length; n++) if (Math.abs(ch[n]!) > peak) peak = Math.abs(ch[n]!);
+  const factor = oversamplingFactor(sampleRate);
+  if (factor === 1 || peak === 0) return peak;
+  const bound = Math.max(...interpolationPhases(factor).map((taps) => taps.reduce((a, t) => a + Math.abs(t), 0)));
+  const margin = TAPS_PER_PHASE / 2;
   for (const ch of channels) {
-    const peaks = intersamplePeaks(ch, sampleRate);
-    for (let n = 0; n < peaks.length; n++) if (peaks[n]! > peak) peak = peaks[n]!;
+    for (let start = 0; start < ch.length; start += METER_CHUNK) {
+      const end = Math.min(ch.length, start + METER_CHUNK);
+      const from = Math.max(0, start - margin);
+      const to = Math.min(ch.length, end + margin);
+      let local = 0;
+      for (let n = from; n < to; n++) if (Math.abs(ch[n]!) > local) local = Math.abs(ch[n]!);
+      if (local * bound <= peak) continue;
+      // With `margin` samples either side, the stretch's own points see every tap they need.
+      const peaks = intersamplePeaks(ch.subarray(from, to), sampleRate);
+      for (let n = start - from; n < end - from; n++) if (peaks[n]! > peak) peak = peaks[n]!;
+    }
   }
   return peak;
 }

@@ -4,6 +4,8 @@ import type { WordTiming } from './narration-types.ts';
 const FRAME_S = 0.01;
 /** A silence at least this long inside speech is a pause a speaker makes at a comma or full stop. */
 const MIN_PAUSE_S = 0.08;
+/** Shorter silences can still separate words when a voice leaves gaps between them. */
+const MIN_WORD_GAP_S = 0.03;
 /** Frames this far under the loudest frame (or under -50 dBFS) are silence. */
 const SILENCE_BELOW_PEAK_DB = 35;
 const SILENCE_FLOOR_DB = -50;
@@ -22,8 +24,10 @@ export interface AlignmentHints {
  * Word timings for a known text in its own recording, without recognition:
  * 1. the text is split into clauses at punctuation, and the recording's pauses (silences of at
  *    least 80 ms) are found; the longest pauses, one per clause boundary, split the speech;
- * 2. inside each clause, words share its time in proportion to their phonemes when the
- *    synthesiser gave them, else to their syllables (vowel groups; digits count double).
+ * 2. inside each clause, when the recording leaves a gap (30 ms or more) between every pair of
+ *    words, the longest gaps split the words; otherwise words share the clause's time in proportion
+ *    to their phonemes when the synthesiser gave them, else to their syllables (vowel groups;
+ *    digits count double).
  * When the recording has fewer pauses than the text has clauses, the whole speech span is shared
  * by all words the same way. Honest limits: timings inside a clause are estimates, good to a
  * syllable or so, which is what subtitles and word highlighting need.
@@ -40,7 +44,7 @@ export function alignWordsToAudio(text: string, pcm: Float32Array, sampleRate: n
   const pauses = pausesInside(speech.active, speech.first, speech.last);
   const spanStart = speech.first * FRAME_S;
   const spanEnd = Math.min(totalS, (speech.last + 1) * FRAME_S);
-  if (clauses.length === 1 || pauses.length < clauses.length - 1) return distribute(words, weights.flat(), spanStart, spanEnd);
+  if (clauses.length === 1 || pauses.length < clauses.length - 1) return placeClause(words, weights.flat(), speech.active, spanStart, spanEnd);
 
   // The longest pauses, one per clause boundary, in time order.
   const chosen = [...pauses]
@@ -52,7 +56,7 @@ export function alignWordsToAudio(text: string, pcm: Float32Array, sampleRate: n
   clauses.forEach((clause, i) => {
     const pause = chosen[i];
     const to = pause ? pause.start * FRAME_S : spanEnd;
-    out.push(...distribute(clause, weights[i]!, from, to));
+    out.push(...placeClause(clause, weights[i]!, speech.active, from, to));
     if (pause) from = pause.end * FRAME_S;
   });
   return out;
@@ -87,6 +91,25 @@ export function syllables(word: string): number {
   const digits = (word.match(/\d/g) ?? []).length;
   const groups = (word.toLowerCase().match(/[aeiouyàâäéèêëïîôöùûüœæ]+/g) ?? []).length;
   return Math.max(1, groups + 2 * digits);
+}
+
+/** Words of one clause in [from, to]: at the recording's word gaps when there is one per boundary, else by weight. */
+function placeClause(words: string[], weights: number[], active: Uint8Array, from: number, to: number): WordTiming[] {
+  if (words.length > 1) {
+    const gaps = silentRuns(active, Math.round(from / FRAME_S), Math.round(to / FRAME_S) - 1, Math.round(MIN_WORD_GAP_S / FRAME_S));
+    if (gaps.length >= words.length - 1) {
+      const chosen = [...gaps]
+        .sort((a, b) => b.end - b.start - (a.end - a.start))
+        .slice(0, words.length - 1)
+        .sort((a, b) => a.start - b.start);
+      return words.map((text, i) => ({
+        text,
+        startS: round(i === 0 ? from : chosen[i - 1]!.end * FRAME_S),
+        endS: round(i === words.length - 1 ? to : chosen[i]!.start * FRAME_S),
+      }));
+    }
+  }
+  return distribute(words, weights, from, to);
 }
 
 function distribute(words: string[], weights: number[], from: number, to: number): WordTiming[] {
@@ -131,7 +154,10 @@ function speechFrames(pcm: Float32Array, sampleRate: number): { active: Uint8Arr
 
 /** Runs of silent frames inside [first, last] that are long enough to be pauses (frame indices, end exclusive). */
 function pausesInside(active: Uint8Array, first: number, last: number): { start: number; end: number }[] {
-  const minFrames = Math.round(MIN_PAUSE_S / FRAME_S);
+  return silentRuns(active, first, last, Math.round(MIN_PAUSE_S / FRAME_S));
+}
+
+function silentRuns(active: Uint8Array, first: number, last: number, minFrames: number): { start: number; end: number }[] {
   const pauses: { start: number; end: number }[] = [];
   let runStart = -1;
   for (let f = first; f <= last; f++) {

@@ -74,7 +74,7 @@ describe('text helpers', () => {
   });
 
   it('maps speed and pitch to eSpeak NG arguments and refuses odd voice names', () => {
-    expect(espeakArguments('Hi', { voice: 'en-gb', speed: 1.2, pitch: -2 }, '/o.wav')).toEqual(['-v', 'en-gb', '-s', '198', '-p', '42', '-x', '-w', '/o.wav', 'Hi']);
+    expect(espeakArguments('Hi', { voice: 'en-gb', speed: 1.2, pitch: -2 }, '/o.wav')).toEqual(['-v', 'en-gb', '-s', '198', '-p', '38', '-x', '-w', '/o.wav', 'Hi']);
     expect(espeakArguments('-w /etc/x', { voice: '--foo', speed: 99, pitch: 99 }, '/o.wav')).toEqual(['-v', 'en-us', '-s', '450', '-p', '99', '-x', '-w', '/o.wav', ' -w /etc/x']);
   });
 
