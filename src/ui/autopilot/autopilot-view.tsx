@@ -160,59 +160,59 @@ function StartForm(props: { busy: boolean; onStart: (input: Parameters<ReturnTyp
   };
   return (
     <>
-    <form class="card autopilot-start" onSubmit={submit} data-testid="autopilot-start">
-      <h2>Auto-pilot</h2>
-      <p class="hint">From a topic to a finished video: script, scenes, visuals, voiceover, subtitles, mix and an MP4. Every step stays editable afterwards.</p>
-      <label class="field">
-        <span>Topic</span>
-        <textarea rows="2" name="topic" placeholder="How bees make honey" value={topic()} onInput={(e) => setTopic(e.currentTarget.value)} />
-      </label>
-      <div class="autopilot-grid">
+      <form class="card autopilot-start" onSubmit={submit} data-testid="autopilot-start">
+        <h2>Auto-pilot</h2>
+        <p class="hint">From a topic to a finished video: script, scenes, visuals, voiceover, subtitles, mix and an MP4. Every step stays editable afterwards.</p>
         <label class="field">
-          <span>Length</span>
-          <select value={lengthS()} onChange={(e) => setLength(Number(e.currentTarget.value))}>
-            <For each={LENGTHS}>{(s) => <option value={s}>{s} s</option>}</For>
-          </select>
+          <span>Topic</span>
+          <textarea rows="2" name="topic" placeholder="How bees make honey" value={topic()} onInput={(e) => setTopic(e.currentTarget.value)} />
         </label>
-        <label class="field">
-          <span>Tone</span>
-          <select value={tone()} onChange={(e) => setTone(e.currentTarget.value as ScriptTone)}>
-            <For each={SCRIPT_TONES}>{(t) => <option value={t}>{t}</option>}</For>
-          </select>
+        <div class="autopilot-grid">
+          <label class="field">
+            <span>Length</span>
+            <select value={lengthS()} onChange={(e) => setLength(Number(e.currentTarget.value))}>
+              <For each={LENGTHS}>{(s) => <option value={s}>{s} s</option>}</For>
+            </select>
+          </label>
+          <label class="field">
+            <span>Tone</span>
+            <select value={tone()} onChange={(e) => setTone(e.currentTarget.value as ScriptTone)}>
+              <For each={SCRIPT_TONES}>{(t) => <option value={t}>{t}</option>}</For>
+            </select>
+          </label>
+          <label class="field">
+            <span>Audience</span>
+            <input value={audience()} onInput={(e) => setAudience(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Language</span>
+            <input value={language()} size="6" onInput={(e) => setLanguage(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Voice</span>
+            <select value={provider()} onChange={(e) => setProvider(e.currentTarget.value as VoiceProvider)}>
+              <option value="offline">Offline voice (in the browser)</option>
+              <option value="cloud">Cloud voice (Gemini, through the edge)</option>
+            </select>
+          </label>
+          <label class="field">
+            <span>Brand kit</span>
+            <select value={kitId()} onChange={(e) => setKitId(e.currentTarget.value)}>
+              <option value="">None</option>
+              <For each={kits() ?? []}>{(k) => <option value={k.kit.id}>{k.kit.name}</option>}</For>
+            </select>
+          </label>
+        </div>
+        <label class="autopilot-check">
+          <input type="checkbox" checked={offline()} onChange={(e) => setOffline(e.currentTarget.checked)} /> Offline: no network at all (outline script, offline voice, designed scenes)
         </label>
-        <label class="field">
-          <span>Audience</span>
-          <input value={audience()} onInput={(e) => setAudience(e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>Language</span>
-          <input value={language()} size="6" onInput={(e) => setLanguage(e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>Voice</span>
-          <select value={provider()} onChange={(e) => setProvider(e.currentTarget.value as VoiceProvider)}>
-            <option value="offline">Offline voice (in the browser)</option>
-            <option value="cloud">Cloud voice (Gemini, through the edge)</option>
-          </select>
-        </label>
-        <label class="field">
-          <span>Brand kit</span>
-          <select value={kitId()} onChange={(e) => setKitId(e.currentTarget.value)}>
-            <option value="">None</option>
-            <For each={kits() ?? []}>{(k) => <option value={k.kit.id}>{k.kit.name}</option>}</For>
-          </select>
-        </label>
-      </div>
-      <label class="autopilot-check">
-        <input type="checkbox" checked={offline()} onChange={(e) => setOffline(e.currentTarget.checked)} /> Offline: no network at all (outline script, offline voice, designed scenes)
-      </label>
-      <div>
-        <button class="button primary" type="submit" disabled={props.busy} data-testid="autopilot-go">
-          Make the video
-        </button>
-      </div>
-    </form>
-    <BrandKitEditor onChange={() => void refetchKits()} />
+        <div>
+          <button class="button primary" type="submit" disabled={props.busy} data-testid="autopilot-go">
+            Make the video
+          </button>
+        </div>
+      </form>
+      <BrandKitEditor onChange={() => void refetchKits()} />
     </>
   );
 }
