@@ -31,6 +31,7 @@ const benches = {
   media: async () => (await import('../tests/media/media.bench.mjs')).runMediaBench({ root: ROOT, emit }),
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
   timeline: async () => (await import('../tests/bench/timeline.bench.mjs')).runTimelineBench({ root: ROOT, emit }),
+  autopilot: async () => (await import('../tests/bench/autopilot.bench.mjs')).runAutopilotBench({ root: ROOT, emit }),
   voice: async () => (await import('../tests/bench/voice.bench.mjs')).runVoiceBench({ root: ROOT, emit }),
 };
 for (const [name, run] of Object.entries(benches)) if (!only || only === name) await run();

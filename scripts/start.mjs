@@ -4,6 +4,7 @@
 //   npm start [-- --no-build]     --no-build serves the existing dist/ (and edge/render/dist/)
 //   APP_PORT (4173), EDGE_PORT (8787), RENDER_PORT (8788), LOCAL_PROVIDERS_PORT (8790)
 //   GEMINI_API_KEY, VEO_API_KEY, RUNWAY_API_KEY: use the real APIs for those providers
+//   PEXELS_API_KEY, PIXABAY_API_KEY: stock footage search for Auto-pilot (no local stand-in)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -108,7 +108,35 @@ function textAnswer(body, prompt) {
     const idea = prompt.replace(/[\s.]+$/, '') || 'An establishing shot';
     return `${idea[0].toUpperCase()}${idea.slice(1)}. ${style}`.trim();
   }
+  if (/^Write a narrated video script as JSON\./.test(system)) return JSON.stringify(scriptOutline(system, prompt));
   return `${LOCAL_NOTE}\n\nYou wrote: “${prompt.slice(0, 300)}”`;
+}
+
+/**
+ * Auto-pilot's script request (src/core/autopilot/script-request.ts) answered with an outline
+ * built from the topic: schema-valid JSON, as many scenes and seconds as asked, labelled local in
+ * its title so nobody mistakes it for a model's writing.
+ */
+function scriptOutline(system, prompt) {
+  const topic = prompt.replace(/^Topic:\s*/, '').replace(/[.!?\s]+$/, '').slice(0, 80) || 'this topic';
+  const plan = /about (\d+) seconds in (\d+) scenes/.exec(system);
+  const lengthS = plan ? Number(plan[1]) : 45;
+  const count = plan ? Math.max(1, Math.min(30, Number(plan[2]))) : 6;
+  const beats = [
+    ['Why it matters', `Why does ${topic} matter? Here is the short answer.`, `People whose day is touched by ${topic}`],
+    ['How it works', `The idea behind ${topic} is simpler than it looks.`, `A close-up showing how ${topic} works`],
+    ['An example', `Take one real example of ${topic} and follow it through.`, `A real-world example of ${topic}`],
+    ['Try this', `Start small: try one part of ${topic} this week.`, `Hands trying out ${topic} for the first time`],
+  ];
+  const title = topic[0].toUpperCase() + topic.slice(1);
+  const scenes = Array.from({ length: count }, (_, i) => {
+    const [onScreenText, narration, visualDescription] =
+      i === 0 ? [title, `This is a local outline about ${topic}, written without a language model.`, `An establishing shot about ${topic}`]
+      : i === count - 1 ? ['Thanks for watching', `That is ${topic} in a nutshell. Thanks for watching.`, `A calm closing shot about ${topic}`]
+      : beats[(i - 1) % beats.length];
+    return { narration, onScreenText, visualDescription, durationS: Math.round((lengthS / count) * 10) / 10 };
+  });
+  return { title: `${title} (local outline)`.slice(0, 120), hook: scenes[0].narration, scenes };
 }
 
 function sentences(text) {

@@ -10,6 +10,7 @@ export const REAL_BASE_URLS = {
 };
 
 const NAMES = { gemini: 'Gemini', veo: 'Veo', runway: 'Runway' };
+const STOCK_KEYS = ['PEXELS_API_KEY', 'PIXABAY_API_KEY'];
 
 /**
  * @typedef {{ real: boolean, keyVar?: string, baseUrl?: string }} ProviderChoice
@@ -46,6 +47,8 @@ export function planProviders(env) {
       const out = {};
       // Each provider gets its own entry, so a local Veo never falls back to a real Gemini key.
       for (const [id, p] of Object.entries(providers)) out[`${id.toUpperCase()}_API_KEY`] = p.real ? key(p.keyVar) : LOCAL_PROVIDER_KEY;
+      // Stock footage has no local stand-in: its keys pass through when set, and the edge says a key is needed otherwise.
+      for (const name of STOCK_KEYS) if (key(name)) out[name] = key(name);
       return out;
     },
     summary: Object.entries(providers).map(([id, p]) =>

@@ -14,6 +14,7 @@ import { renderRoutes } from './renders/render-routes';
 import { healthRoute } from './routes/health-route';
 import { providersRoute } from './routes/providers-route';
 import { shareRoutes } from './shares/share-routes';
+import { stockRoutes } from './stock/stock-routes';
 import { videoRoutes } from './video/video-routes';
 
 /** The edge's Hono app: middleware order is security headers → request id → log → CORS → auth → routes. */
@@ -34,7 +35,7 @@ export function createApp() {
   // Shares check access per method: reading a link needs no token, creating one does.
   app.route('/api/shares', shareRoutes);
 
-  for (const path of ['/api/providers', '/api/providers/*', '/api/gemini/*', '/api/video/*', '/api/renders', '/api/renders/*']) {
+  for (const path of ['/api/providers', '/api/providers/*', '/api/gemini/*', '/api/video/*', '/api/stock/*', '/api/renders', '/api/renders/*']) {
     app.use(path, requireAccess());
   }
   app.use('/api/gemini/*', markLocalProvider(() => 'gemini'));
@@ -43,6 +44,7 @@ export function createApp() {
   app.route('/api/gemini', geminiModelRoutes);
   app.route('/api/gemini', geminiFileRoutes);
   app.route('/api/video', videoRoutes);
+  app.route('/api/stock', stockRoutes);
   app.route('/api/renders', renderRoutes);
 
   app.notFound((c) => errorResponse(c, new EdgeError('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

@@ -25,6 +25,12 @@ export interface Env {
   RUNWAY_MODELS?: string;
   RUNWAY_API_VERSION?: string;
 
+  /** Stock footage search (Auto-pilot's visuals): keys held here like Gemini's. */
+  PEXELS_API_KEY?: string;
+  PEXELS_BASE_URL?: string;
+  PIXABAY_API_KEY?: string;
+  PIXABAY_BASE_URL?: string;
+
   /** Providers answered by `npm start`'s local demo server (e.g. "gemini,veo,runway"), reported as `local` by /api/providers. */
   LOCAL_PROVIDERS?: string;
 

@@ -30,8 +30,12 @@ export async function openEngine(root: string, bundleCode: string, project: Proj
   }
 }
 
-/** The built app's engine harness page in headless Chromium (built first when missing). */
-export async function openHarness(root: string) {
+/**
+ * The built app's engine harness page in headless Chromium (built first when missing). With
+ * `offline`, every request that is not to the app's own loopback server is refused, so a run
+ * that works this way needs no network at all.
+ */
+export async function openHarness(root: string, opts: { offline?: boolean } = {}) {
   if (!existsSync(path.join(root, 'dist', 'harness.html'))) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('Building the app failed; run `npm start` once to set it up.');
@@ -43,6 +47,13 @@ export async function openHarness(root: string) {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page: Page = await browser.newPage();
     const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
+    if (opts.offline) {
+      const own = new URL(url).origin;
+      await page.route('**/*', (route) => {
+        const target = route.request().url();
+        return target.startsWith(own) || target.startsWith('data:') || target.startsWith('blob:') ? route.continue() : route.abort('internetdisconnected');
+      });
+    }
     await page.goto(new URL('harness.html', url).href);
     await page.waitForFunction(() => 'directorEngine' in window);
     return {

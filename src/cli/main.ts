@@ -2,6 +2,7 @@
  * The `director` command line: the same code paths as the app, for scripts and CI pipelines.
  */
 import { parseArgs } from 'node:util';
+import { autopilotCommand } from './autopilot-command';
 import { bundleCommand } from './bundle-command';
 import { beatsCommand, parseBeatLevel } from './beats-command';
 import { facesCommand } from './faces-command';
@@ -29,6 +30,10 @@ const USAGE = `Usage:
       --fps gives an EDL's frame rate (EDLs do not state it)
   director timeline <file> --to fcpxml|edl|otio|fcp7xml|json --out <file> [--fps <rate>]
       convert a timeline between those formats
+  director autopilot "<topic>" --out <video.mp4> [--srt <subs.srt>] [--offline] [--brand <kit.json>]
+                     [--length <seconds>] [--tone <tone>] [--edge <url>]
+      from a topic to a finished video (script, scenes, visuals, voiceover, subtitles, mix) with the
+      app's Auto-pilot in headless Chromium; --offline uses no network at all
 `;
 
 const OPTIONS = {
@@ -43,6 +48,12 @@ const OPTIONS = {
   level: { type: 'string' },
   to: { type: 'string' },
   fps: { type: 'string' },
+  srt: { type: 'string' },
+  offline: { type: 'boolean', default: false },
+  brand: { type: 'string' },
+  length: { type: 'string' },
+  tone: { type: 'string' },
+  edge: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -102,6 +113,11 @@ export async function main(argv: string[]): Promise<number> {
           return usage((e as Error).message);
         }
         return await timelineCommand({ file: dir, json: values.json ?? false, to, out: values.out, fps });
+      }
+      case 'autopilot': {
+        if (!dir?.trim() || !values.out) return usage('autopilot needs "<topic>" --out <video.mp4>');
+        const lengthS = values.length === undefined ? undefined : Number(values.length);
+        return await autopilotCommand({ topic: dir, out: values.out, offline: values.offline ?? false, json: values.json ?? false, ...(values.srt ? { srt: values.srt } : {}), ...(values.brand ? { brand: values.brand } : {}), ...(lengthS !== undefined ? { lengthS } : {}), ...(values.tone ? { tone: values.tone } : {}), ...(values.edge ? { edge: values.edge } : {}) });
       }
       default:
         return usage(`unknown command "${command}"`);

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Project } from '../core/project/project';
 import { nameKeyOf } from '../core/project/project';
 import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema-versions';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from './schema-versions';
 import type { CacheEntry } from '../core/graph/cache-store';
 import type { ConversationRecord } from '../core/agent/records/conversation-records';
 
@@ -37,6 +37,8 @@ export class DirectorDb extends Dexie {
   /** Rows may predate the current shape: read them through conversations-repo (restoreConversation). */
   conversations!: Table<ConversationRecord, string>;
   settings!: Table<SettingRow, string>;
+  /** One row per project: read through autopilot-repo (restoreAutopilotRun). */
+  autopilotRuns!: Table<ProjectRecord, string>;
   nodeCache!: Table<CacheEntry & { projectId: string }, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -61,11 +63,12 @@ export class DirectorDb extends Dexie {
       );
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(6).stores(SCHEMA_V6);
   }
 
   /** Tables whose rows belong to one project (all carry projectId). */
   projectTables(): Table<{ id: string; projectId: string }, string>[] {
-    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations, this.storyboards] as Table<{ id: string; projectId: string }, string>[];
+    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations, this.storyboards, this.autopilotRuns] as Table<{ id: string; projectId: string }, string>[];
   }
 
   /** Rows keyed by something other than an id that still belong to one project (purged with it). */

@@ -47,5 +47,15 @@ export const SCHEMA_V4 = {
   storyboards: 'id, &projectId',
 } as const;
 
-export const CURRENT_SCHEMA = SCHEMA_V4;
+/**
+ * v6: Auto-pilot runs, one per project (its steps, their results, the editable cue list). Brand
+ * kits live in v1's library table `brandKits`. (v5 belongs to another feature; when both are
+ * merged, v6 spreads v5.)
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V4,
+  autopilotRuns: 'id, &projectId',
+} as const;
+
+export const CURRENT_SCHEMA = SCHEMA_V6;
 export const DB_NAME = 'director';

@@ -8,6 +8,7 @@ import { blobToBase64 } from '../core/util/base64';
 import type { CompositionInfo } from '../core/preview/sandbox-protocol';
 import type { VisionWorkerApi } from '../../workers/vision.worker';
 import { makeSandboxHost } from '../app/preview/sandbox-host';
+import { runAutopilotInPage, type PageAutopilotArgs } from './autopilot-in-page';
 
 const host = makeSandboxHost(document.getElementById('stage')!);
 
@@ -31,6 +32,8 @@ const harness = {
     return { width: result.width, height: result.height, issues: result.issues, faces: result.faces.map((f) => ({ box: f.box.map((v) => Math.round(v)), score: Math.round(f.score * 1000) / 1000, embedding: f.embedding ? Array.from(f.embedding, (v) => Math.round(v * 1e6) / 1e6) : null, issues: f.issues })) };
   },
   load,
+  /** `director autopilot`: the app's Auto-pilot on a fresh project in this page's IndexedDB. */
+  autopilot: (args: PageAutopilotArgs) => runAutopilotInPage(args),
   async still(compositionId: string, props: Record<string, unknown>, frame: number) {
     return blobToBase64(await host.still(compositionId, props, frame));
   },

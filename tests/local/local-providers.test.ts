@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalProviders } from '../../edge/local/local-providers.mjs';
 import { waitFor } from './free-port';
+import { DEFAULT_SCRIPT_OPTIONS, answerTextOf, parseScriptAnswer, scriptRequestBody } from '../../src/core/autopilot';
 
 let local: Awaited<ReturnType<typeof startLocalProviders>>;
 beforeAll(async () => (local = await startLocalProviders({ port: 0 })));
@@ -97,6 +98,18 @@ describe('local demo providers (wire formats of shared/wire)', () => {
     const events = (await chat.text()).split('\r\n\r\n').filter(Boolean).map((e) => JSON.parse(e.replace(/^data: /, '')));
     expect(events.map((e) => e.candidates[0].content.parts[0].text).join('')).toContain('local demo model');
     expect(events.at(-1).candidates[0].finishReason).toBe('STOP');
+  });
+
+  it("answers Auto-pilot's script request with a schema-valid outline of the topic, labelled local", async () => {
+    const response = await post('/v1beta/models/gemini-2.5-pro:generateContent', google, scriptRequestBody('the water cycle', { ...DEFAULT_SCRIPT_OPTIONS, lengthS: 30 }));
+    const text = answerTextOf((await response.json()) as any);
+    if (!text.ok) throw new Error(text.message);
+    const parsed = parseScriptAnswer(text.text, 'en');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.script.title).toBe('The water cycle (local outline)');
+    expect(parsed.script.scenes).toHaveLength(4);
+    expect(parsed.script.scenes.every((s) => s.narration.includes('the water cycle'))).toBe(true);
+    expect(parsed.script.scenes.reduce((n, s) => n + s.durationS, 0)).toBeCloseTo(30);
   });
 
   it('speaks with the offline voice for the TTS model: 24 kHz s16le PCM with speech in it, as long as the words need', async () => {

@@ -33,6 +33,9 @@ describe('which providers the local edge sends to the real APIs', () => {
   it('VEO_API_KEY alone makes only Veo real, and a local Veo never gets the real Gemini key', () => {
     expect(planProviders({ VEO_API_KEY: 'veo-key-123456789' }).local).toEqual(['gemini', 'runway']);
     expect(planProviders({ VEO_API_KEY: 'veo-key-123456789' }).secrets().GEMINI_API_KEY).toBe(LOCAL_PROVIDER_KEY);
+    // Stock footage keys pass through only when set (no local stand-in for stock search).
+    expect(planProviders({ PEXELS_API_KEY: 'pexels-key-1234' }).secrets()).toMatchObject({ PEXELS_API_KEY: 'pexels-key-1234' });
+    expect(planProviders({}).secrets()).not.toHaveProperty('PIXABAY_API_KEY');
     const all = planProviders({ GEMINI_API_KEY: GEMINI, RUNWAY_API_KEY: RUNWAY, RUNWAY_BASE_URL: 'http://127.0.0.1:9999' });
     expect(all.local).toEqual([]);
     expect(all.vars(undefined)).toMatchObject({ LOCAL_PROVIDERS: '', RUNWAY_BASE_URL: 'http://127.0.0.1:9999' });

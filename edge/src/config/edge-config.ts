@@ -13,6 +13,7 @@ export interface EdgeConfig {
   veo: { apiKey: string | undefined; baseUrl: string; models: readonly string[] };
   runway: { apiKey: string | undefined; baseUrl: string; models: readonly string[]; apiVersion: string };
   render: { backendUrl: string | undefined; backendToken: string | undefined };
+  stock: { pexels: { apiKey: string | undefined; baseUrl: string }; pixabay: { apiKey: string | undefined; baseUrl: string } };
   /** Providers answered by the local demo server of `npm start` (LOCAL_PROVIDERS), not the real APIs. */
   localProviders: ReadonlySet<LocalProviderId>;
   limits: {
@@ -88,6 +89,10 @@ export function parseConfig(env: Env): EdgeConfig {
     render: {
       backendUrl: env.RENDER_BACKEND_URL ? baseUrl('RENDER_BACKEND_URL', env.RENDER_BACKEND_URL) : undefined,
       backendToken: nonEmpty(env.RENDER_BACKEND_TOKEN),
+    },
+    stock: {
+      pexels: { apiKey: nonEmpty(env.PEXELS_API_KEY), baseUrl: baseUrl('PEXELS_BASE_URL', env.PEXELS_BASE_URL ?? 'https://api.pexels.com') },
+      pixabay: { apiKey: nonEmpty(env.PIXABAY_API_KEY), baseUrl: baseUrl('PIXABAY_BASE_URL', env.PIXABAY_BASE_URL ?? 'https://pixabay.com') },
     },
     localProviders: localProviders(env.LOCAL_PROVIDERS),
     limits: {

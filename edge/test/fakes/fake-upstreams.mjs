@@ -5,7 +5,7 @@
 // Scenarios are chosen by a marker in the prompt text, e.g. "[fake:429]", "[fake:500]",
 // "[fake:hang]", "[fake:cut]", "[fake:stall]", "[fake:hold:<id>]", "[fake:function-call]",
 // "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]", "[fake:late:<ms>]",
-// "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway).
+// "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway); "[fake:429]" in a stock query (Pexels, Pixabay).
 //
 // Control endpoints (no auth): GET /__fake/counts, GET /__fake/requests (method, path, query and
 // headers of every upstream request, to check how keys travel), POST /__fake/release/<holdId>, POST /__fake/reset,
@@ -17,6 +17,7 @@ import { makeFakeGemini } from './fake-gemini.mjs';
 import { makeFakeRenderBackend } from './fake-render-backend.mjs';
 import { makeFakeRunway } from './fake-runway.mjs';
 import { makeFakeVeo } from './fake-veo.mjs';
+import { makeFakeStock } from './fake-stock.mjs';
 
 export const FAKE_DEFAULTS = {
   /** Keys the fake Gemini/Veo accept: the server key, and one "user" key. */
@@ -28,6 +29,9 @@ export const FAKE_DEFAULTS = {
     runway: `key_${'3f0c9a7e1b5d2c84'.repeat(8)}`,
   },
   renderToken: 'fake-render-service-token-5f2b',
+  /** Stock footage keys (Pexels: Authorization header; Pixabay: ?key=). */
+  pexelsKey: 'fake-pexels-key-Lq8Wn2Vz5Rt0Yc3Hd6Ms9Xb1',
+  pixabayKey: '12345678-fakepixabay0key0a1b2c3d4e5',
   /** Veo operations report done after this many polls. */
   veoPollsUntilDone: 1,
   runwayPollsUntilDone: 2,
@@ -76,7 +80,7 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
     /** Every request to a provider route: how keys arrived (tests read it; the fakes are local). */
     requestLog: [],
   };
-  const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeRenderBackend(state)];
+  const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeRenderBackend(state), makeFakeStock(state)];
 
   const release = (id) => {
     const resolve = state.holds.get(id);

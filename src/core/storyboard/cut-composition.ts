@@ -134,6 +134,11 @@ export function cutFiles(plan: CutPlan, files: ReadonlyMap<string, string>): { f
 
 /** Wraps the JSX of Root's first `return (…)` as `<>…<StoryboardComposition /></>`; null if not found. */
 export function addToRootReturn(source: string): string | null {
+  return addElementToRootReturn(source, '<StoryboardComposition />');
+}
+
+/** Wraps the JSX of Root's first `return (…)` as `<>…{element}</>` (Auto-pilot adds its own); null if not found. */
+export function addElementToRootReturn(source: string, element: string): string | null {
   const rootAt = source.search(/export\s+const\s+Root\b|export\s+function\s+Root\b/);
   if (rootAt < 0) return null;
   const open = source.indexOf('return (', rootAt);
@@ -152,7 +157,7 @@ export function addToRootReturn(source: string): string | null {
     else if (ch === '(') depth++;
     else if (ch === ')' && --depth === 0) {
       const inner = source.slice(start, i).trim();
-      return `${source.slice(0, start)}\n    <>\n      ${inner}\n      <StoryboardComposition />\n    </>\n  ${source.slice(i)}`;
+      return `${source.slice(0, start)}\n    <>\n      ${inner}\n      ${element}\n    </>\n  ${source.slice(i)}`;
     }
   }
   return null;

@@ -37,6 +37,8 @@ const scene = z.object({
   notes: text(4000).catch(''),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().catch(undefined),
   clips: z.array(clip).max(STORYBOARD_LIMITS.maxClips),
+  narration: text(4000).optional().catch(undefined),
+  onScreenText: text(200).optional().catch(undefined),
 });
 
 const storyboardSchema = z

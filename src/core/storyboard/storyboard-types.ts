@@ -51,6 +51,10 @@ export interface StoryboardScene {
   notes: string;
   color?: string;
   clips: StoryboardClip[];
+  /** What the voice says over the scene (a script's narration; voiceover and subtitles read it). */
+  narration?: string;
+  /** A few words shown over the scene's pictures. */
+  onScreenText?: string;
 }
 
 export interface StoryboardCharacter {

@@ -57,8 +57,29 @@ export function HomePage() {
     }
   };
 
+  /** Auto-pilot: a fresh landscape project opened on its Auto-pilot tab, where the topic is asked for. */
+  const startAutopilot = async () => {
+    setStarting(true);
+    try {
+      const result = await createProject(db, { name: 'Auto-pilot video', width: 1920, height: 1080, fps: 30 });
+      if (!result.ok) return showToast({ kind: 'error', message: result.message });
+      navigate(`/projects/${result.value.id}/autopilot`);
+    } finally {
+      setStarting(false);
+    }
+  };
+
   const gallery = (small: boolean) => (
     <section class="start-gallery" classList={{ small }} aria-label="Ways to start a video">
+      <div class="start-gallery-head">
+        <h2>Start from a topic</h2>
+        <p class="hint">Auto-pilot writes a script, finds or designs the pictures, speaks it with subtitles and renders an MP4.</p>
+      </div>
+      <div>
+        <button type="button" class="button primary" data-testid="home-autopilot" disabled={starting()} onClick={() => void startAutopilot()}>
+          Auto-pilot from a topic
+        </button>
+      </div>
       <div class="start-gallery-head">
         <h2>Start from a template</h2>
         <p class="hint">Multi-scene videos that build and play at once; change their texts, colours and code.</p>

@@ -13,6 +13,7 @@ import { ShareDialog } from '../share/share-dialog';
 export const PROJECT_VIEWS = [
   { id: 'canvas', label: 'Canvas' },
   { id: 'storyboard', label: 'Storyboard' },
+  { id: 'autopilot', label: 'Auto-pilot' },
   { id: 'code', label: 'Code' },
   { id: 'assets', label: 'Assets' },
   { id: 'render', label: 'Render' },

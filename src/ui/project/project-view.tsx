@@ -6,6 +6,7 @@ const RenderView = lazy(() => import('../render/render-view'));
 const CanvasView = lazy(() => import('../canvas/canvas-view'));
 const AssetsView = lazy(() => import('../assets/assets-view'));
 const StoryboardView = lazy(() => import('../storyboard/storyboard-view'));
+const AutopilotView = lazy(() => import('../autopilot/autopilot-view'));
 
 /**
  * The body of a project tab. Each view is an honest empty state until its feature lands: it says
@@ -20,6 +21,9 @@ export default function ProjectView() {
       </Match>
       <Match when={params.view === 'storyboard'}>
         <StoryboardView />
+      </Match>
+      <Match when={params.view === 'autopilot'}>
+        <AutopilotView />
       </Match>
       <Match when={params.view === 'code'}>
         <CodeView />
