@@ -58,6 +58,8 @@ describe('Auto-pilot', () => {
     await configureEdge(page, { agent: 'gemini-2.5-flash' });
     await page.goto(`${baseUrl()}/projects/${projectId}/autopilot`);
     await page.getByTestId('autopilot-resume').click();
+    // The failed step starts again first; only then can a failure be a new one.
+    await page.locator('[data-step=script]:not([data-status=failed])').waitFor({ timeout: 10_000 });
     await waitForStep(page, 'voiceover', 30_000);
     // The script came from the model after one retry: two calls, none after.
     expect((await fakes('/__fake/counts')).gemini.generateContent - before).toBe(2);
