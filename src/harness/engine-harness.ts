@@ -31,6 +31,8 @@ const harness = {
     return { width: result.width, height: result.height, issues: result.issues, faces: result.faces.map((f) => ({ box: f.box.map((v) => Math.round(v)), score: Math.round(f.score * 1000) / 1000, embedding: f.embedding ? Array.from(f.embedding, (v) => Math.round(v * 1e6) / 1e6) : null, issues: f.issues })) };
   },
   load,
+  /** The runtime's compatibility warnings for the loaded project (remote media, fonts offline). */
+  warnings: () => host.warnings(),
   async still(compositionId: string, props: Record<string, unknown>, frame: number) {
     return blobToBase64(await host.still(compositionId, props, frame));
   },
