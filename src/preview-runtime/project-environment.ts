@@ -13,6 +13,8 @@ export interface RuntimeAsset {
 export interface EnvironmentOptions {
   /** A compatibility note for the host (remote assets, fonts), once per code. */
   warn?: (code: string, message: string) => void;
+  /** The project called remotion's global cancelRender(): renders in progress stop with this error. */
+  onCancelRender?: (error: Error) => void;
 }
 
 /**
@@ -61,6 +63,11 @@ export function makeProjectEnvironment(assets: ReadonlyMap<string, RuntimeAsset>
       root = component;
     },
     staticFile,
+    // The web renderer waits on its own scope, not the window the global cancelRender marks: tell the runtime.
+    cancelRender(error: unknown) {
+      options.onCancelRender?.(error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'Rendering was cancelled by the project (cancelRender).'));
+      return Remotion.cancelRender(error);
+    },
   });
   // Projects of Remotion 4.0.x+ may import getStaticFiles/watchStaticFile from @remotion/studio.
   const studio = asCommonJs({ getStaticFiles: compat.getStaticFiles, watchStaticFile: compat.watchStaticFile });

@@ -51,6 +51,27 @@ let compositions = new Map<string, CollectedComposition>();
 let generation = 0;
 const playerRef = createRef<PlayerRef>();
 const renders = new Map<number, AbortController>();
+/** Every still and export in progress, so a cancelRender() from project code stops them with its reason. */
+const rendering = new Set<AbortController>();
+
+class ProjectCancelled extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+/** Runs a still or export with a signal; when the project cancelled it, fails with the project's own error. */
+async function withCancel<T>(controller: AbortController, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  rendering.add(controller);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (controller.signal.reason instanceof ProjectCancelled) throw controller.signal.reason.cause;
+    throw explainDelayRenderTimeout(error, bundle);
+  } finally {
+    rendering.delete(controller);
+  }
+}
 
 /** Evaluates a CommonJS bundle as an ES module from a blob (no eval), with our require and hooks. */
 async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEnvironment>): Promise<string> {
@@ -80,6 +101,9 @@ async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
   const sizes = new Map(message.assets.map((a) => [a.name, a.blob.size]));
   const env = makeProjectEnvironment(new Map(urls.map(([name, url]) => [name, { url, size: sizes.get(name) ?? 0 }])), {
     warn: (code, text) => post({ type: 'runtime-warning', warning: { code, message: text } }),
+    onCancelRender: (error) => {
+      for (const controller of rendering) controller.abort(new ProjectCancelled(error));
+    },
   });
   running = env;
   try {
@@ -180,13 +204,8 @@ function renderOptions(c: CollectedComposition, inputProps: Record<string, unkno
 async function still(message: Extract<HostToSandbox, { type: 'still' }>) {
   const c = composition(message.compositionId);
   const frame = Math.max(0, Math.min(message.frame, c.info.durationInFrames - 1));
-  const result = await renderStillOnWeb({ ...renderOptions(c, message.inputProps), frame, scale: message.scale ?? 1 } as never).catch(rethrowExplained);
+  const result = await withCancel(new AbortController(), (signal) => renderStillOnWeb({ ...renderOptions(c, message.inputProps), frame, scale: message.scale ?? 1, signal } as never));
   post({ type: 'still-result', requestId: message.requestId, blob: await result.blob({ format: 'png' }) });
-}
-
-/** A stuck delayRender() becomes one sentence naming its label and the project line that made it. */
-function rethrowExplained(error: unknown): never {
-  throw explainDelayRenderTimeout(error, bundle);
 }
 
 async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
@@ -194,7 +213,7 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
   const controller = new AbortController();
   renders.set(message.requestId, controller);
   try {
-    const result = await renderMediaOnWeb({
+    const result = await withCancel(controller, () => renderMediaOnWeb({
       ...renderOptions(c, message.inputProps),
       container: message.container,
       videoCodec: message.container === 'webm' ? 'vp9' : 'h264',
@@ -203,7 +222,7 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
       ...(message.quality ? renderQualityOptions(message.quality) : {}),
       onProgress: (p: RenderMediaOnWebProgress) =>
         post({ type: 'render-progress', requestId: message.requestId, progress: p.progress, renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, etaMs: p.renderEstimatedTime ?? null }),
-    } as never).catch(rethrowExplained);
+    } as never));
     post({ type: 'render-result', requestId: message.requestId, blob: await result.getBlob() });
   } finally {
     renders.delete(message.requestId);

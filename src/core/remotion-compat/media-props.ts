@@ -26,6 +26,9 @@ export function toMediaVideoProps(props: Record<string, unknown>): Record<string
   for (const key of FALLBACK_ONLY) if (props[key] !== undefined) fallback[key] = props[key];
   for (const key of [...FALLBACK_ONLY, ...DROPPED]) delete out[key];
   if (Object.keys(fallback).length) out.fallbackOffthreadVideoProps = fallback;
+  // <OffthreadVideo style={{ objectFit: 'cover' }}> fits an <img>; @remotion/media draws a canvas and takes the fit as a prop.
+  const fit = (props.style as Record<string, unknown> | undefined)?.objectFit;
+  if (out.objectFit === undefined && typeof fit === 'string') out.objectFit = fit;
   return out;
 }
 

@@ -21,6 +21,11 @@ describe('toMediaVideoProps', () => {
     expect(toMediaVideoProps({ src: 'a.mp4', imageFormat: 'png', allowAmplificationDuringRender: true })).toEqual({ src: 'a.mp4' });
   });
 
+  it("takes the fit from style.objectFit, where an OffthreadVideo's <img> read it", () => {
+    expect(toMediaVideoProps({ src: 'a.mp4', style: { objectFit: 'cover' } })).toEqual({ src: 'a.mp4', style: { objectFit: 'cover' }, objectFit: 'cover' });
+    expect(toMediaVideoProps({ src: 'a.mp4', objectFit: 'contain', style: { objectFit: 'cover' } }).objectFit).toBe('contain');
+  });
+
   it('does not change the props it is given', () => {
     const props = { src: 'a.mp4', startFrom: 3, transparent: true };
     toMediaVideoProps(props);
