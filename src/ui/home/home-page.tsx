@@ -85,9 +85,12 @@ export function HomePage() {
     setImporting(true);
     try {
       const result = await (await backupActions()).importProjectArchive(file);
-      if (result.ok) showToast({ kind: 'info', message: `Imported “${result.value.name}”.` });
-      else if (result.code === 'missing_manifest' || result.code === 'too_many_entries') await showRemotionImport((await remotionImport()).importRemotionZip(file));
-      else showToast({ kind: 'error', message: result.message });
+      if (result.ok) return showToast({ kind: 'info', message: `Imported “${result.value.name}”.` });
+      const maybeRemotion = (result.code === 'missing_manifest' || result.code === 'too_many_entries') && !/\.director\.zip$/i.test(file.name);
+      const remotion = maybeRemotion ? await (await remotionImport()).importRemotionZip(file) : null;
+      if (remotion?.ok) setImported(remotion.value);
+      // Neither a backup nor a project: the backup's message says what Import takes.
+      else showToast({ kind: 'error', message: remotion && remotion.code !== 'no_project' ? remotion.message : result.message });
     } finally {
       setImporting(false);
       fileInput.value = '';
