@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type Accessor } from 'solid-js';
-import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import type { CompositionInfo, RuntimeErrorInfo, RuntimeWarning } from '../../core/preview/sandbox-protocol';
 import { makeSandboxHost, type SandboxHost } from '../../app/preview/sandbox-host';
 
 export interface PreviewPanelProps {
@@ -24,6 +24,8 @@ export function PreviewPanel(props: PreviewPanelProps) {
   const [frame, setFrame] = createSignal(0);
   const [playing, setPlaying] = createSignal(false);
   const [loop, setLoop] = createSignal(true);
+  /** The runtime's compatibility notes for this project (remote media as placeholders, fonts offline). */
+  const [warnings, setWarnings] = createSignal<RuntimeWarning[]>([]);
   const current = () => props.compositions().find((c) => c.id === props.selected()) ?? props.compositions()[0];
 
   onMount(() => {
@@ -37,6 +39,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
         setPlaying(p);
       },
       onRuntimeError: props.onRuntimeError,
+      onWarning: () => setWarnings(sandbox.warnings()),
     });
     setHost(sandbox);
     props.onSandbox(sandbox);
@@ -49,6 +52,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
       const comp = current();
       const sandbox = host();
       if (!comp || !sandbox) return;
+      setWarnings(sandbox.warnings());
       void sandbox.show(comp.id, props.inputProps(), Math.min(frame(), comp.durationInFrames - 1), loop());
     }),
   );
@@ -127,6 +131,11 @@ export function PreviewPanel(props: PreviewPanelProps) {
           <For each={props.compositions()}>{(c) => <option value={c.id}>{c.id} · {c.width}×{c.height} · {c.fps} fps</option>}</For>
         </select>
       </div>
+      <Show when={warnings().length > 0}>
+        <ul class="preview-warnings" role="status" data-testid="preview-warnings">
+          <For each={warnings()}>{(w) => <li>{w.message}</li>}</For>
+        </ul>
+      </Show>
     </section>
   );
 }
