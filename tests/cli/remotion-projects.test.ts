@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleDir } from '../../src/cli/bundle-command';
+import { openEngine } from '../../src/cli/engine-session';
+import { readProjectDir } from '../../src/cli/read-project-dir';
 import { pngStats } from './png-stats';
 
 /**
@@ -41,11 +44,10 @@ async function still(dir: string, composition: string, frame: number, size: [num
 }
 
 describe('Remotion projects by other authors (remotion-dev templates)', { timeout: 120_000 }, () => {
-  it('bundle', async () => {
-    for (const name of ['template-helloworld', 'template-tiktok', 'compat-apis']) {
-      const { code, stdout } = await director('bundle', path.join(FIXTURES, name), '--json');
-      expect(code, name).toBe(0);
-      expect(JSON.parse(stdout)).toMatchObject({ ok: true, entry: 'src/index.ts', errors: [] });
+  it('bundle with the app\'s bundler (esbuild-wasm, same resolver)', async () => {
+    for (const name of ['template-helloworld', 'template-tiktok']) {
+      const out = await bundleDir(path.join(FIXTURES, name));
+      expect(out, name).toMatchObject({ ok: true, entry: 'src/index.ts', errors: [] });
     }
   });
 
@@ -64,33 +66,63 @@ describe('Remotion projects by other authors (remotion-dev templates)', { timeou
   });
 });
 
+/**
+ * One engine session for the API fixture (the harness `director still` drives, in headless Chromium),
+ * so each API costs a still, not a browser start.
+ */
 describe('the Remotion APIs real projects use, in the browser engine', { timeout: 120_000 }, () => {
-  it('OffthreadVideo with startFrom/endAt/volume/playbackRate/muted/transparent/toneMapped draws the video', async () => {
-    await still(compat, 'TrimmedVideo', 10, [640, 360]);
+  let engine: Awaited<ReturnType<typeof openEngine>>;
+  beforeAll(async () => {
+    const bundle = await bundleDir(compat);
+    expect(bundle.ok).toBe(true);
+    engine = await openEngine(path.resolve('.'), bundle.code, await readProjectDir(compat));
+  }, 120_000);
+  afterAll(() => engine?.close());
+
+  type Harness = { directorEngine: { still: (id: string, props: object, frame: number) => Promise<string>; warnings: () => { message: string }[] } };
+  const stillOf = async (id: string, frame: number) => {
+    const base64 = await engine.page.evaluate(({ id, frame }) => (window as unknown as Harness).directorEngine.still(id, {}, frame), { id, frame });
+    const stats = pngStats(Buffer.from(base64, 'base64'));
+    expect([stats.width, stats.height]).toEqual([640, 360]);
+    expect(stats.distinctBytes).toBeGreaterThan(40);
+  };
+  const warnings = () => engine.page.evaluate(() => (window as unknown as Harness).directorEngine.warnings().map((w) => w.message).join('\n'));
+
+  it('lists every composition, calculateMetadata with getVideoMetadata included', () => {
+    expect(engine.compositions.map((c) => c.id)).toEqual(['TrimmedVideo', 'CaptionedVideo', 'StaticFilesList', 'RemoteImage', 'FontTitle', 'StuckDelayRender']);
+    expect(engine.compositions.find((c) => c.id === 'CaptionedVideo')!.durationInFrames).toBe(90); // the 3 s clip at 30 fps
   });
 
-  it('getStaticFiles() lists the assets, and exports a short MP4 with exactly the frames asked for', async () => {
-    await still(compat, 'StaticFilesList', 0, [640, 360]);
+  it('OffthreadVideo with startFrom/endAt/volume/playbackRate/muted/transparent/toneMapped draws the video', async () => {
+    await stillOf('TrimmedVideo', 10);
+  });
+
+  it('getStaticFiles() lists the assets', async () => {
+    await stillOf('StaticFilesList', 0);
+  });
+
+  it('a remote image offline is a visible placeholder and a warning naming its URL', async () => {
+    await stillOf('RemoteImage', 0);
+    expect(await warnings()).toContain('drawn as a placeholder: https://images.example.com/product-shot.png.');
+  });
+
+  it('a Google font falls back to a local font with a warning', async () => {
+    await stillOf('FontTitle', 0);
+    expect(await warnings()).toContain('Font "Montserrat" (@remotion/google-fonts) is not available offline');
+  });
+
+  it('a delayRender() never cleared fails soon, naming its label and the line that created it', async () => {
+    const error = await engine.page.evaluate(() => (window as unknown as Harness).directorEngine.still('StuckDelayRender', {}, 0).then(() => 'rendered', (e: Error) => e.message));
+    expect(error).toMatch(/^delayRender\("waiting-for-api"\), created at src\/StuckDelayRender\.tsx:\d+:\d+, was never cleared: continueRender\(\) was not called within 1 s/);
+  });
+});
+
+describe('director render on a project written for the Remotion CLI', { timeout: 120_000 }, () => {
+  it('exports OffthreadVideo with trims to an MP4 with exactly the frames asked for', async () => {
     const file = out('trimmed.mp4');
     const { code, stdout } = await director('render', compat, '--composition', 'TrimmedVideo', '--out', file, '--frames', '0-9');
     expect(code, stdout).toBe(0);
     const input = new Input({ source: new BufferSource(readFileSync(file)), formats: ALL_FORMATS });
     expect((await (await input.getPrimaryVideoTrack())!.computePacketStats()).packetCount).toBe(10);
-  });
-
-  it('a remote image offline is a visible placeholder and a warning naming its URL', async () => {
-    const { warnings } = await still(compat, 'RemoteImage', 0, [640, 360]);
-    expect(warnings.join('\n')).toContain('drawn as a placeholder: https://images.example.com/product-shot.png.');
-  });
-
-  it('a Google font falls back to a local font with a warning', async () => {
-    const { warnings } = await still(compat, 'FontTitle', 0, [640, 360]);
-    expect(warnings.join('\n')).toContain('Font "Montserrat" (@remotion/google-fonts) is not available offline');
-  });
-
-  it('a delayRender() never cleared fails soon, naming its label and the line that created it', async () => {
-    const { code, stdout } = await director('still', compat, '--composition', 'StuckDelayRender', '--frame', '0', '--out', out('stuck.png'));
-    expect(code).toBe(1);
-    expect(JSON.parse(stdout).error).toMatch(/^delayRender\("waiting-for-api"\), created at src\/StuckDelayRender\.tsx:\d+:\d+, was never cleared: continueRender\(\) was not called within 1 s/);
   });
 });
