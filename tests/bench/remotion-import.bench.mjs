@@ -26,7 +26,7 @@ function tenCompositionProject() {
 }
 
 export async function runRemotionImportBench({ root, emit }) {
-  const port = 4412;
+  const port = Number(process.env.BENCH_PORT ?? 4323);
   const base = `http://localhost:${port}`;
   const server = await preview({ root, logLevel: 'silent', preview: { port, strictPort: true } });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
