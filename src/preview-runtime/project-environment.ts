@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import * as Remotion from 'remotion';
 import { asCommonJs, VENDORED_MODULES } from './module-registry';
 import { makeRemotionCompat, type StaticFileInfo } from './remotion-compat';
+import { makeScopedDelayRender } from './render-scope';
 import { assetNameOfUrl, missingAssetMessage, namedAssetUrl } from '../core/remotion-compat';
 
 /** One asset as the runtime holds it: its object URL and size. */
@@ -58,6 +59,7 @@ export function makeProjectEnvironment(assets: ReadonlyMap<string, RuntimeAsset>
 
   const remotion = asCommonJs(Remotion, {
     ...compat,
+    ...makeScopedDelayRender(),
     registerRoot(component: ComponentType) {
       if (!component) throw new Error('registerRoot() needs a React component, e.g. registerRoot(Root).');
       root = component;

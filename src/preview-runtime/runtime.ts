@@ -16,6 +16,7 @@ import { containRendererTelemetry } from './contain-telemetry';
 import { installPrivateStorage } from './private-storage';
 import { makeProjectEnvironment } from './project-environment';
 import { installAssetFetch } from './asset-fetch';
+import { endRenderScope, withRenderScope } from './render-scope';
 import { explainDelayRenderTimeout, RENDER_DELAY_TIMEOUT_MS } from './delay-render-timeout';
 
 /**
@@ -69,6 +70,7 @@ async function withCancel<T>(controller: AbortController, run: (signal: AbortSig
     if (controller.signal.reason instanceof ProjectCancelled) throw controller.signal.reason.cause;
     throw explainDelayRenderTimeout(error, bundle);
   } finally {
+    endRenderScope();
     rendering.delete(controller);
   }
 }
@@ -188,7 +190,7 @@ function renderOptions(c: CollectedComposition, inputProps: Record<string, unkno
   return {
     composition: {
       id: c.info.id,
-      component: c.component,
+      component: withRenderScope(c.component),
       width: c.info.width,
       height: c.info.height,
       fps: c.info.fps,

@@ -89,7 +89,7 @@ describe('the Remotion APIs real projects use, in the browser engine', { timeout
   const warnings = () => engine.page.evaluate(() => (window as unknown as Harness).directorEngine.warnings().map((w) => w.message).join('\n'));
 
   it('lists every composition, calculateMetadata with getVideoMetadata included', () => {
-    expect(engine.compositions.map((c) => c.id)).toEqual(['TrimmedVideo', 'CaptionedVideo', 'StaticFilesList', 'RemoteImage', 'FontTitle', 'StuckDelayRender']);
+    expect(engine.compositions.map((c) => c.id)).toEqual(['TrimmedVideo', 'CaptionedVideo', 'StaticFilesList', 'RemoteImage', 'FontTitle', 'StuckDelayRender', 'GlobalDelayRender']);
     expect(engine.compositions.find((c) => c.id === 'CaptionedVideo')!.durationInFrames).toBe(90); // the 3 s clip at 30 fps
   });
 
@@ -109,6 +109,10 @@ describe('the Remotion APIs real projects use, in the browser engine', { timeout
   it('a Google font falls back to a local font with a warning', async () => {
     await stillOf('FontTitle', 0);
     expect(await warnings()).toContain('Font "Montserrat" (@remotion/google-fonts) is not available offline');
+  });
+
+  it('a global delayRender() (not the hook) holds the frame until continueRender(): the text that arrives later is drawn', async () => {
+    await stillOf('GlobalDelayRender', 0);
   });
 
   it('a delayRender() never cleared fails soon, naming its label and the line that created it', async () => {
