@@ -3,7 +3,7 @@ import * as Remotion from 'remotion';
 import { asCommonJs, VENDORED_MODULES } from './module-registry';
 import { makeRemotionCompat, type StaticFileInfo } from './remotion-compat';
 import { makeScopedDelayRender } from './render-scope';
-import { assetNameOfUrl, missingAssetMessage, namedAssetUrl } from '../core/remotion-compat';
+import { assetNameOfUrl, localNameOfRemote, missingAssetMessage, namedAssetUrl } from '../core/remotion-compat';
 
 /** One asset as the runtime holds it: its object URL and size. */
 export interface RuntimeAsset {
@@ -13,7 +13,7 @@ export interface RuntimeAsset {
 
 export interface EnvironmentOptions {
   /** A compatibility note for the host (remote assets, fonts), once per code. */
-  warn?: (code: string, message: string) => void;
+  warn?: (code: string, message: string, urls?: string[]) => void;
   /** The project called remotion's global cancelRender(): renders in progress stop with this error. */
   onCancelRender?: (error: Error) => void;
 }
@@ -27,11 +27,11 @@ export function makeProjectEnvironment(assets: ReadonlyMap<string, RuntimeAsset>
   let root: ComponentType | null = null;
   const styles: HTMLStyleElement[] = [];
   const warned = new Map<string, string>();
-  const warn = (code: string, message: string) => {
+  const warn = (code: string, message: string, urls?: string[]) => {
     if (warned.get(code) === message) return;
     warned.set(code, message);
     console.warn(`[director] ${message}`);
-    options.warn?.(code, message);
+    options.warn?.(code, message, urls);
   };
 
   const staticFile = (name: string): string => {
@@ -55,7 +55,12 @@ export function makeProjectEnvironment(assets: ReadonlyMap<string, RuntimeAsset>
 
   const staticFiles = (): StaticFileInfo[] =>
     [...assets].map(([name, a]) => ({ name, src: namedAssetUrl(a.url, name), sizeInBytes: a.size, lastModified: 0 }));
-  const compat = makeRemotionCompat({ staticFiles, warn });
+  const localCopy = (url: string): string | null => {
+    const name = localNameOfRemote(url);
+    const asset = name ? assets.get(name) : undefined;
+    return asset && name ? namedAssetUrl(asset.url, name) : null;
+  };
+  const compat = makeRemotionCompat({ staticFiles, warn, localCopy });
 
   const remotion = asCommonJs(Remotion, {
     ...compat,

@@ -19,7 +19,9 @@ export interface StaticFileInfo {
 
 export interface CompatOptions {
   staticFiles: () => StaticFileInfo[];
-  warn: (code: string, message: string) => void;
+  warn: (code: string, message: string, urls?: string[]) => void;
+  /** The project's saved copy of a remote file (see localNameOfRemote), as an asset URL; null without one. */
+  localCopy: (url: string) => string | null;
 }
 
 type Props = Record<string, unknown>;
@@ -42,12 +44,17 @@ const PLACEHOLDER: CSSProperties = {
 };
 
 /** The overrides spread over `remotion`'s namespace for one project. */
-export function makeRemotionCompat({ staticFiles, warn }: CompatOptions) {
+export function makeRemotionCompat({ staticFiles, warn, localCopy }: CompatOptions) {
   const remote = new Set<string>();
   const noteRemote = (src: string) => {
     if (remote.has(src)) return;
     remote.add(src);
-    warn('remote-assets', remoteAssetsWarning([...remote]));
+    warn('remote-assets', remoteAssetsWarning([...remote]), [...remote]);
+  };
+  /** Remote media: the saved copy when the project has one, else null (drawn as a placeholder). */
+  const local = (props: Props): Props | null => {
+    const copy = localCopy(props.src as string);
+    return copy ? { ...props, src: copy } : null;
   };
   const placeholder = (kind: string, props: Props) =>
     createElement(
@@ -59,6 +66,8 @@ export function makeRemotionCompat({ staticFiles, warn }: CompatOptions) {
 
   const Img = ((props: Props) => {
     if (isRemoteUrl(props.src)) {
+      const saved = local(props);
+      if (saved) return createElement(Remotion.Img as ComponentType<Props>, saved);
       noteRemote(props.src);
       return placeholder('Image', props);
     }
@@ -67,6 +76,8 @@ export function makeRemotionCompat({ staticFiles, warn }: CompatOptions) {
 
   const Video = ((props: Props) => {
     if (isRemoteUrl(props.src)) {
+      const saved = local(props);
+      if (saved) return createElement(MediaVideo as ComponentType<Props>, toMediaVideoProps(saved));
       noteRemote(props.src);
       return placeholder('Video', props);
     }
@@ -75,6 +86,8 @@ export function makeRemotionCompat({ staticFiles, warn }: CompatOptions) {
 
   const Audio = ((props: Props) => {
     if (isRemoteUrl(props.src)) {
+      const saved = local(props);
+      if (saved) return createElement(MediaAudio as ComponentType<Props>, toMediaAudioProps(saved));
       noteRemote(props.src);
       return null;
     }

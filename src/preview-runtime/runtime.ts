@@ -102,7 +102,7 @@ async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
   const urls = await Promise.all(message.assets.map(async (a) => [a.name, URL.createObjectURL(await drawable(a.blob))] as const));
   const sizes = new Map(message.assets.map((a) => [a.name, a.blob.size]));
   const env = makeProjectEnvironment(new Map(urls.map(([name, url]) => [name, { url, size: sizes.get(name) ?? 0 }])), {
-    warn: (code, text) => post({ type: 'runtime-warning', warning: { code, message: text } }),
+    warn: (code, text, urls) => post({ type: 'runtime-warning', warning: { code, message: text, ...(urls ? { urls } : {}) } }),
     onCancelRender: (error) => {
       for (const controller of rendering) controller.abort(new ProjectCancelled(error));
     },

@@ -89,7 +89,7 @@ describe('the Remotion APIs real projects use, in the browser engine', { timeout
   const warnings = () => engine.page.evaluate(() => (window as unknown as Harness).directorEngine.warnings().map((w) => w.message).join('\n'));
 
   it('lists every composition, calculateMetadata with getVideoMetadata included', () => {
-    expect(engine.compositions.map((c) => c.id)).toEqual(['TrimmedVideo', 'CaptionedVideo', 'StaticFilesList', 'RemoteImage', 'FontTitle', 'StuckDelayRender', 'GlobalDelayRender']);
+    expect(engine.compositions.map((c) => c.id)).toEqual(['TrimmedVideo', 'CaptionedVideo', 'StaticFilesList', 'RemoteImage', 'FontTitle', 'StuckDelayRender', 'GlobalDelayRender', 'SavedRemoteImage']);
     expect(engine.compositions.find((c) => c.id === 'CaptionedVideo')!.durationInFrames).toBe(90); // the 3 s clip at 30 fps
   });
 
@@ -104,6 +104,11 @@ describe('the Remotion APIs real projects use, in the browser engine', { timeout
   it('a remote image offline is a visible placeholder and a warning naming its URL', async () => {
     await stillOf('RemoteImage', 0);
     expect(await warnings()).toContain('drawn as a placeholder: https://images.example.com/product-shot.png.');
+  });
+
+  it('a remote image saved into the project (remote/<host>/<path>) is drawn from there, with no warning', async () => {
+    await stillOf('SavedRemoteImage', 0);
+    expect(await warnings()).not.toContain('https://images.example.com/saved/logo.png');
   });
 
   it('a Google font falls back to a local font with a warning', async () => {

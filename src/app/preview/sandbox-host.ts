@@ -71,7 +71,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
   };
 
   /** The latest message per warning code, for views that open after the warning came. */
-  const warnings = new Map<string, string>();
+  const warnings = new Map<string, RuntimeWarning>();
 
   const onMessage = (message: SandboxToHost) => {
     switch (message.type) {
@@ -97,7 +97,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       case 'request-error':
         return fail(message.requestId, message.error);
       case 'runtime-warning':
-        warnings.set(message.warning.code, message.warning.message);
+        warnings.set(message.warning.code, message.warning);
         return events.onWarning?.(message.warning);
       case 'shown':
         return;
@@ -136,7 +136,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
     iframe,
     ready,
     /** The runtime's warnings so far (one per code, the latest message). */
-    warnings: (): RuntimeWarning[] => [...warnings].map(([code, message]) => ({ code, message })),
+    warnings: (): RuntimeWarning[] => [...warnings.values()],
     /** Evaluates a bundle; resolves with its compositions, rejects with the error (the old one keeps playing). */
     load: (code: string, assets: { name: string; blob: Blob }[]) => {
       warnings.clear();

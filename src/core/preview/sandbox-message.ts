@@ -33,7 +33,8 @@ const SHAPES: { [K in SandboxToHost['type']]: Shape } = {
   'render-result': (m) => isCount(m.requestId) && isBlob(m.blob),
   'css-report': (m) => isCount(m.requestId) && listOf(isCssIssue, 1000)(m.issues),
   'request-error': (m) => isCount(m.requestId) && isErrorInfo(m.error),
-  'runtime-warning': (m) => isObject(m.warning) && isText(m.warning.code, 200) && isText(m.warning.message, 10_000),
+  'runtime-warning': (m) =>
+    isObject(m.warning) && isText(m.warning.code, 200) && isText(m.warning.message, 10_000) && optional(listOf((u) => isText(u, 2000), 200))(m.warning.urls),
 };
 
 /**

@@ -63,6 +63,8 @@ export interface RuntimeWarning {
   /** Stable per cause, e.g. "remote-assets" or "google-font:Inter". */
   code: string;
   message: string;
+  /** The remote addresses a "remote-assets" warning is about, for saving them into the project. */
+  urls?: string[];
 }
 
 /**

@@ -148,6 +148,7 @@ export default function RenderView() {
       <section class="render-setup">
         <StartChoices projectId={project().id} />
         <PreviewPanel
+          projectId={project().id}
           compositions={build.compositions}
           generation={build.generation}
           selected={() => current()?.id ?? null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetNameOfUrl, isRemoteUrl, missingAssetMessage, namedAssetUrl, remoteAssetsWarning } from '../../../src/core/remotion-compat';
+import { assetNameOfUrl, isRemoteUrl, localNameOfRemote, missingAssetMessage, namedAssetUrl, remoteAssetsWarning } from '../../../src/core/remotion-compat';
 
 describe('isRemoteUrl', () => {
   it('is true for http, https and protocol-relative addresses only', () => {
@@ -34,5 +34,21 @@ describe('named asset URLs', () => {
   it('a missing name is one sentence naming it and the assets there are', () => {
     expect(missingAssetMessage('clip.json', ['clip.mp4'])).toBe('staticFile("clip.json"): this project has no asset named "clip.json" (yet). Assets: clip.mp4.');
     expect(missingAssetMessage('x.png', [])).toMatch(/Add it in the Assets panel\.$/);
+  });
+});
+
+describe('localNameOfRemote', () => {
+  it('keeps a remote file under remote/<host>/<path>, without the query', () => {
+    expect(localNameOfRemote('https://CDN.example.com/img/a%20b.png?w=2#x')).toBe('remote/cdn.example.com/img/a b.png');
+    expect(localNameOfRemote('//cdn.example.com/v.mp4')).toBe('remote/cdn.example.com/v.mp4');
+  });
+
+  it('refuses addresses that name no file or try to leave the folder', () => {
+    expect(localNameOfRemote('https://example.com/')).toBeNull();
+    expect(localNameOfRemote('https://example.com/api/image')).toBeNull();
+    expect(localNameOfRemote('data:image/png;base64,AA')).toBeNull();
+    expect(localNameOfRemote('https://example.com/%E0%A4%A.png')).toBeNull();
+    // Dot segments, even encoded, resolve as the URL does and never leave remote/<host>/.
+    expect(localNameOfRemote('https://example.com/a/%2E%2E/%2E%2E/b.png')).toBe('remote/example.com/b.png');
   });
 });
