@@ -30,6 +30,7 @@ const benches = {
   storyboard: async () => (await import('../tests/bench/storyboard.bench.mjs')).runStoryboardBench({ root: ROOT, emit }),
   media: async () => (await import('../tests/media/media.bench.mjs')).runMediaBench({ root: ROOT, emit }),
   faces: async () => (await import('../tests/vision/faces.bench.mjs')).runFacesBench({ root: ROOT, emit }),
+  'remotion-import': async () => (await import('../tests/bench/remotion-import.bench.mjs')).runRemotionImportBench({ root: ROOT, emit }),
   timeline: async () => (await import('../tests/bench/timeline.bench.mjs')).runTimelineBench({ root: ROOT, emit }),
   autopilot: async () => (await import('../tests/bench/autopilot.bench.mjs')).runAutopilotBench({ root: ROOT, emit }),
   voice: async () => (await import('../tests/bench/voice.bench.mjs')).runVoiceBench({ root: ROOT, emit }),

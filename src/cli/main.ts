@@ -123,9 +123,19 @@ export async function main(argv: string[]): Promise<number> {
         return usage(`unknown command "${command}"`);
     }
   } catch (e) {
-    console.log(JSON.stringify({ ok: false, error: (e as Error).message }));
+    console.log(JSON.stringify({ ok: false, error: oneSentence((e as Error).message) }));
     return 1;
   }
+}
+
+/** An error from the engine page without Playwright's "page.evaluate: Error:" prefix or the host's stack lines. */
+function oneSentence(message: string): string {
+  return message
+    .replace(/^page\.evaluate: (?:[\w$]+: )?/, '')
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trim();
 }
 
 function parseProps(text: string | undefined): Record<string, unknown> {

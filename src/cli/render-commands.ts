@@ -36,6 +36,13 @@ async function withEngine<T>(dir: string, run: (engine: Awaited<ReturnType<typeo
   }
 }
 
+/** The runtime's compatibility warnings (remote media as placeholders, fonts offline), also on stderr. */
+async function engineWarnings(engine: Awaited<ReturnType<typeof openEngine>>): Promise<string[]> {
+  const warnings = await engine.page.evaluate(() => (window as unknown as { directorEngine: { warnings: () => { message: string }[] } }).directorEngine.warnings().map((w) => w.message));
+  for (const w of warnings) console.error(`warning: ${w}`);
+  return warnings;
+}
+
 /** `director still`: one frame as PNG through the app's engine. Prints {ok, width, height, frames, ms}. */
 export async function stillCommand(args: StillArgs): Promise<number> {
   const start = performance.now();
@@ -46,7 +53,8 @@ export async function stillCommand(args: StillArgs): Promise<number> {
       { id: comp.id, props: args.props, frame: args.frame },
     );
     await writeFile(args.out, Buffer.from(base64, 'base64'));
-    console.log(JSON.stringify({ ok: true, width: comp.width, height: comp.height, frames: 1, ms: Math.round(performance.now() - start) }));
+    const warnings = await engineWarnings(engine);
+    console.log(JSON.stringify({ ok: true, width: comp.width, height: comp.height, frames: 1, ms: Math.round(performance.now() - start), warnings }));
     return 0;
   });
 }
@@ -65,7 +73,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     );
     await writeFile(args.out, Buffer.from(base64, 'base64'));
     const frames = range ? range[1] - range[0] + 1 : comp.durationInFrames;
-    console.log(JSON.stringify({ ok: true, width: comp.width, height: comp.height, frames, ms: Math.round(performance.now() - start) }));
+    const warnings = await engineWarnings(engine);
+    console.log(JSON.stringify({ ok: true, width: comp.width, height: comp.height, frames, ms: Math.round(performance.now() - start), warnings }));
     return 0;
   });
 }

@@ -34,6 +34,8 @@ const harness = {
   load,
   /** `director autopilot`: the app's Auto-pilot on a fresh project in this page's IndexedDB. */
   autopilot: (args: PageAutopilotArgs) => runAutopilotInPage(args),
+  /** The runtime's compatibility warnings for the loaded project (remote media, fonts offline). */
+  warnings: () => host.warnings(),
   async still(compositionId: string, props: Record<string, unknown>, frame: number) {
     return blobToBase64(await host.still(compositionId, props, frame));
   },

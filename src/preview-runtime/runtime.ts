@@ -16,6 +16,9 @@ import { collectCompositions, type CollectedComposition } from './collect-compos
 import { containRendererTelemetry } from './contain-telemetry';
 import { installPrivateStorage } from './private-storage';
 import { makeProjectEnvironment } from './project-environment';
+import { installAssetFetch } from './asset-fetch';
+import { endRenderScope, withRenderScope } from './render-scope';
+import { explainDelayRenderTimeout, RENDER_DELAY_TIMEOUT_MS } from './delay-render-timeout';
 
 /**
  * The host's port, left by the boot page: taken and removed before any project code runs, so only
@@ -40,14 +43,41 @@ const playerRoot = createRoot(document.getElementById('root')!, { onCaughtError:
 addEventListener('error', (event) => post({ type: 'runtime-error', error: errorInfo(event.error ?? event.message) }));
 
 let environment: ReturnType<typeof makeProjectEnvironment> | null = null;
+/** The environment whose code runs now: the one being loaded (its calculateMetadata fetches) or the current one. */
+let running: ReturnType<typeof makeProjectEnvironment> | null = null;
+/** The current bundle's source and blob URL, to place stack frames in the project's files. */
+let bundle: { code: string; url: string } | null = null;
+installAssetFetch((url) => running?.resolveFetch(url) ?? null);
 let assetUrls: string[] = [];
 let compositions = new Map<string, CollectedComposition>();
 let generation = 0;
 const playerRef = createRef<PlayerRef>();
 const renders = new Map<number, AbortController>();
+/** Every still and export in progress, so a cancelRender() from project code stops them with its reason. */
+const rendering = new Set<AbortController>();
+
+class ProjectCancelled extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+/** Runs a still or export with a signal; when the project cancelled it, fails with the project's own error. */
+async function withCancel<T>(controller: AbortController, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  rendering.add(controller);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (controller.signal.reason instanceof ProjectCancelled) throw controller.signal.reason.cause;
+    throw explainDelayRenderTimeout(error, bundle);
+  } finally {
+    endRenderScope();
+    rendering.delete(controller);
+  }
+}
 
 /** Evaluates a CommonJS bundle as an ES module from a blob (no eval), with our require and hooks. */
-async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEnvironment>) {
+async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEnvironment>): Promise<string> {
   // One line of wrapper before the bundle: BUNDLE_WRAPPER_LINES, which the agent subtracts when it maps stacks.
   const source = `export default function (require, module, exports, __director) {\n${code}\n}`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -55,6 +85,7 @@ async function evaluateBundle(code: string, env: ReturnType<typeof makeProjectEn
     const factory = (await import(/* @vite-ignore */ url)).default as (...args: unknown[]) => void;
     const module = { exports: {} };
     factory(env.require, module, module.exports, env.director);
+    return url;
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -70,9 +101,16 @@ async function drawable(blob: Blob): Promise<Blob> {
 
 async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
   const urls = await Promise.all(message.assets.map(async (a) => [a.name, URL.createObjectURL(await drawable(a.blob))] as const));
-  const env = makeProjectEnvironment(new Map(urls));
+  const sizes = new Map(message.assets.map((a) => [a.name, a.blob.size]));
+  const env = makeProjectEnvironment(new Map(urls.map(([name, url]) => [name, { url, size: sizes.get(name) ?? 0 }])), {
+    warn: (code, text, urls) => post({ type: 'runtime-warning', warning: { code, message: text, ...(urls ? { urls } : {}) } }),
+    onCancelRender: (error) => {
+      for (const controller of rendering) controller.abort(new ProjectCancelled(error));
+    },
+  });
+  running = env;
   try {
-    await evaluateBundle(message.code, env);
+    const bundleUrl = await evaluateBundle(message.code, env);
     const Root = env.getRoot();
     if (!Root) throw new Error('The project never calls registerRoot(). Add it to src/index.ts: registerRoot(Root).');
     const collected = await collectCompositions(Root);
@@ -80,11 +118,13 @@ async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
     environment?.dispose();
     for (const url of assetUrls) URL.revokeObjectURL(url);
     environment = env;
+    bundle = { code: message.code, url: bundleUrl };
     assetUrls = urls.map(([, url]) => url);
     compositions = new Map(collected.map((c) => [c.info.id, c]));
     generation++;
     post({ type: 'loaded', requestId: message.requestId, compositions: collected.map((c) => c.info) });
   } catch (error) {
+    running = environment;
     env.dispose();
     for (const [, url] of urls) URL.revokeObjectURL(url);
     post({ type: 'load-error', requestId: message.requestId, error: errorInfo(error) });
@@ -151,7 +191,7 @@ function renderOptions(c: CollectedComposition, inputProps: Record<string, unkno
   return {
     composition: {
       id: c.info.id,
-      component: c.component,
+      component: withRenderScope(c.component),
       width: c.info.width,
       height: c.info.height,
       fps: c.info.fps,
@@ -160,13 +200,14 @@ function renderOptions(c: CollectedComposition, inputProps: Record<string, unkno
     },
     inputProps: { ...c.info.defaultProps, ...inputProps },
     licenseKey: 'free-license',
+    delayRenderTimeoutInMilliseconds: RENDER_DELAY_TIMEOUT_MS,
   };
 }
 
 async function still(message: Extract<HostToSandbox, { type: 'still' }>) {
   const c = composition(message.compositionId);
   const frame = Math.max(0, Math.min(message.frame, c.info.durationInFrames - 1));
-  const result = await renderStillOnWeb({ ...renderOptions(c, message.inputProps), frame, scale: message.scale ?? 1 } as never);
+  const result = await withCancel(new AbortController(), (signal) => renderStillOnWeb({ ...renderOptions(c, message.inputProps), frame, scale: message.scale ?? 1, signal } as never));
   post({ type: 'still-result', requestId: message.requestId, blob: await result.blob({ format: 'png' }) });
 }
 
@@ -175,7 +216,7 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
   const controller = new AbortController();
   renders.set(message.requestId, controller);
   try {
-    const result = await renderMediaOnWeb({
+    const result = await withCancel(controller, () => renderMediaOnWeb({
       ...renderOptions(c, message.inputProps),
       container: message.container,
       videoCodec: message.container === 'webm' ? 'vp9' : 'h264',
@@ -184,7 +225,7 @@ async function render(message: Extract<HostToSandbox, { type: 'render' }>) {
       ...(message.quality ? renderQualityOptions(message.quality) : {}),
       onProgress: (p: RenderMediaOnWebProgress) =>
         post({ type: 'render-progress', requestId: message.requestId, progress: p.progress, renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, etaMs: p.renderEstimatedTime ?? null }),
-    } as never);
+    } as never));
     post({ type: 'render-result', requestId: message.requestId, blob: await result.getBlob() });
   } finally {
     renders.delete(message.requestId);

@@ -3,7 +3,7 @@ import type { CssIssue } from '../../core/preview/web-render-css';
 import type { CompositionLayout } from '../../core/preview/frame-layout';
 import type { RenderQuality } from '../../core/preview/render-quality';
 import { parseSandboxMessage } from '../../core/preview/sandbox-message';
-import { sandboxSrcdoc, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
+import { sandboxSrcdoc, type CompositionInfo, type HostToSandbox, type RuntimeErrorInfo, type RuntimeWarning, type SandboxToHost, type VideoContainer } from '../../core/preview/sandbox-protocol';
 
 let runtimeCode: Promise<string> | null = null;
 /** The runtime's code, fetched once from our origin (the service worker serves it offline). */
@@ -18,6 +18,8 @@ export function loadRuntimeCode(): Promise<string> {
 export interface SandboxEvents {
   onFrame?: (frame: number, playing: boolean) => void;
   onRuntimeError?: (error: RuntimeErrorInfo) => void;
+  /** A compatibility note from the runtime (remote media drawn as placeholders, fonts offline). */
+  onWarning?: (warning: RuntimeWarning) => void;
 }
 
 /** The sandbox's answer is trusted to fit the request it answers (it is our own runtime). */
@@ -69,6 +71,9 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
     );
   };
 
+  /** The latest message per warning code, for views that open after the warning came. */
+  const warnings = new Map<string, RuntimeWarning>();
+
   const onMessage = (message: SandboxToHost) => {
     switch (message.type) {
       case 'director:sandbox-loaded':
@@ -94,6 +99,9 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
       case 'load-error':
       case 'request-error':
         return fail(message.requestId, message.error);
+      case 'runtime-warning':
+        warnings.set(message.warning.code, message.warning);
+        return events.onWarning?.(message.warning);
       case 'shown':
         return;
     }
@@ -130,8 +138,13 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
   return {
     iframe,
     ready,
+    /** The runtime's warnings so far (one per code, the latest message). */
+    warnings: (): RuntimeWarning[] => [...warnings.values()],
     /** Evaluates a bundle; resolves with its compositions, rejects with the error (the old one keeps playing). */
-    load: (code: string, assets: { name: string; blob: Blob }[]) => request<CompositionInfo[]>((requestId) => ({ type: 'load', requestId, code, assets })),
+    load: (code: string, assets: { name: string; blob: Blob }[]) => {
+      warnings.clear();
+      return request<CompositionInfo[]>((requestId) => ({ type: 'load', requestId, code, assets }));
+    },
     show: (compositionId: string, inputProps: Record<string, unknown>, frame: number, loop: boolean) =>
       ready.then(() => send({ type: 'show', compositionId, inputProps, frame, loop })),
     play: () => send({ type: 'play' }),

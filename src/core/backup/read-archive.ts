@@ -1,4 +1,4 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import type { UnzipFileInfo } from 'fflate';
 import type { SvgSanitizer } from '../agent/ports/svg-sanitizer';
 import { PROJECT_RECORD_TABLES, type ProjectRecord, type ProjectRecordTable } from '../project/records';
 import { err, ok, type Result } from '../util/result';
@@ -9,6 +9,7 @@ import type { ProjectBundle } from './project-bundle';
 import { restoreAssetBytes } from './restore-asset-bytes';
 import { unsafePathReason } from './safe-path';
 import { formatBytes } from '../util/format';
+import { isBombEntry, isZip, listZipEntries, unpackBudget, unpackZipWithin } from './zip-reading';
 
 export type BackupErrorCode =
   | 'too_large'
@@ -27,11 +28,6 @@ export type BackupErrorCode =
 export type ReadArchiveResult = Result<ProjectBundle, BackupErrorCode>;
 
 const RECORD_TABLES = new Set<string>(PROJECT_RECORD_TABLES);
-/** Small entries compress absurdly well (runs of zeros); only large ones are checked for bombs. */
-const BOMB_CHECK_FLOOR = 1024 * 1024;
-
-class ArchiveTooBig extends Error {}
-class UnpackBudgetSpent extends Error {}
 
 /**
  * Messages say in plain words what is wrong with the file and what to do; the technical detail, when
@@ -53,8 +49,7 @@ const unsafe = (what: string) => `This file is not a safe Director backup: ${wha
 export function readProjectArchive(bytes: Uint8Array, svg: SvgSanitizer, limits: BackupLimits = BACKUP_LIMITS): ReadArchiveResult {
   if (bytes.length > limits.maxArchiveBytes)
     return err('too_large', `This file is too large to import: ${formatBytes(bytes.length)}, the limit is ${formatBytes(limits.maxArchiveBytes)}.`);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-  if (!isZip) return err('not_a_zip', `This file is not a Director backup (it is not a zip archive). ${CHOOSE_A_BACKUP}`);
+  if (!isZip(bytes)) return err('not_a_zip', `This file is not a Director backup (it is not a zip archive). ${CHOOSE_A_BACKUP}`);
 
   const listed = listEntries(bytes, limits.maxEntries);
   if (!listed.ok) return listed;
@@ -70,7 +65,7 @@ export function readProjectArchive(bytes: Uint8Array, svg: SvgSanitizer, limits:
     if (names.has(info.name)) return err('unsafe_entry', unsafe(`it holds "${printable(info.name)}" twice`));
     names.add(info.name);
     total += info.originalSize;
-    if (info.originalSize > BOMB_CHECK_FLOOR && info.originalSize > Math.max(info.size, 1) * limits.maxCompressionRatio)
+    if (isBombEntry(info, limits.maxCompressionRatio))
       return err('zip_bomb', unsafe(`"${printable(info.name)}" would grow from ${formatBytes(info.size)} to ${formatBytes(info.originalSize)} when unpacked (a zip bomb)`));
   }
   if (total > limits.maxTotalUncompressedBytes)
@@ -108,58 +103,24 @@ export function readProjectArchive(bytes: Uint8Array, svg: SvgSanitizer, limits:
   return buildBundle(manifest.value, content.value, svg, limits);
 }
 
-/** What the whole archive may unpack to: a fixed allowance plus a multiple of its own size, never past the total limit. */
-function unpackBudget(archiveBytes: number, limits: BackupLimits): number {
-  return Math.min(limits.maxTotalUncompressedBytes, limits.unpackAllowanceBytes + archiveBytes * limits.maxArchiveExpansion);
-}
-
-/**
- * Unpacks every entry while counting against the budget, entry by entry, so a lying archive stops
- * before its bytes are produced: fflate inflates into a buffer of the declared size (never more),
- * and a stored entry is a copy of bytes already in the archive.
- */
 function unpackWithin(bytes: Uint8Array, budget: number): Result<Record<string, Uint8Array>, BackupErrorCode> {
-  let spent = 0;
-  try {
-    return ok(
-      unzipSync(bytes, {
-        filter(info) {
-          spent += Math.max(info.originalSize, info.compression === 0 ? info.size : 0);
-          if (spent > budget) throw new UnpackBudgetSpent();
-          return true;
-        },
-      }),
-    );
-  } catch (e) {
-    if (e instanceof UnpackBudgetSpent) return err('zip_bomb', unsafe(`it would grow past ${formatBytes(budget)} when unpacked (a zip bomb)`));
-    return err('corrupt', zipDamaged(e));
-  }
+  const unpacked = unpackZipWithin(bytes, budget);
+  if (unpacked.ok) return ok(unpacked.value);
+  if (unpacked.why === 'over_budget') return err('zip_bomb', unsafe(`it would grow past ${formatBytes(budget)} when unpacked (a zip bomb)`));
+  return err('corrupt', zipDamaged(new Error(unpacked.detail)));
 }
 
 function listEntries(bytes: Uint8Array, maxEntries: number): Result<UnzipFileInfo[], BackupErrorCode> {
-  const infos: UnzipFileInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter(info) {
-        infos.push(info);
-        if (infos.length > maxEntries) throw new ArchiveTooBig();
-        return false;
-      },
-    });
-  } catch (e) {
-    if (e instanceof ArchiveTooBig)
-      return err('too_many_entries', `This file is not a Director backup: it holds more than ${maxEntries} files, and a backup holds fewer. ${CHOOSE_A_BACKUP}`);
-    return err('corrupt', zipDamaged(e));
-  }
-  return ok(infos);
+  const listed = listZipEntries(bytes, maxEntries);
+  if (listed.ok) return ok(listed.value);
+  if (listed.why === 'too_many_entries')
+    return err('too_many_entries', `This file is not a Director backup: it holds more than ${maxEntries} files, and a backup holds fewer. ${CHOOSE_A_BACKUP}`);
+  return err('corrupt', zipDamaged(new Error(listed.detail)));
 }
 
 function extract(bytes: Uint8Array, want: (name: string) => boolean): Result<Record<string, Uint8Array>, BackupErrorCode> {
-  try {
-    return ok(unzipSync(bytes, { filter: (info) => want(info.name) }));
-  } catch (e) {
-    return err('corrupt', zipDamaged(e));
-  }
+  const unpacked = unpackZipWithin(bytes, Number.MAX_SAFE_INTEGER, want);
+  return unpacked.ok ? ok(unpacked.value) : err('corrupt', zipDamaged(new Error(unpacked.detail)));
 }
 
 /** A download or copy cut short is the usual cause: the zip's own error is kept as the detail. */

@@ -53,6 +53,12 @@ export const VENDORED_SPECIFIERS: readonly string[] = [
   '@remotion/media',
 ];
 
+/**
+ * Specifiers the runtime answers with a small shim of its own rather than the package: projects
+ * written for the Remotion CLI import getStaticFiles/watchStaticFile from @remotion/studio.
+ */
+export const SHIMMED_SPECIFIERS: readonly string[] = ['@remotion/studio'];
+
 const GOOGLE_FONT = /^@remotion\/google-fonts\/([A-Za-z0-9]+)$/;
 
 /** The font name when the specifier is `@remotion/google-fonts/<Font>`. */
@@ -61,7 +67,7 @@ export function googleFontOf(specifier: string): string | null {
 }
 
 export function isVendoredSpecifier(specifier: string): boolean {
-  return VENDORED_SPECIFIERS.includes(specifier) || googleFontOf(specifier) !== null;
+  return VENDORED_SPECIFIERS.includes(specifier) || SHIMMED_SPECIFIERS.includes(specifier) || googleFontOf(specifier) !== null;
 }
 
 /** "lodash/fp" -> "lodash", "@scope/pkg/sub" -> "@scope/pkg". */

@@ -46,6 +46,8 @@ const SHAPES: { [K in SandboxToHost['type']]: Shape } = {
   'css-report': (m) => isCount(m.requestId) && listOf(isCssIssue, 1000)(m.issues),
   'layout-report': (m) => isCount(m.requestId) && isLayout(m.layout),
   'request-error': (m) => isCount(m.requestId) && isErrorInfo(m.error),
+  'runtime-warning': (m) =>
+    isObject(m.warning) && isText(m.warning.code, 200) && isText(m.warning.message, 10_000) && optional(listOf((u) => isText(u, 2000), 200))(m.warning.urls),
 };
 
 /**

@@ -58,7 +58,17 @@ export type SandboxToHost =
   | { type: 'render-result'; requestId: number; blob: Blob }
   | { type: 'css-report'; requestId: number; issues: CssIssue[] }
   | { type: 'layout-report'; requestId: number; layout: CompositionLayout }
-  | { type: 'request-error'; requestId: number; error: RuntimeErrorInfo };
+  | { type: 'request-error'; requestId: number; error: RuntimeErrorInfo }
+  /** Something the project uses works differently here (remote media, a Google font offline); `code` repeats with a newer message. */
+  | { type: 'runtime-warning'; warning: RuntimeWarning };
+
+export interface RuntimeWarning {
+  /** Stable per cause, e.g. "remote-assets" or "google-font:Inter". */
+  code: string;
+  message: string;
+  /** The remote addresses a "remote-assets" warning is about, for saving them into the project. */
+  urls?: string[];
+}
 
 /**
  * What the sandbox may load: scripts only from blob: (the runtime and project bundles) and the boot

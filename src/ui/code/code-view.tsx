@@ -196,6 +196,7 @@ export default function CodeView() {
         </div>
         <div class="preview-column">
           <PreviewPanel
+            projectId={projectId}
             compositions={build.compositions}
             generation={build.generation}
             selected={() => currentComposition()?.id ?? null}

@@ -14,9 +14,13 @@ import { NewProjectDialog } from './new-project-dialog';
 import { ProjectCard } from './project-card';
 import { StarterCards } from './starter-cards';
 import { TemplateCards } from './template-cards';
+import { RemotionImportDialog } from './remotion-import-dialog';
+import type { RemotionImportReport } from '../../app/project-import/import-remotion-project';
 import './start.css';
 
 const backupActions = () => import('../../app/backup/backup-actions');
+const remotionImport = () => import('../../app/project-import/import-remotion-project');
+const droppedFolder = () => import('../../app/project-import/dropped-folder');
 
 /**
  * The projects home. First the ways to start a video without writing code (describe it, a
@@ -34,7 +38,9 @@ export function HomePage() {
   const visible = createMemo(() => searchProjects(projects.value(), query(), sort()));
   const hasProjects = () => projects.value().length > 0;
   const [starting, setStarting] = createSignal(false);
+  const [imported, setImported] = createSignal<RemotionImportReport | null>(null);
   let fileInput!: HTMLInputElement;
+  let folderInput!: HTMLInputElement;
   let searchInput!: HTMLInputElement;
 
   const create = async (input: NewProjectInput) => {
@@ -93,18 +99,43 @@ export function HomePage() {
     </section>
   );
 
+  /** A .zip: a Director backup when it has one's manifest, otherwise a Remotion project. */
   const importFiles = async (files: FileList | File[] | null) => {
     const file = files?.[0];
     if (!file) return;
     setImporting(true);
     try {
       const result = await (await backupActions()).importProjectArchive(file);
-      if (result.ok) showToast({ kind: 'info', message: `Imported “${result.value.name}”.` });
-      else showToast({ kind: 'error', message: result.message });
+      if (result.ok) return showToast({ kind: 'info', message: `Imported “${result.value.name}”.` });
+      const maybeRemotion = (result.code === 'missing_manifest' || result.code === 'too_many_entries') && !/\.director\.zip$/i.test(file.name);
+      const remotion = maybeRemotion ? await (await remotionImport()).importRemotionZip(file) : null;
+      if (remotion?.ok) setImported(remotion.value);
+      // Neither a backup nor a project: the backup's message says what Import takes.
+      else showToast({ kind: 'error', message: remotion && remotion.code !== 'no_project' ? remotion.message : result.message });
     } finally {
       setImporting(false);
       fileInput.value = '';
     }
+  };
+
+  /** A Remotion project folder, from the folder picker or a drop. */
+  const importFolder = async (folder: Promise<{ name: string; files: { path: string; file: File }[] } | null>) => {
+    setImporting(true);
+    try {
+      const chosen = await folder;
+      if (chosen) await showRemotionImport((await remotionImport()).importRemotionFolder(chosen.name, chosen.files));
+    } catch (e) {
+      showToast({ kind: 'error', message: `The folder could not be read: ${(e as Error).message}` });
+    } finally {
+      setImporting(false);
+      folderInput.value = '';
+    }
+  };
+
+  const showRemotionImport = async (pending: ReturnType<Awaited<ReturnType<typeof remotionImport>>['importRemotionZip']>) => {
+    const result = await pending;
+    if (result.ok) setImported(result.value);
+    else showToast({ kind: 'error', message: result.message });
   };
 
   const exportProject = async (project: Project) => {
@@ -139,7 +170,10 @@ export function HomePage() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void importFiles(e.dataTransfer?.files ?? null);
+        const items = e.dataTransfer?.items;
+        const hasFolder = !!items && [...items].some((i) => i.webkitGetAsEntry?.()?.isDirectory);
+        if (hasFolder) void importFolder(droppedFolder().then((m) => m.filesOfDroppedFolder(items)));
+        else void importFiles(e.dataTransfer?.files ?? null);
       }}
     >
       <header class="topbar">
@@ -194,8 +228,21 @@ export function HomePage() {
           </label>
           <div class="spacer" />
           <input ref={fileInput} type="file" accept=".zip,application/zip" hidden data-testid="import-input" onChange={(e) => void importFiles(e.currentTarget.files)} />
-          <button class="button" onClick={() => fileInput.click()} disabled={importing()}>
+          <input
+            ref={(el) => {
+              folderInput = el;
+              el.setAttribute('webkitdirectory', '');
+            }}
+            type="file"
+            hidden
+            data-testid="import-folder-input"
+            onChange={(e) => e.currentTarget.files?.length && void importFolder(droppedFolder().then((m) => m.filesOfDirectoryInput(e.currentTarget.files!)))}
+          />
+          <button class="button" onClick={() => fileInput.click()} disabled={importing()} title="A .director.zip backup or a .zip of a Remotion project">
             {importing() ? 'Importing…' : 'Import'}
+          </button>
+          <button class="button" onClick={() => folderInput.click()} disabled={importing()} title="A Remotion project folder (the one with package.json); node_modules is skipped">
+            Open Remotion folder
           </button>
           <button class="button primary" onClick={() => setCreating(true)} title="New project (N)">
             New project
@@ -214,7 +261,7 @@ export function HomePage() {
             fallback={
               <section class="empty-state home-empty">
                 <h2>No projects yet</h2>
-                <p>Your videos will be listed here. Start one above, make an empty one with New project, or drop a .director.zip backup on this page to import it.</p>
+                <p>Your videos will be listed here. Start one above, make an empty one with New project, or drop a .director.zip backup, a Remotion project folder or its .zip on this page to import it.</p>
               </section>
             }
           >
@@ -229,6 +276,15 @@ export function HomePage() {
       </main>
 
       <NewProjectDialog open={creating()} onCancel={() => setCreating(false)} onCreate={create} />
+      <RemotionImportDialog
+        report={imported()}
+        onClose={() => setImported(null)}
+        onOpen={() => {
+          const id = imported()!.project.id;
+          setImported(null);
+          navigate(`/projects/${id}`);
+        }}
+      />
     </div>
   );
 }

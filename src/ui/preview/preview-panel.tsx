@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type Accessor } from 'solid-js';
-import type { CompositionInfo, RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import type { CompositionInfo, RuntimeErrorInfo, RuntimeWarning } from '../../core/preview/sandbox-protocol';
 import { makeSandboxHost, type SandboxHost } from '../../app/preview/sandbox-host';
+import { showToast } from '../shell/toasts';
 
 export interface PreviewPanelProps {
   compositions: Accessor<CompositionInfo[]>;
@@ -10,6 +11,8 @@ export interface PreviewPanelProps {
   inputProps: Accessor<Record<string, unknown>>;
   onSandbox: (host: SandboxHost) => void;
   onRuntimeError: (error: RuntimeErrorInfo) => void;
+  /** Given: remote media the project uses can be saved into this project's assets from the warning. */
+  projectId?: string;
   /** Given: the "Still" button is shown and receives the PNG of the current frame. */
   onStill?: (png: Blob, compositionId: string, frame: number) => void;
   /** Every frame the player shows (playing, seeking, stepping). */
@@ -26,6 +29,23 @@ export function PreviewPanel(props: PreviewPanelProps) {
   const [frame, setFrame] = createSignal(0);
   const [playing, setPlaying] = createSignal(false);
   const [loop, setLoop] = createSignal(true);
+  /** The runtime's compatibility notes for this project (remote media as placeholders, fonts offline). */
+  const [warnings, setWarnings] = createSignal<RuntimeWarning[]>([]);
+  const [saving, setSaving] = createSignal(false);
+  /** Downloads the remote files from the app (the sandbox has no network) and keeps them as assets; the rebuild picks them up. */
+  const saveRemote = async (urls: string[]) => {
+    setSaving(true);
+    try {
+      const { saveRemoteAssets } = await import('../../app/assets/save-remote-assets');
+      const results = await saveRemoteAssets(props.projectId!, urls);
+      const failed = results.filter((r) => !r.result.ok);
+      if (failed.length)
+        showToast({ kind: 'error', message: `Not saved: ${failed.map((r) => `${r.url} (${(r.result as { reason: string }).reason})`).join('; ')}.` });
+      else showToast({ kind: 'info', message: `Saved ${results.length} remote file${results.length === 1 ? '' : 's'} into the assets; the project now works offline.` });
+    } finally {
+      setSaving(false);
+    }
+  };
   const current = () => props.compositions().find((c) => c.id === props.selected()) ?? props.compositions()[0];
 
   onMount(() => {
@@ -40,6 +60,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
         props.onFrame?.(f, p);
       },
       onRuntimeError: props.onRuntimeError,
+      onWarning: () => setWarnings(sandbox.warnings()),
     });
     setHost(sandbox);
     props.onSandbox(sandbox);
@@ -52,6 +73,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
       const comp = current();
       const sandbox = host();
       if (!comp || !sandbox) return;
+      setWarnings(sandbox.warnings());
       void sandbox.show(comp.id, props.inputProps(), Math.min(frame(), comp.durationInFrames - 1), loop());
     }),
   );
@@ -130,6 +152,23 @@ export function PreviewPanel(props: PreviewPanelProps) {
           <For each={props.compositions()}>{(c) => <option value={c.id}>{c.id} · {c.width}×{c.height} · {c.fps} fps</option>}</For>
         </select>
       </div>
+      <Show when={warnings().length > 0}>
+        <ul class="preview-warnings" role="status" data-testid="preview-warnings">
+          <For each={warnings()}>
+            {(w) => (
+              <li>
+                {w.message}
+                <Show when={w.urls?.length && props.projectId}>
+                  {' '}
+                  <button class="button small" disabled={saving()} onClick={() => void saveRemote(w.urls!)}>
+                    {saving() ? 'Saving…' : 'Save into assets'}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </section>
   );
 }

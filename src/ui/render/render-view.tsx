@@ -1,4 +1,7 @@
-import { createEffect, createSignal, For, on, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onMount, Show } from 'solid-js';
+import { findEntry } from '../../core/bundler/find-entry';
+import { declaredCompositions, findUnsupportedDependencies } from '../../core/project-import';
+import type { CompositionInfo } from '../../core/preview/sandbox-protocol';
 import { fileStamp } from '../../core/util/format';
 import { formatTimeLeft, type RenderRecord } from '../../core/render/render-record';
 import { describeCssIssues, type CssIssue } from '../../core/preview/web-render-css';
@@ -43,6 +46,14 @@ export default function RenderView() {
   /** Why the last server render did not start (e.g. the render service is not running), until the next try. */
   const [serverError, setServerError] = createSignal<string | null>(null);
   const renders = createLiveQuery(() => listRenders(db, project().id), [] as RenderRecord[]);
+  /** Packages the project imports that the browser engine lacks: only the server render can make this video. */
+  const blockers = createMemo(() => {
+    const files = sources.fileMap();
+    const entry = findEntry(files);
+    return entry ? findUnsupportedDependencies(files, new Set(sources.assetList().map((a) => a.name)), entry) : [];
+  });
+  /** Without a build, the compositions come from the sources' text; the render service reads the real ones. */
+  const serverTarget = (): CompositionInfo | undefined => current() ?? declaredCompositions(sources.fileMap()).find((c) => c.id === compositionId()) ?? declaredCompositions(sources.fileMap())[0];
 
   onMount(() => {
     void markInterruptedRenders(db, project().id, new Set());
@@ -50,7 +61,7 @@ export default function RenderView() {
   });
 
   const renderOnServer = async () => {
-    const comp = current();
+    const comp = serverTarget();
     if (!comp) return;
     setServerError(null);
     try {
@@ -114,7 +125,7 @@ export default function RenderView() {
     } catch (e) {
       const cancelled = /abort/i.test(String((e as Error).message ?? e));
       await updateRender(db, id, cancelled ? { state: 'cancelled', finishedAt: Date.now() } : { state: 'failed', error: (e as Error).message, finishedAt: Date.now() });
-      if (!cancelled) showToast({ kind: 'error', message: `The export failed: ${(e as Error).message}` });
+      if (!cancelled) showToast({ kind: 'error', message: `The export failed: ${(e as Error).message}`, action: { label: 'Render on server', run: () => void renderOnServer() } });
     } finally {
       setActive(null);
     }
@@ -137,6 +148,7 @@ export default function RenderView() {
       <section class="render-setup">
         <StartChoices projectId={project().id} />
         <PreviewPanel
+          projectId={project().id}
           compositions={build.compositions}
           generation={build.generation}
           selected={() => current()?.id ?? null}
@@ -145,7 +157,26 @@ export default function RenderView() {
           onSandbox={setSandbox}
           onRuntimeError={(e) => showToast({ kind: 'error', message: `The composition failed while rendering: ${e.message}` })}
         />
-        <Show when={build.status() === 'error'}>
+        <Show when={blockers().length > 0}>
+          <div class="warning-text server-fallback" role="alert" data-testid="browser-engine-blockers">
+            <p>
+              The browser engine cannot render this project: it {blockers().map((d) => d.message.replace(/\.$/, '')).join('; it ')}. The render service (full @remotion/renderer) can
+              {blockers().some((d) => d.support === 'unsupported') ? ', if the package is installed there' : ''}.
+            </p>
+            <Show when={!current() && declaredCompositions(sources.fileMap()).length > 0}>
+              <label class="field">
+                <span>Composition</span>
+                <select aria-label="Composition for the server render" value={serverTarget()?.id} onChange={(e) => setCompositionId(e.currentTarget.value)}>
+                  <For each={declaredCompositions(sources.fileMap())}>{(c) => <option value={c.id}>{c.id}</option>}</For>
+                </select>
+              </label>
+            </Show>
+            <button class="button primary" disabled={!serverTarget()} onClick={() => void renderOnServer()}>
+              Render on server
+            </button>
+          </div>
+        </Show>
+        <Show when={build.status() === 'error' && blockers().length === 0}>
           <p class="error-text" role="alert">
             The project does not build. Fix it in the Code view first.
           </p>

@@ -11,6 +11,8 @@ describe('parseSandboxMessage', () => {
       { type: 'render-progress', requestId: 4, progress: 0.5, renderedFrames: 10, encodedFrames: 9, etaMs: null },
       { type: 'still-result', requestId: 5, blob: new Blob(['png']) },
       { type: 'css-report', requestId: 6, issues: [{ property: 'filter', value: 'blur(2px)', element: 'div.card' }] },
+      { type: 'runtime-warning', warning: { code: 'remote-assets', message: 'A remote asset …', urls: ['https://a.example/x.png'] } },
+      { type: 'runtime-warning', warning: { code: 'google-font:Inter', message: 'Font "Inter" …' } },
     ];
     for (const message of messages) expect(parseSandboxMessage(message)).toBe(message);
   });
@@ -24,6 +26,8 @@ describe('parseSandboxMessage', () => {
     ['an error without a message', { type: 'runtime-error', error: { stack: 'x' } }],
     ['a result that is not a blob', { type: 'render-result', requestId: 1, blob: 'https://evil.example/video.mp4' }],
     ['a request id that is not an integer', { type: 'loaded', requestId: 1.5, compositions: [] }],
+    ['a warning whose urls are not text', { type: 'runtime-warning', warning: { code: 'remote-assets', message: 'x', urls: [{ href: 'x' }] } }],
+    ['a warning without a code', { type: 'runtime-warning', warning: { message: 'x' } }],
     ['a composition without a size', { type: 'loaded', requestId: 1, compositions: [{ id: 'Main', fps: 30, durationInFrames: 9, defaultProps: {}, propsSchema: null }] }],
   ])('refuses %s', (_, data) => {
     expect(parseSandboxMessage(data)).toBeNull();
