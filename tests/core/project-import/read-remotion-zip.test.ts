@@ -99,7 +99,8 @@ describe('readRemotionProject (a folder chosen or dropped)', () => {
   it('reads a folder whose files come with the folder name first, like a directory picker gives them', () => {
     const read = readRemotionProject('“compat-apis”', folderEntries(path.join(FIXTURES, 'compat-apis'), 'compat-apis/'), svg);
     expect(read.ok && read.value.entry).toBe('src/index.ts');
-    expect(read.ok && read.value.bundle.assets.map((a) => a.name)).toEqual(['clip.mp4']);
+    // public/ as it is, including a remote image saved into the project earlier.
+    expect(read.ok && read.value.bundle.assets.map((a) => a.name)).toEqual(['clip.mp4', 'remote/images.example.com/saved/logo.png']);
     expect(read.ok && read.value.dependencies).toEqual([]);
   });
 });
