@@ -1,4 +1,4 @@
-import { MODEL_PRICES, priceOf } from '../pricing/model-prices';
+import { modelLabelOf, priceOf } from '../pricing/model-presets';
 import type { JobRecord, JobState } from './job-store';
 import { takeOrigin } from './take-origin';
 import type { Take } from './take-store';
@@ -82,6 +82,6 @@ export function costSummary(records: readonly GenerationRecord[]): CostSummary {
     usd: round(done.reduce((n, r) => n + (r.costUsd ?? 0), 0)),
     generations: done.length,
     seconds: done.reduce((n, r) => n + (r.seconds ?? 0), 0),
-    byModel: [...byModel].map(([model, m]) => ({ model, label: MODEL_PRICES[model]?.label ?? model, generations: m.generations, usd: round(m.usd) })),
+    byModel: [...byModel].map(([model, m]) => ({ model, label: modelLabelOf(model), generations: m.generations, usd: round(m.usd) })),
   };
 }

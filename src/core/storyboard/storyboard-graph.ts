@@ -1,5 +1,6 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph-types';
-import type { Storyboard, StoryboardCharacter, StoryboardClip, StyleTemplate } from './storyboard-types';
+import { presetOf } from '../pricing/model-presets';
+import { CLIP_PROVIDERS, type ClipProvider, type Storyboard, type StoryboardCharacter, type StoryboardClip, type StyleTemplate } from './storyboard-types';
 
 /**
  * The storyboard as an engine graph: each clip is a Prompt node feeding a Veo or Runway node,
@@ -13,9 +14,12 @@ export const clipIdOfNode = (nodeId: string) => (nodeId.startsWith(`${STORYBOARD
 export const characterNodeId = (characterId: string) => `${STORYBOARD_NODE_PREFIX}char:${characterId}`;
 export const isStoryboardNode = (nodeId: string) => nodeId.startsWith(STORYBOARD_NODE_PREFIX);
 
-export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const;
-/** Veo makes 4, 6 or 8 s; Runway 5 or 10. */
-export const DURATIONS_OF_PROVIDER = { veo: [4, 6, 8], 'veo-fast': [4, 6, 8], runway: [5, 10] } as const;
+/** The model each of the clip form's choices generates with (its row in the model presets). */
+export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const satisfies Record<ClipProvider, string>;
+/** The seconds each choice can make, read from the model presets (Veo 4, 6 or 8 s; Runway 5 or 10). */
+export const DURATIONS_OF_PROVIDER = Object.fromEntries(CLIP_PROVIDERS.map((p) => [p, presetOf(MODEL_OF_PROVIDER[p])!.durations])) as Record<ClipProvider, readonly number[]>;
+/** The clip form's model list: each choice with the label from the model presets. */
+export const CLIP_MODEL_CHOICES = CLIP_PROVIDERS.map((p) => ({ value: p, model: MODEL_OF_PROVIDER[p], label: presetOf(MODEL_OF_PROVIDER[p])!.label }));
 /** Veo takes at most three reference images. */
 const MAX_REFERENCES = 3;
 
@@ -85,7 +89,7 @@ export function storyboardGraph(board: Storyboard): Graph {
         return;
       }
       if (clip.provider === 'runway') {
-        nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: 'gen4_turbo', ratio: clip.aspectRatio === '9:16' ? '720:1280' : '1280:720', durationSeconds: generatedSeconds(clip, false), ...seed } });
+        nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: MODEL_OF_PROVIDER.runway, ratio: presetOf(MODEL_OF_PROVIDER.runway)!.frameSizes![clip.aspectRatio]!, durationSeconds: generatedSeconds(clip, false), ...seed } });
         return;
       }
       const usesReferences = usesReferenceImages(clip, board.characters);

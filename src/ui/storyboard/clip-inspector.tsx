@@ -1,9 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import { MODEL_PRICES, PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-prices';
+import { PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-presets';
 import { insertComponent, PROMPT_COMPONENTS } from '../../core/storyboard/prompt-components';
-import { composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
-import { CAMERA_MOVES, CLIP_PROVIDERS, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
+import { CLIP_MODEL_CHOICES, composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
+import { CAMERA_MOVES, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 
 export interface ClipInspectorProps {
   board: Storyboard;
@@ -76,7 +76,7 @@ export function ClipInspector(props: ClipInspectorProps) {
               set({ provider, generateSeconds: options.includes(clip().generateSeconds) ? clip().generateSeconds : options[options.length - 1]! });
             }}
           >
-            <For each={CLIP_PROVIDERS}>{(p) => <option value={p}>{MODEL_PRICES[MODEL_OF_PROVIDER[p]]?.label ?? p}</option>}</For>
+            <For each={CLIP_MODEL_CHOICES}>{(c) => <option value={c.value}>{c.label}</option>}</For>
           </select>
         </label>
         <label class="field">
