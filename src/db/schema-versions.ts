@@ -47,5 +47,15 @@ export const SCHEMA_V4 = {
   storyboards: 'id, &projectId',
 } as const;
 
-export const CURRENT_SCHEMA = SCHEMA_V4;
+/**
+ * v5: the person's ComfyUI servers (device-wide, like settings: URL, auth header, paused) and the
+ * ComfyUI workflows imported into a project (API-format JSON with its input mapping).
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  comfyServers: 'id, addedAt',
+  comfyWorkflows: 'id, projectId',
+} as const;
+
+export const CURRENT_SCHEMA = SCHEMA_V5;
 export const DB_NAME = 'director';

@@ -24,7 +24,7 @@ describe('database migrations', () => {
     expect(projects[0]).toMatchObject({ createdAt: 30, trashedAt: 0 });
     expect(await db.files.where('projectId').equals('p-old-0001').count()).toBe(1);
     expect((await renameProject(db, 'p-old-0001', 'Renamed', 100)).ok).toBe(true);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });

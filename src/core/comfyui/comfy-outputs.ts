@@ -23,6 +23,7 @@ export function readHistory(history: unknown, promptId: string): HistoryOutcome 
     | { outputs?: Record<string, Record<string, unknown>>; status?: { status_str?: string; completed?: boolean; messages?: [string, Record<string, unknown>][] } }
     | undefined;
   if (!entry) return { status: 'pending' };
+  if (entry.status?.messages?.some(([type]) => type === 'execution_interrupted')) return { status: 'failed', code: 'cancelled', message: 'The prompt was interrupted on the ComfyUI server.' };
   if (entry.status?.status_str === 'error') {
     const error = entry.status.messages?.find(([type]) => type === 'execution_error')?.[1];
     return { status: 'failed', ...describeExecutionError(String(error?.exception_type ?? ''), String(error?.exception_message ?? 'ComfyUI could not run this workflow.'), String(error?.node_type ?? '')) };

@@ -5,3 +5,5 @@ export { comfyOperationId, parseComfyOperationId } from './comfy-operation-id';
 export { foldComfyMessage, runFraction, runMessage, startRunState, type ComfyRunState } from './comfy-progress';
 export { describeExecutionError, describePromptRejection, readHistory, type ComfyFile, type HistoryOutcome } from './comfy-outputs';
 export { isQueued, modelsFromObjectInfo, queueLengthOf, readSystemStats, type ComfyServerInfo } from './comfy-server-info';
+export { normaliseServerUrl, socketUrlOf, type ComfyServer } from './comfy-server';
+export { runValuesOf, seedOf, type ComfyNodeParams } from './comfy-run-values';

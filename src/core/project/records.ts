@@ -69,6 +69,7 @@ export const PROJECT_RECORD_TABLES = [
   'renders',
   'conversations',
   'storyboards',
+  'comfyWorkflows',
 ] as const;
 
 export type ProjectRecordTable = (typeof PROJECT_RECORD_TABLES)[number];

@@ -58,3 +58,17 @@ describe('ComfyUI workflows', () => {
     expect(sizeFor('1:1', 512)).toEqual({ width: 512, height: 512 });
   });
 });
+
+describe('ComfyUI node values', () => {
+  it('fills prompt, size, frames at the model rate, its file (override first) and a seed from the cache key', async () => {
+    const { runValuesOf, seedOf } = await import('../../../src/core/comfyui');
+    const params = { model: 'wan2.1-t2v-1.3b', modelFile: '', aspectRatio: '16:9', durationSeconds: 5, shortSide: 480, negativePrompt: 'blur' };
+    expect(runValuesOf(params, 'a fox', 'key-1')).toEqual({ prompt: 'a fox', negative: 'blur', seed: seedOf('key-1'), width: 848, height: 480, fps: 16, frames: 81, model: 'wan2.1_t2v_1.3B_fp16.safetensors' });
+    expect(seedOf('key-1')).not.toBe(seedOf('key-2'));
+    expect(runValuesOf({ ...params, modelFile: ' my-wan.safetensors ', seed: 7 }, 'a fox', 'k')).toMatchObject({ model: 'my-wan.safetensors', seed: 7 });
+    expect(runValuesOf({ ...params, model: 'ltx-video-2b', durationSeconds: 4 }, 'x', 'k')).toMatchObject({ fps: 24, frames: 97 });
+    const still = runValuesOf({ ...params, model: 'sdxl-base-1.0', aspectRatio: '1:1', shortSide: 1024 }, 'x', 'k');
+    expect(still).toMatchObject({ width: 1024, height: 1024, model: 'sd_xl_base_1.0.safetensors' });
+    expect(still).not.toHaveProperty('frames');
+  });
+});

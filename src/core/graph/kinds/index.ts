@@ -3,6 +3,7 @@ import { beatsKind, characterKind, enhanceKind, faceAnalysisKind } from './analy
 import { compositionKind, renderKind } from './assembly-kinds';
 import { audioKind, imageKind, promptKind } from './source-kinds';
 import { extendKind, runwayVideoKind, veoVideoKind } from './video-kinds';
+import { comfyuiKind } from './comfyui-kind';
 
 export { ENHANCE_PRESETS } from './analysis-kinds';
 export { PROP_TYPES } from './assembly-kinds';
@@ -18,6 +19,7 @@ export const BUILT_IN_KINDS: readonly AnyNodeKindDef[] = [
   veoVideoKind,
   extendKind,
   runwayVideoKind,
+  comfyuiKind,
   audioKind,
   beatsKind,
   compositionKind,
