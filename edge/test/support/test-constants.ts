@@ -15,6 +15,7 @@ export const FAKE_KEYS = {
   geminiUser: 'fake-gemini-user-key-Hn3Ks8Pw1Zc6',
   runway: 'key_fake0runway0secret0d41d8cd98f00b204e9800998ecf8427e',
   render: 'fake-render-service-token-5f2b',
+  openai: 'sk-fake0openai0video0secret0a1b2c3d4e5f',
 } as const;
 
 /** FAKE_DEFAULTS.realLookingKeys: shaped like real Google and Runway keys. */
