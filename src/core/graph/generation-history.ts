@@ -4,7 +4,7 @@ import { takeOrigin } from './take-origin';
 import type { Take } from './take-store';
 
 /** Node kinds whose jobs are paid generations (what the history and the cost summary list). */
-export const GENERATION_KINDS = ['veo-video', 'runway-video', 'extend', 'comfyui'] as const;
+export const GENERATION_KINDS = ['veo-video', 'runway-video', 'sora-video', 'extend', 'comfyui'] as const;
 
 export interface GenerationRecord {
   jobId: string;

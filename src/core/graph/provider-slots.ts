@@ -10,6 +10,7 @@ export const DEFAULT_PROVIDER_LIMITS: Readonly<Record<Provider, number>> = {
   render: 1,
   // The person's own servers queue for themselves; this only bounds how many wait here at once.
   comfyui: 4,
+  openai: 1,
 };
 
 export interface SlotTicket {

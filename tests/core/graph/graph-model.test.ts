@@ -16,7 +16,7 @@ describe('node kinds', () => {
     );
     for (const def of BUILT_IN_KINDS) {
       expect(def.version).toBeGreaterThanOrEqual(1);
-      expect(['veo', 'runway', 'gemini', 'local', 'render', 'comfyui']).toContain(def.provider);
+      expect(['veo', 'runway', 'gemini', 'local', 'render', 'comfyui', 'openai']).toContain(def.provider);
       expect(parseParams(def, defaultParams(def)).ok).toBe(true);
       expect(def.outputs.length).toBeGreaterThan(0);
     }

@@ -88,6 +88,33 @@ export const veoVideoKind = defineKind({
   seedParam: 'seed',
 });
 
+const SORA_MODELS = presetsOf('openai');
+const soraDefault = SORA_MODELS[0]!;
+
+/** OpenAI Sora through the edge: text→video, or from a first frame; models and lengths from the model presets. */
+export const soraVideoKind = defineKind({
+  kind: 'sora-video',
+  title: 'Sora video',
+  description: 'Generates a clip with OpenAI Sora (through the edge, which holds the key): text→video or from a first frame.',
+  version: 1,
+  provider: 'openai',
+  params: z.object({
+    model: z.enum(modelIdsOf('openai')).default(soraDefault.id),
+    aspectRatio: z.enum(unionOf(SORA_MODELS, (m) => m.aspects) as [string, ...string[]]).default(soraDefault.aspects[0]!),
+    durationSeconds: numberChoice(unionOf(SORA_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(soraDefault.durations[0]!),
+  }),
+  paramInfo: {
+    model: { label: 'Model', options: labelsOf(SORA_MODELS) },
+    aspectRatio: { label: 'Aspect ratio', onNode: true, options: { '16:9': '16:9 landscape', '9:16': '9:16 portrait' } },
+    durationSeconds: { label: 'Duration', unit: 's', onNode: true },
+  },
+  inputs: [
+    { name: 'prompt', label: 'Prompt', accepts: ['text'], required: true },
+    { name: 'image', label: 'First frame', accepts: ['image'] },
+  ],
+  outputs: [{ name: 'video', label: 'Video', type: 'video' }],
+});
+
 export const extendKind = defineKind({
   kind: 'extend',
   title: 'Extend',
