@@ -136,7 +136,9 @@ export function makeComfyJobRunner(db: DirectorDb, projectId: string, options: C
     const ext = file.filename.split('.').pop()!.toLowerCase();
     const type = video ? (ext === 'webm' ? 'video/webm' : 'video/mp4') : ext === 'png' ? 'image/png' : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
     const asset = await addAsset(db, projectId, `generated/comfyui-${fileStamp()}.${ext}`, new Blob([blob], { type }));
-    return ok({ [video ? 'video' : 'image']: { assetId: asset.id }, origin: { provider: 'comfyui', local: false }, server: server.name });
+    // The node has a video and an image port; a workflow fills one, the other stays empty.
+    const ref = { assetId: asset.id };
+    return ok({ video: video ? ref : null, image: video ? null : ref, origin: { provider: 'comfyui', local: false }, server: server.name });
   }
 
   return {
