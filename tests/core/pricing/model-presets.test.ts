@@ -56,7 +56,7 @@ describe('model presets', () => {
   });
 
   it('the storyboard clip form lists its models and lengths from the table', () => {
-    expect(CLIP_MODEL_CHOICES.map((c) => c.label)).toEqual(['Veo 3.1', 'Veo 3.1 Fast', 'Runway Gen-4 Turbo']);
+    expect(CLIP_MODEL_CHOICES.map((c) => c.label)).toEqual(['Veo 3.1', 'Veo 3.1 Fast', 'Runway Gen-4 Turbo', 'Wan 2.1 T2V 1.3B (ComfyUI)']);
     expect(DURATIONS_OF_PROVIDER.runway).toEqual(presetOf('gen4_turbo')!.durations);
   });
 });
