@@ -59,7 +59,7 @@ export function ComputeSection() {
                 </Show>
                 <Show when={report.models?.length}>
                   <details>
-                    <summary>{report.models!.length} model files</summary>
+                    <summary>{report.models!.length === 1 ? '1 model file' : `${report.models!.length} model files`}</summary>
                     <ul class="model-files">
                       <For each={report.models}>{(m) => <li>{m}</li>}</For>
                     </ul>
@@ -91,7 +91,7 @@ export function ComputeSection() {
           <input name="comfyName" value={name()} placeholder="Desk GPU" onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Authorization header (optional)</span>
+          <span>Auth header (optional)</span>
           <input name="comfyAuth" type="password" autocomplete="off" value={authorization()} placeholder="Bearer …" onInput={(e) => setAuthorization(e.currentTarget.value)} />
         </label>
         <div class="inline">
