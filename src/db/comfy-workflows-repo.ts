@@ -1,4 +1,5 @@
 import { checkMapping, parseApiWorkflow, type ApiWorkflow, type InputMapping } from '../core/comfyui/comfy-workflow';
+import { guessWorkflowMode, suggestMapping } from '../core/comfyui/suggest-mapping';
 import { newId } from '../core/util/ids';
 import type { DirectorDb } from './database';
 
@@ -17,11 +18,14 @@ export interface ComfyWorkflowRecord {
 export const listComfyWorkflows = async (db: DirectorDb, projectId: string) => (await db.comfyWorkflows.where('projectId').equals(projectId).toArray()) as ComfyWorkflowRecord[];
 export const getComfyWorkflow = async (db: DirectorDb, id: string) => (await db.comfyWorkflows.get(id)) as ComfyWorkflowRecord | undefined;
 
-/** Imports a file saved with "Save (API)"; the editor format or anything else is refused with one sentence. */
-export async function importComfyWorkflow(db: DirectorDb, projectId: string, name: string, text: string, mode: ComfyWorkflowRecord['mode']): Promise<{ ok: true; record: ComfyWorkflowRecord } | { ok: false; message: string }> {
+/**
+ * Imports a file saved with "Save (API)" with a first mapping guessed from its stock nodes (the
+ * person corrects it in the form); the editor format or anything else is refused with one sentence.
+ */
+export async function importComfyWorkflow(db: DirectorDb, projectId: string, name: string, text: string, mode?: ComfyWorkflowRecord['mode']): Promise<{ ok: true; record: ComfyWorkflowRecord } | { ok: false; message: string }> {
   const parsed = parseApiWorkflow(text);
   if (!parsed.ok) return parsed;
-  const record: ComfyWorkflowRecord = { id: newId(), projectId, name: name.trim() || 'Workflow', mode, workflow: parsed.value, mapping: {}, createdAt: Date.now() };
+  const record: ComfyWorkflowRecord = { id: newId(), projectId, name: name.trim() || 'Workflow', mode: mode ?? guessWorkflowMode(parsed.value), workflow: parsed.value, mapping: suggestMapping(parsed.value), createdAt: Date.now() };
   await db.comfyWorkflows.add(record);
   return { ok: true, record };
 }

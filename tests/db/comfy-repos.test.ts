@@ -24,8 +24,9 @@ describe('ComfyUI servers and workflows in the database', () => {
     const { db } = freshDb();
     const t2v = COMFY_WORKFLOW_PRESETS.find((p) => p.mode === 'text_to_video')!;
     expect(await importComfyWorkflow(db, 'p1', 'Mine', '{"nodes": [], "links": []}', 'text_to_video')).toMatchObject({ ok: false, message: expect.stringContaining('Save (API)') });
-    const imported = await importComfyWorkflow(db, 'p1', 'Mine', JSON.stringify(t2v.workflow), 'text_to_video');
-    expect(imported.ok).toBe(true);
+    const imported = await importComfyWorkflow(db, 'p1', 'Mine', JSON.stringify(t2v.workflow));
+    // What it makes and a first mapping come from its stock nodes.
+    expect(imported).toMatchObject({ ok: true, record: { mode: 'text_to_video', mapping: t2v.mapping } });
     const id = imported.ok ? imported.record.id : '';
     expect(await saveComfyMapping(db, id, { prompt: [{ node: '42', input: 'text' }] })).toEqual({ ok: false, message: '"prompt" points at node 42, which this workflow does not have.' });
     expect(await saveComfyMapping(db, id, t2v.mapping)).toEqual({ ok: true });

@@ -7,3 +7,4 @@ export { describeExecutionError, describePromptRejection, readHistory, type Comf
 export { isQueued, modelsFromObjectInfo, queueLengthOf, readSystemStats, type ComfyServerInfo } from './comfy-server-info';
 export { normaliseServerUrl, socketUrlOf, type ComfyServer } from './comfy-server';
 export { runValuesOf, seedOf, type ComfyNodeParams } from './comfy-run-values';
+export { guessWorkflowMode, mappableInputsOf, suggestMapping, type MappableInput } from './suggest-mapping';

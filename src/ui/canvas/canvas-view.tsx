@@ -23,6 +23,7 @@ import { tidyLayout } from '../../core/graph/tidy-layout';
 import type { NodeSize } from '../../core/graph/node-geometry';
 import { fieldLabel, optionLabel } from '../../core/graph/param-info';
 import { NodePalette } from './node-palette';
+import { ComfyWorkflowPanel } from './comfy-workflow-panel';
 import { createGraphRunner } from '../../app/graph/create-graph-runner';
 import { NodeOutput } from './node-output';
 import { QueuePanel } from './queue-panel';
@@ -383,6 +384,8 @@ export default function CanvasView() {
                 const json = toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
                 // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
                 if (node().kind === 'composition' && json.properties) delete json.properties.props;
+                // The ComfyUI node's workflow has its own picker (presets and the project's imports) below.
+                if (node().kind === 'comfyui' && json.properties) delete json.properties.workflow;
                 for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
                 return json as JsonSchema;
               } catch {
@@ -419,6 +422,9 @@ export default function CanvasView() {
                   optionLabel={(key, value) => optionLabel(def()?.paramInfo[key], value)}
                   empty={null}
                 />
+                <Show when={node().kind === 'comfyui'}>
+                  <ComfyWorkflowPanel projectId={projectId} value={String(node().params.workflow ?? '')} onChange={(workflow) => setParams({ ...node().params, workflow })} />
+                </Show>
                 <Show when={node().kind === 'composition'}>
                   <CompositionPropsEditor value={(node().params.props as DeclaredProp[] | undefined) ?? []} onChange={(props) => setParams({ ...node().params, props })} />
                 </Show>

@@ -72,3 +72,18 @@ describe('ComfyUI node values', () => {
     expect(still).not.toHaveProperty('frames');
   });
 });
+
+describe('mapping an imported workflow', () => {
+  it('suggests the mapping of the shipped presets from stock node types, and guesses what each makes', async () => {
+    const { guessWorkflowMode, mappableInputsOf, suggestMapping } = await import('../../../src/core/comfyui');
+    for (const preset of COMFY_WORKFLOW_PRESETS) {
+      expect(suggestMapping(preset.workflow)).toEqual(preset.mapping);
+      expect(guessWorkflowMode(preset.workflow)).toBe(preset.mode);
+    }
+    const titled = { ...t2v.workflow, '4': { ...t2v.workflow['4']!, _meta: { title: 'Negative' } } };
+    expect(suggestMapping(titled)).toMatchObject({ prompt: [{ node: '5', input: 'text' }], negative: [{ node: '4', input: 'text' }] });
+    const inputs = mappableInputsOf(t2v.workflow);
+    expect(inputs.find((i) => i.node === '8' && i.input === 'seed')?.label).toBe('KSampler #8 · seed');
+    expect(inputs.some((i) => i.node === '8' && i.input === 'model')).toBe(false);
+  });
+});
