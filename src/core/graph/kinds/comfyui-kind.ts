@@ -36,7 +36,7 @@ export const comfyuiKind = defineKind({
         ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: `${row.label} makes ${row.durations.join(', ')} s` });
     }),
   paramInfo: {
-    workflow: { label: 'Workflow', onNode: true, options: Object.fromEntries(COMFY_WORKFLOW_PRESETS.map((p) => [p.id, p.name])) },
+    workflow: { label: 'Workflow', options: Object.fromEntries(COMFY_WORKFLOW_PRESETS.map((p) => [p.id, p.name])) },
     model: { label: 'Model', options: Object.fromEntries(COMFY_MODELS.map((m) => [m.id, m.label])) },
     modelFile: { label: 'Model file (blank: the model’s usual name)' },
     aspectRatio: { label: 'Aspect ratio', onNode: true },
