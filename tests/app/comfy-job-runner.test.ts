@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeComfyJobRunner, type SocketLike } from '../../src/app/comfyui/comfy-job-runner';
-import { systemClock, type Clock } from '../../src/core/graph/clock';
+import { systemClock } from '../../src/core/graph/clock';
 import { RunnerError, type RunContext, type RunnerOutcome } from '../../src/core/graph/node-runner';
 import { comfyuiKind } from '../../src/core/graph/kinds/comfyui-kind';
 import { parseComfyOperationId } from '../../src/core/comfyui';
@@ -19,8 +19,10 @@ type Fake = { url: string; name: string; counts: { prompts: number; views: numbe
 const T2V = COMFY_WORKFLOW_PRESETS.find((p) => p.mode === 'text_to_video')!;
 const ALL_FILES = modelFilesOf(T2V.workflow);
 /** Polls come quickly in tests; the websocket still wakes the runner first. */
-const quickClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => systemClock.sleep(Math.min(ms, 25), signal) };
+const quick = { clock: systemClock, pollMs: 25 };
 const socket = (url: string) => connectWebSocket(url) as SocketLike;
+/** Conditions are polled, with room for a loaded machine. */
+const WAIT = { timeout: 10_000, interval: 20 };
 
 let db: DirectorDb;
 let fakes: Fake[] = [];
@@ -72,9 +74,9 @@ describe('ComfyUI job runner against two fake servers', () => {
     c.hold();
     // c is busy with someone else's prompt, a lacks the model: b gets the job.
     await fetch(`${c.url}/prompt`, { method: 'POST', body: JSON.stringify({ prompt: T2V.workflow, client_id: 'someone' }) });
-    await vi.waitFor(() => expect(c.isRunning()).toBe(true));
+    await vi.waitFor(() => expect(c.isRunning()).toBe(true), WAIT);
     const { ctx, checkpoints, messages } = context();
-    const outcome = await makeComfyJobRunner(db, 'p1', { clock: quickClock, openSocket: socket }).run(ctx);
+    const outcome = await makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket }).run(ctx);
     expect(await assetOf(outcome)).toContain('comfy video gpu-b');
     expect(outcome.ok && outcome.value.server).toBe('gpu-b');
     expect([a.counts.prompts, b.counts.prompts, b.counts.views]).toEqual([0, 1, 1]);
@@ -88,10 +90,10 @@ describe('ComfyUI job runner against two fake servers', () => {
     const b = await fake('gpu-b');
     a.hold();
     b.hold();
-    const runner = makeComfyJobRunner(db, 'p1', { clock: quickClock, openSocket: socket });
+    const runner = makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket });
     const first = context();
     const running = runner.run(first.ctx);
-    await vi.waitFor(() => expect(a.isRunning()).toBe(true));
+    await vi.waitFor(() => expect(a.isRunning()).toBe(true), WAIT);
     a.kill();
     const failed = await running;
     expect(failed).toMatchObject({ ok: false, code: 'server_lost', retryable: true, restart: true, message: expect.stringContaining('gpu-a stopped answering mid-job') });
@@ -106,9 +108,9 @@ describe('ComfyUI job runner against two fake servers', () => {
     const firstPage = context();
     // The first page stops following (as when it is closed) right after storing the operation id.
     void makeComfyJobRunner(db, 'p1', { clock: { now: Date.now, sleep: () => new Promise(() => {}) }, openSocket: () => undefined }).run(firstPage.ctx);
-    await vi.waitFor(() => expect(firstPage.checkpoints).toHaveLength(1));
+    await vi.waitFor(() => expect(firstPage.checkpoints).toHaveLength(1), WAIT);
     const reloaded = context({ resumeFrom: { operationId: firstPage.checkpoints[0]! } });
-    const following = makeComfyJobRunner(db, 'p1', { clock: quickClock, openSocket: socket }).run(reloaded.ctx);
+    const following = makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket }).run(reloaded.ctx);
     a.release();
     expect(await assetOf(await following)).toContain('comfy video gpu-a');
     expect([a.counts.prompts, a.counts.views, reloaded.checkpoints.length]).toEqual([1, 1, 0]);
@@ -117,7 +119,7 @@ describe('ComfyUI job runner against two fake servers', () => {
   it('an out-of-memory execution error fails with one sentence and is not retried on its own', async () => {
     await fake('gpu-a');
     const { ctx } = context({ inputs: { prompt: 'huge scene [fake:oom]' } });
-    const outcome = await makeComfyJobRunner(db, 'p1', { clock: quickClock, openSocket: socket }).run(ctx);
+    const outcome = await makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket }).run(ctx);
     expect(outcome).toMatchObject({ ok: false, code: 'out_of_memory', retryable: false, message: expect.stringContaining('ran out of GPU memory in KSampler') });
   });
 
@@ -126,19 +128,19 @@ describe('ComfyUI job runner against two fake servers', () => {
     a.hold();
     const cancel = new AbortController();
     const { ctx } = context({ signal: cancel.signal });
-    const running = makeComfyJobRunner(db, 'p1', { clock: quickClock, openSocket: socket }).run(ctx);
-    await vi.waitFor(() => expect(a.isRunning()).toBe(true));
+    const running = makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket }).run(ctx);
+    await vi.waitFor(() => expect(a.isRunning()).toBe(true), WAIT);
     cancel.abort();
     const error = await running.then(() => null, (e: unknown) => e);
     expect((error as RunnerError).code).toBe('cancelled');
-    await vi.waitFor(() => expect(a.counts.interrupts).toBe(1));
+    await vi.waitFor(() => expect(a.counts.interrupts).toBe(1), WAIT);
 
     const [server] = await db.comfyServers.toArray();
     await setComfyServerPaused(db, server!.id, true);
-    expect(await makeComfyJobRunner(db, 'p1', { clock: quickClock }).run(context({ cacheKey: 'k2' }).ctx)).toMatchObject({ ok: false, code: 'all_paused' });
+    expect(await makeComfyJobRunner(db, 'p1', quick).run(context({ cacheKey: 'k2' }).ctx)).toMatchObject({ ok: false, code: 'all_paused' });
     await setComfyServerPaused(db, server!.id, false);
     const other = context({ cacheKey: 'k3', params: comfyuiKind.params.parse({ durationSeconds: 2, modelFile: 'missing.safetensors' }) });
-    expect(await makeComfyJobRunner(db, 'p1', { clock: quickClock }).run(other.ctx)).toMatchObject({ ok: false, code: 'model_missing', message: expect.stringContaining('missing.safetensors') });
+    expect(await makeComfyJobRunner(db, 'p1', quick).run(other.ctx)).toMatchObject({ ok: false, code: 'model_missing', message: expect.stringContaining('missing.safetensors') });
     expect(presetOf('wan2.1-t2v-1.3b')!.modelFile).toBe(ALL_FILES.find((f) => f.startsWith('wan2.1_t2v')));
   });
 });

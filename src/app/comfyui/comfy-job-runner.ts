@@ -21,6 +21,8 @@ import { makeStandingReader } from './comfy-standing';
 
 /** The part of the browser's WebSocket the runner uses, so Node tests can pass their own. */
 export interface SocketLike {
+  readyState: number;
+  onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   onclose: ((event: unknown) => void) | null;
   close(): void;
@@ -31,10 +33,30 @@ export interface ComfyRunnerOptions {
   /** Opens ComfyUI's event stream; undefined where there is no WebSocket (progress then comes from polls alone). */
   openSocket?: (url: string) => SocketLike | undefined;
   clientOf?: (server: ComfyServer) => ComfyClient;
+  /** How often history is polled while the websocket is quiet. */
+  pollMs?: number;
 }
 
 /** History is read this often even while the websocket is quiet (it is what a reload resumes from). */
 const POLL_MS = 2000;
+/** How long a start waits for the event stream to open: ComfyUI drops events for a client id it has no socket for. */
+const SOCKET_OPEN_MS = 3000;
+
+/** Resolves once the socket is open, has failed, or the wait is over (progress then comes from polls). */
+function whenOpen(socket: SocketLike | undefined, clock: Clock): Promise<void> {
+  if (!socket || socket.readyState !== 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const waiting = new AbortController();
+    const done = () => {
+      waiting.abort();
+      socket.onopen = null;
+      resolve();
+    };
+    socket.onopen = done;
+    socket.onclose = done;
+    clock.sleep(SOCKET_OPEN_MS, waiting.signal).then(done, () => undefined);
+  });
+}
 
 const browserSocket = (url: string): SocketLike | undefined => (typeof WebSocket === 'function' ? (new WebSocket(url) as unknown as SocketLike) : undefined);
 
@@ -57,6 +79,7 @@ async function workflowOf(db: DirectorDb, id: string): Promise<{ workflow: ApiWo
  */
 export function makeComfyJobRunner(db: DirectorDb, projectId: string, options: ComfyRunnerOptions = {}): NodeRunner {
   const clock = options.clock ?? systemClock;
+  const pollMs = options.pollMs ?? POLL_MS;
   const openSocket = options.openSocket ?? browserSocket;
   const clientOf = options.clientOf ?? ((server: ComfyServer) => makeComfyClient(server));
   const standings = makeStandingReader(clientOf);
@@ -106,7 +129,7 @@ export function makeComfyJobRunner(db: DirectorDb, projectId: string, options: C
         const onAbort = () => waiting.abort();
         ctx.signal.addEventListener('abort', onAbort, { once: true });
         wake = () => waiting.abort();
-        await clock.sleep(POLL_MS, waiting.signal).catch((e) => (e instanceof AbortedError ? undefined : Promise.reject(e)));
+        await clock.sleep(pollMs, waiting.signal).catch((e) => (e instanceof AbortedError ? undefined : Promise.reject(e)));
         ctx.signal.removeEventListener('abort', onAbort);
       }
     } catch (e) {
@@ -173,6 +196,7 @@ export function makeComfyJobRunner(db: DirectorDb, projectId: string, options: C
         }
         // The socket opens before the prompt is queued, so no event of it is missed.
         const socket = openSocket(socketUrlOf(server.url, clientId));
+        await whenOpen(socket, clock);
         const queued = await client.queuePrompt(graph, clientId, ctx.signal);
         if (!queued.ok) {
           socket?.close();
