@@ -143,4 +143,19 @@ describe('ComfyUI job runner against two fake servers', () => {
     expect(await makeComfyJobRunner(db, 'p1', quick).run(other.ctx)).toMatchObject({ ok: false, code: 'model_missing', message: expect.stringContaining('missing.safetensors') });
     expect(presetOf('wan2.1-t2v-1.3b')!.modelFile).toBe(ALL_FILES.find((f) => f.startsWith('wan2.1_t2v')));
   });
+
+  it('cancel while the prompt waits in the server queue removes it from the queue instead of interrupting', async () => {
+    const a = await fake('gpu-a');
+    a.hold();
+    await fetch(`${a.url}/prompt`, { method: 'POST', body: JSON.stringify({ prompt: T2V.workflow, client_id: 'someone' }) });
+    await vi.waitFor(() => expect(a.isRunning()).toBe(true), WAIT);
+    const cancel = new AbortController();
+    const { ctx, checkpoints } = context({ signal: cancel.signal });
+    const running = makeComfyJobRunner(db, 'p1', { ...quick, openSocket: socket }).run(ctx);
+    await vi.waitFor(() => expect(checkpoints).toHaveLength(1), WAIT);
+    cancel.abort();
+    expect(((await running.then(() => null, (e: unknown) => e)) as RunnerError).code).toBe('cancelled');
+    await vi.waitFor(() => expect(a.counts.deletes).toBe(1), WAIT);
+    expect(a.counts.interrupts).toBe(0);
+  });
 });
