@@ -24,6 +24,10 @@ export interface Env {
   RUNWAY_BASE_URL?: string;
   RUNWAY_MODELS?: string;
   RUNWAY_API_VERSION?: string;
+  /** OpenAI secret (sk-…) for Sora video; held here like the Gemini and Runway keys. */
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_VIDEO_MODELS?: string;
 
   /** Stock footage search (Auto-pilot's visuals): keys held here like Gemini's. */
   PEXELS_API_KEY?: string;

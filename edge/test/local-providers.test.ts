@@ -33,9 +33,11 @@ describe('local demo providers through the real edge', () => {
     expect(local.video.map((v: any) => [v.id, v.enabled, v.local])).toEqual([
       ['veo', true, true],
       ['runway', true, true],
+      // OpenAI has no local demo: with a key it is the real API (here, the test fake).
+      ['openai', true, false],
     ]);
     const real = await (await edge('/api/providers')).json<any>();
-    expect([real.gemini.local, ...real.video.map((v: any) => v.local)]).toEqual([false, false, false]);
+    expect([real.gemini.local, ...real.video.map((v: any) => v.local)]).toEqual([false, false, false, false]);
     const wrong = await edge('/api/providers', { envOverrides: { LOCAL_PROVIDERS: 'veo,openai' } });
     expect(wrong.status).toBe(500);
     expect((await wrong.json<any>()).error.message).toContain('LOCAL_PROVIDERS may name gemini, veo, runway; got "openai"');

@@ -17,6 +17,7 @@ describe('GET /api/providers', () => {
     expect(body.video).toEqual([
       { id: 'veo', enabled: true, local: false, models: ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview'] },
       { id: 'runway', enabled: true, local: false, models: ['gen4_turbo', 'veo3.1_fast'] },
+      { id: 'openai', enabled: true, local: false, models: ['sora-2', 'sora-2-pro'] },
     ]);
     expect(body.renders.enabled).toBe(true);
   });

@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Project } from '../core/project/project';
 import { nameKeyOf } from '../core/project/project';
 import type { Asset, ProjectFile, ProjectRecord, Version } from '../core/project/records';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from './schema-versions';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema-versions';
+import type { ComfyServer } from '../core/comfyui/comfy-server';
 import type { CacheEntry } from '../core/graph/cache-store';
 import type { ConversationRecord } from '../core/agent/records/conversation-records';
 
@@ -40,6 +41,10 @@ export class DirectorDb extends Dexie {
   /** One row per project: read through autopilot-repo (restoreAutopilotRun). */
   autopilotRuns!: Table<ProjectRecord, string>;
   nodeCache!: Table<CacheEntry & { projectId: string }, string>;
+  /** Device-wide, like settings: read through comfy-servers-repo. */
+  comfyServers!: Table<ComfyServer, string>;
+  /** ComfyUI workflows imported into a project: read through comfy-workflows-repo. */
+  comfyWorkflows!: Table<ProjectRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -63,12 +68,13 @@ export class DirectorDb extends Dexie {
       );
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
     this.version(6).stores(SCHEMA_V6);
   }
 
   /** Tables whose rows belong to one project (all carry projectId). */
   projectTables(): Table<{ id: string; projectId: string }, string>[] {
-    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations, this.storyboards, this.autopilotRuns] as Table<{ id: string; projectId: string }, string>[];
+    return [this.files, this.assets, this.versions, this.graphs, this.jobs, this.generations, this.scenes, this.clips, this.takes, this.characters, this.styles, this.renders, this.conversations, this.storyboards, this.autopilotRuns, this.comfyWorkflows] as Table<{ id: string; projectId: string }, string>[];
   }
 
   /** Rows keyed by something other than an id that still belong to one project (purged with it). */

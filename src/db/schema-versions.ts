@@ -48,12 +48,21 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
+ * v5: the person's ComfyUI servers (device-wide, like settings: URL, auth header, paused) and the
+ * ComfyUI workflows imported into a project (API-format JSON with its input mapping).
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  comfyServers: 'id, addedAt',
+  comfyWorkflows: 'id, projectId',
+} as const;
+
+/**
  * v6: Auto-pilot runs, one per project (its steps, their results, the editable cue list). Brand
- * kits live in v1's library table `brandKits`. (v5 belongs to another feature; when both are
- * merged, v6 spreads v5.)
+ * kits live in v1's library table `brandKits`.
  */
 export const SCHEMA_V6 = {
-  ...SCHEMA_V4,
+  ...SCHEMA_V5,
   autopilotRuns: 'id, &projectId',
 } as const;
 

@@ -28,7 +28,7 @@ describe('Settings → Test connection', () => {
     expect(await testConnection(page, edgeUrl, '')).toEqual({ part: 'token-missing', text: expect.stringContaining('no access token is set') });
     expect(await testConnection(page, edgeUrl, 'not-the-token')).toEqual({ part: 'token-refused', text: expect.stringContaining('refused this access token') });
     const ok = await testConnection(page, edgeUrl, inject('edgeToken'));
-    expect(ok).toEqual({ part: 'ok', text: `Connected to the edge at ${edgeUrl}, access token accepted. Real: Gemini, Veo, Runway. Server renders: on.` });
+    expect(ok).toEqual({ part: 'ok', text: `Connected to the edge at ${edgeUrl}, access token accepted. Real: Gemini, Veo, Runway, OpenAI Sora. Server renders: on.` });
     expect(await page.getByTestId('local-demo-providers').count()).toBe(0);
   });
 

@@ -46,6 +46,8 @@ describe('npm run dev with GEMINI_API_KEY', () => {
     expect(providers.video.map((v: any) => [v.id, v.local])).toEqual([
       ['veo', false],
       ['runway', true],
+      // No OPENAI_API_KEY: Sora is off (it has no local demo).
+      ['openai', false],
     ]);
     expect(output).toContain(`Gemini: real API at ${google.url} (key from GEMINI_API_KEY)`);
     expect(output).toContain('Runway: local demo');

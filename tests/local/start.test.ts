@@ -79,7 +79,8 @@ describe('npm start --no-build', () => {
 
     const auth = { Authorization: 'Bearer director-dev-token' };
     const providers = (await (await fetch(`http://127.0.0.1:${ports.edge}/api/providers`, { headers: auth })).json()) as any;
-    expect([providers.gemini.local, ...providers.video.map((v: any) => v.local), providers.renders.enabled]).toEqual([true, true, true, true]);
+    // Every enabled provider is a local demo (Sora, without a key, is off: it has no local demo).
+    expect([providers.gemini.local, ...providers.video.filter((v: any) => v.enabled).map((v: any) => v.local), providers.renders.enabled]).toEqual([true, true, true, true]);
     // The edge reaches the render service with the shared token: an unknown render is the service's own 404.
     const unknown = await fetch(`http://127.0.0.1:${ports.edge}/api/renders/no-such-render`, { headers: auth });
     expect(unknown.status).toBe(404);

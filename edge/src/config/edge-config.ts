@@ -12,6 +12,7 @@ export interface EdgeConfig {
   };
   veo: { apiKey: string | undefined; baseUrl: string; models: readonly string[] };
   runway: { apiKey: string | undefined; baseUrl: string; models: readonly string[]; apiVersion: string };
+  openai: { apiKey: string | undefined; baseUrl: string; models: readonly string[] };
   render: { backendUrl: string | undefined; backendToken: string | undefined };
   stock: { pexels: { apiKey: string | undefined; baseUrl: string }; pixabay: { apiKey: string | undefined; baseUrl: string } };
   /** Providers answered by the local demo server of `npm start` (LOCAL_PROVIDERS), not the real APIs. */
@@ -85,6 +86,11 @@ export function parseConfig(env: Env): EdgeConfig {
       baseUrl: baseUrl('RUNWAY_BASE_URL', env.RUNWAY_BASE_URL ?? 'https://api.dev.runwayml.com'),
       models: list(env.RUNWAY_MODELS),
       apiVersion: nonEmpty(env.RUNWAY_API_VERSION) ?? '2024-11-06',
+    },
+    openai: {
+      apiKey: nonEmpty(env.OPENAI_API_KEY),
+      baseUrl: baseUrl('OPENAI_BASE_URL', env.OPENAI_BASE_URL ?? 'https://api.openai.com'),
+      models: list(env.OPENAI_VIDEO_MODELS),
     },
     render: {
       backendUrl: env.RENDER_BACKEND_URL ? baseUrl('RENDER_BACKEND_URL', env.RENDER_BACKEND_URL) : undefined,

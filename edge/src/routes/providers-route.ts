@@ -22,7 +22,7 @@ export const providersRoute = new Hono<{ Bindings: Env }>().get('/', limitProbes
       models: config.gemini.models,
       defaults: config.gemini.defaults,
     },
-    video: (['veo', 'runway'] as const).map((id) => ({ id, enabled: video.has(id), local: config.localProviders.has(id), models: video.get(id)?.models ?? [] })),
+    video: (['veo', 'runway', 'openai'] as const).map((id) => ({ id, enabled: video.has(id), local: (config.localProviders as ReadonlySet<string>).has(id), models: video.get(id)?.models ?? [] })),
     stock: { pexels: { enabled: Boolean(config.stock.pexels.apiKey) }, pixabay: { enabled: Boolean(config.stock.pixabay.apiKey) } },
     renders: { enabled: Boolean(config.render.backendUrl) },
     limits: {

@@ -1,6 +1,6 @@
-/** The provider-neutral video job interface. Each provider (Veo, Runway) has one adapter. */
+/** The provider-neutral video job interface. Each provider (Veo, Runway, OpenAI) has one adapter. */
 
-export type VideoProviderId = 'veo' | 'runway';
+export type VideoProviderId = 'veo' | 'runway' | 'openai';
 
 /** An image given inline (base64) or by https URL. */
 export type ImageInput = { mimeType: string; data: string } | { uri: string };
@@ -48,4 +48,6 @@ export interface VideoProvider {
   /** Streams result file `index` (video/mp4). Throws conflict while the job is not done. */
   fetchResult(jobId: string, index: number): Promise<Response>;
   cancel(jobId: string): Promise<VideoJob>;
+  /** A new job that changes a finished one as `prompt` says (OpenAI's remix); absent where the provider has none. */
+  remix?(jobId: string, prompt: string): Promise<VideoJob>;
 }

@@ -1,4 +1,5 @@
 import type { EdgeConfig } from '../config/edge-config';
+import { makeOpenAiVideoProvider } from './openai-adapter';
 import { makeRunwayProvider } from './runway-adapter';
 import { makeVeoProvider } from './veo-adapter';
 import type { VideoProvider, VideoProviderId } from './video-provider';
@@ -30,6 +31,9 @@ export function enabledVideoProviders(config: EdgeConfig): Map<VideoProviderId, 
         startTimeoutMs,
       }),
     );
+  }
+  if (config.openai.apiKey && config.openai.models.length) {
+    providers.set('openai', makeOpenAiVideoProvider({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, models: config.openai.models, timeoutMs, startTimeoutMs }));
   }
   return providers;
 }

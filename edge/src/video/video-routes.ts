@@ -6,7 +6,7 @@ import { BODY_LIMITS, limitBody } from '../http/body-limit';
 import { EdgeError } from '../http/edge-error';
 import { readJsonWithText, validate } from '../http/validate-json';
 import { limiterFor, meter } from '../limits/meter';
-import { idempotencyKey, resultQuery, videoStartRequest } from './video-schemas';
+import { idempotencyKey, remixRequest, resultQuery, videoStartRequest } from './video-schemas';
 import { enabledVideoProviders } from './video-providers';
 import type { VideoJob, VideoProvider } from './video-provider';
 import { startWithin } from './start-within';
@@ -20,6 +20,7 @@ type Ctx = Context<{ Bindings: Env }>;
  *   GET    /:provider/jobs/:id          → {job}
  *   GET    /:provider/jobs/:id/result   ?index=0 → video bytes
  *   DELETE /:provider/jobs/:id          → {job}
+ *   POST   /:provider/jobs/:id/remix    {prompt} → 201 {job}: a new paid job changing a finished one (OpenAI)
  */
 export const videoRoutes = new Hono<{ Bindings: Env }>()
   .post('/:provider/jobs', limitBody(BODY_LIMITS.videoStart), meter(0), async (c) => {
@@ -76,6 +77,15 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
   })
   .delete('/:provider/jobs/:id', meter(0), async (c) => {
     return c.json({ job: await providerFor(c).cancel(c.req.param('id')) });
+  })
+  .post('/:provider/jobs/:id/remix', limitBody(BODY_LIMITS.videoStart), meter(0), async (c) => {
+    const provider = providerFor(c);
+    if (!provider.remix) throw new EdgeError('not_supported', `${provider.id} cannot remix a video`);
+    const { value } = await readJsonWithText(c, remixRequest);
+    const { limits } = getConfig(c.env);
+    const charge = await limiterFor(c).charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
+    if (!charge.ok) throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
+    return c.json({ job: await provider.remix(c.req.param('id'), value.prompt) }, 201);
   });
 
 /** Seconds a client waits before asking again about a start that has no answer yet. */

@@ -18,7 +18,7 @@ export const videoStartRequest = z
     referenceImages: z.array(image).max(3).optional(),
     aspectRatio: z.enum(['16:9', '9:16']).default('16:9'),
     resolution: z.enum(['720p', '1080p', '4k']).default('720p'),
-    durationSeconds: z.number().int().min(2).max(10).optional(),
+    durationSeconds: z.number().int().min(2).max(12).optional(),
     negativePrompt: z.string().max(2000).optional(),
     seed: z.number().int().min(0).max(4294967295).optional(),
     audio: z.boolean().optional(),
@@ -36,3 +36,6 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'must be 8-128 characters of letters, digits, "_", ".", ":" or "-"');
 
 export const resultQuery = z.object({ index: z.coerce.number().int().min(0).max(7).default(0) });
+
+/** Body of POST /api/video/:provider/jobs/:id/remix. */
+export const remixRequest = z.object({ prompt: z.string().trim().min(1, 'must not be empty').max(4000) }).strict();

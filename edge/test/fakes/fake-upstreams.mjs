@@ -5,7 +5,8 @@
 // Scenarios are chosen by a marker in the prompt text, e.g. "[fake:429]", "[fake:500]",
 // "[fake:hang]", "[fake:cut]", "[fake:stall]", "[fake:hold:<id>]", "[fake:function-call]",
 // "[fake:blocked]", "[fake:echo-key]", "[fake:delay:<ms>]" (Gemini); "[fake:rai]", "[fake:fail]", "[fake:polls:N]", "[fake:late:<ms>]",
-// "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway); "[fake:429]" in a stock query (Pexels, Pixabay).
+// "[fake:429]" (Veo); "[fake:fail]", "[fake:safety]", "[fake:429]" (Runway); "[fake:429]" in a stock query (Pexels, Pixabay);
+// "[fake:429]", "[fake:quota]", "[fake:moderation]" (OpenAI video).
 //
 // Control endpoints (no auth): GET /__fake/counts, GET /__fake/requests (method, path, query and
 // headers of every upstream request, to check how keys travel), POST /__fake/release/<holdId>, POST /__fake/reset,
@@ -15,6 +16,7 @@ import http from 'node:http';
 import { readJson, sendJson } from './fake-http.mjs';
 import { makeFakeGemini } from './fake-gemini.mjs';
 import { makeFakeRenderBackend } from './fake-render-backend.mjs';
+import { makeFakeOpenAiVideo } from './fake-openai-video.mjs';
 import { makeFakeRunway } from './fake-runway.mjs';
 import { makeFakeVeo } from './fake-veo.mjs';
 import { makeFakeStock } from './fake-stock.mjs';
@@ -23,6 +25,7 @@ export const FAKE_DEFAULTS = {
   /** Keys the fake Gemini/Veo accept: the server key, and one "user" key. */
   geminiKeys: ['fake-gemini-server-key-7Qx2Lm9Rt4Vb', 'fake-gemini-user-key-Hn3Ks8Pw1Zc6'],
   runwayKey: 'key_fake0runway0secret0d41d8cd98f00b204e9800998ecf8427e',
+  openaiKey: 'sk-fake0openai0video0secret0a1b2c3d4e5f',
   /** Keys shaped like real ones (Google "AIza…" 39 chars, Runway "key_" + 128 hex), also accepted. */
   realLookingKeys: {
     gemini: 'AIzaSyD4x9Qm2LkT7vRw3NcBh8JpZs5Ye1UfGo0',
@@ -35,6 +38,7 @@ export const FAKE_DEFAULTS = {
   /** Veo operations report done after this many polls. */
   veoPollsUntilDone: 1,
   runwayPollsUntilDone: 2,
+  openaiPollsUntilDone: 2,
   /** Pause between default stream events. */
   streamDelayMs: 15,
 };
@@ -54,6 +58,9 @@ function freshCounts() {
     runwayCancels: 0,
     authOnRunwayOutput: 0,
     renderStarts: 0,
+    openaiStarts: 0,
+    openaiDownloads: 0,
+    openaiReferenceBytes: 0,
   };
 }
 
@@ -80,7 +87,7 @@ export async function startFakeUpstreams({ port = 0, ...overrides } = {}) {
     /** Every request to a provider route: how keys arrived (tests read it; the fakes are local). */
     requestLog: [],
   };
-  const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeRenderBackend(state), makeFakeStock(state)];
+  const handlers = [makeFakeGemini(state), makeFakeVeo(state), makeFakeRunway(state), makeFakeOpenAiVideo(state), makeFakeRenderBackend(state), makeFakeStock(state)];
 
   const release = (id) => {
     const resolve = state.holds.get(id);

@@ -17,6 +17,7 @@ export const FAKE_KEYS = {
   render: 'fake-render-service-token-5f2b',
   pexels: 'fake-pexels-key-Lq8Wn2Vz5Rt0Yc3Hd6Ms9Xb1',
   pixabay: '12345678-fakepixabay0key0a1b2c3d4e5',
+  openai: 'sk-fake0openai0video0secret0a1b2c3d4e5f',
 } as const;
 
 /** FAKE_DEFAULTS.realLookingKeys: shaped like real Google and Runway keys. */

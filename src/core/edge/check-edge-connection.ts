@@ -20,7 +20,7 @@ export type EdgeConnection =
   | { ok: true; part: 'ok'; message: string; providers: ProviderSummary }
   | { ok: false; part: 'url' | 'offline' | 'not-edge' | 'token-missing' | 'token-refused' | 'edge-error'; message: string };
 
-const NAMES: Record<string, string> = { gemini: 'Gemini', veo: 'Veo', runway: 'Runway' };
+const NAMES: Record<string, string> = { gemini: 'Gemini', veo: 'Veo', runway: 'Runway', openai: 'OpenAI Sora' };
 
 export async function checkEdgeConnection(input: { edgeUrl: string; accessToken: string; fetch: FetchLike; online?: boolean }): Promise<EdgeConnection> {
   let base: string;

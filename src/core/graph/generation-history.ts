@@ -1,10 +1,10 @@
-import { MODEL_PRICES, priceOf } from '../pricing/model-prices';
+import { modelLabelOf, priceOf } from '../pricing/model-presets';
 import type { JobRecord, JobState } from './job-store';
 import { takeOrigin } from './take-origin';
 import type { Take } from './take-store';
 
 /** Node kinds whose jobs are paid generations (what the history and the cost summary list). */
-export const GENERATION_KINDS = ['veo-video', 'runway-video', 'extend'] as const;
+export const GENERATION_KINDS = ['veo-video', 'runway-video', 'sora-video', 'extend', 'comfyui'] as const;
 
 export interface GenerationRecord {
   jobId: string;
@@ -82,6 +82,6 @@ export function costSummary(records: readonly GenerationRecord[]): CostSummary {
     usd: round(done.reduce((n, r) => n + (r.costUsd ?? 0), 0)),
     generations: done.length,
     seconds: done.reduce((n, r) => n + (r.seconds ?? 0), 0),
-    byModel: [...byModel].map(([model, m]) => ({ model, label: MODEL_PRICES[model]?.label ?? model, generations: m.generations, usd: round(m.usd) })),
+    byModel: [...byModel].map(([model, m]) => ({ model, label: modelLabelOf(model), generations: m.generations, usd: round(m.usd) })),
   };
 }

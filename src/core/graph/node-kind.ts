@@ -6,7 +6,7 @@ import type { PortType } from './port-types';
  * Who does the work; the executor limits how many jobs of one provider run at once
  * (Veo quotas are not local CPU).
  */
-export const PROVIDERS = ['veo', 'runway', 'gemini', 'local', 'render'] as const;
+export const PROVIDERS = ['veo', 'runway', 'gemini', 'local', 'render', 'comfyui', 'openai'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 export interface InputPortSpec {

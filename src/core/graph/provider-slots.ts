@@ -8,6 +8,9 @@ export const DEFAULT_PROVIDER_LIMITS: Readonly<Record<Provider, number>> = {
   gemini: 2,
   local: 1,
   render: 1,
+  // The person's own servers queue for themselves; this only bounds how many wait here at once.
+  comfyui: 4,
+  openai: 1,
 };
 
 export interface SlotTicket {

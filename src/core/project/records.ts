@@ -70,6 +70,7 @@ export const PROJECT_RECORD_TABLES = [
   'conversations',
   'storyboards',
   'autopilotRuns',
+  'comfyWorkflows',
 ] as const;
 
 export type ProjectRecordTable = (typeof PROJECT_RECORD_TABLES)[number];

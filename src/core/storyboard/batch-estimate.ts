@@ -1,4 +1,4 @@
-import { MODEL_PRICES, priceOf } from '../pricing/model-prices';
+import { modelLabelOf, priceOf } from '../pricing/model-presets';
 import { generatedSeconds, MODEL_OF_PROVIDER } from './storyboard-graph';
 import type { StoryboardClip } from './storyboard-types';
 
@@ -31,4 +31,4 @@ export function estimateBatch(clips: readonly StoryboardClip[], alreadyMade: (cl
   return out;
 }
 
-export const modelLabel = (clip: StoryboardClip) => MODEL_PRICES[MODEL_OF_PROVIDER[clip.provider]]?.label ?? clip.provider;
+export const modelLabel = (clip: StoryboardClip) => modelLabelOf(MODEL_OF_PROVIDER[clip.provider]);

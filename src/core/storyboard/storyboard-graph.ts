@@ -1,5 +1,7 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph-types';
-import type { Storyboard, StoryboardCharacter, StoryboardClip, StyleTemplate } from './storyboard-types';
+import { presetOf } from '../pricing/model-presets';
+import { comfyPresetOf } from '../comfyui/comfy-presets';
+import { CLIP_PROVIDERS, type ClipProvider, type Storyboard, type StoryboardCharacter, type StoryboardClip, type StyleTemplate } from './storyboard-types';
 
 /**
  * The storyboard as an engine graph: each clip is a Prompt node feeding a Veo or Runway node,
@@ -13,9 +15,18 @@ export const clipIdOfNode = (nodeId: string) => (nodeId.startsWith(`${STORYBOARD
 export const characterNodeId = (characterId: string) => `${STORYBOARD_NODE_PREFIX}char:${characterId}`;
 export const isStoryboardNode = (nodeId: string) => nodeId.startsWith(STORYBOARD_NODE_PREFIX);
 
-export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo' } as const;
-/** Veo makes 4, 6 or 8 s; Runway 5 or 10. */
-export const DURATIONS_OF_PROVIDER = { veo: [4, 6, 8], 'veo-fast': [4, 6, 8], runway: [5, 10] } as const;
+/** The model each of the clip form's choices generates with (its row in the model presets). */
+export const MODEL_OF_PROVIDER = { veo: 'veo-3.1-generate-preview', 'veo-fast': 'veo-3.1-fast-generate-preview', runway: 'gen4_turbo', comfyui: 'wan2.1-t2v-1.3b' } as const satisfies Record<ClipProvider, string>;
+/** A ComfyUI clip with a first frame runs the image→video preset on its model. */
+const COMFY_IMAGE_TO_VIDEO = comfyPresetOf('preset:image-to-video')!;
+const COMFY_TEXT_TO_VIDEO = comfyPresetOf('preset:text-to-video')!;
+
+/** Veo's own modes (reference images, extend, first+last frame) are for Veo clips only. */
+export const isVeoClip = (clip: Pick<StoryboardClip, 'provider'>) => clip.provider === 'veo' || clip.provider === 'veo-fast';
+/** The seconds each choice can make, read from the model presets (Veo 4, 6 or 8 s; Runway 5 or 10). */
+export const DURATIONS_OF_PROVIDER = Object.fromEntries(CLIP_PROVIDERS.map((p) => [p, presetOf(MODEL_OF_PROVIDER[p])!.durations])) as Record<ClipProvider, readonly number[]>;
+/** The clip form's model list: each choice with the label from the model presets. */
+export const CLIP_MODEL_CHOICES = CLIP_PROVIDERS.map((p) => ({ value: p, model: MODEL_OF_PROVIDER[p], label: presetOf(MODEL_OF_PROVIDER[p])!.label }));
 /** Veo takes at most three reference images. */
 const MAX_REFERENCES = 3;
 
@@ -28,14 +39,14 @@ export function composePrompt(clip: StoryboardClip, style?: StyleTemplate, chara
 
 /** Veo makes the clip from its characters' reference photos: not Runway, not from a first frame. */
 export const usesReferenceImages = (clip: StoryboardClip, characters: readonly StoryboardCharacter[]) =>
-  clip.provider !== 'runway' && !clip.firstFrameAssetId && clip.characterIds.some((id) => characters.find((c) => c.id === id)?.photoAssetIds.length);
+  isVeoClip(clip) && !clip.firstFrameAssetId && clip.characterIds.some((id) => characters.find((c) => c.id === id)?.photoAssetIds.length);
 
 /** A clip continues the one before it (Veo extend) when asked to and there is one; Runway cannot. */
-export const continues = (clip: StoryboardClip, before: StoryboardClip | undefined) => Boolean(clip.continuesPrevious && before && clip.provider !== 'runway');
+export const continues = (clip: StoryboardClip, before: StoryboardClip | undefined) => Boolean(clip.continuesPrevious && before && isVeoClip(clip));
 
 /** The duration the provider will generate: the nearest it offers, 8 s when Veo uses references or extends. */
 export function generatedSeconds(clip: StoryboardClip, usesReferences: boolean): number {
-  if (clip.provider !== 'runway' && (usesReferences || clip.continuesPrevious)) return 8;
+  if (isVeoClip(clip) && (usesReferences || clip.continuesPrevious)) return 8;
   const options: readonly number[] = DURATIONS_OF_PROVIDER[clip.provider];
   return options.reduce((best, d) => (Math.abs(d - clip.generateSeconds) < Math.abs(best - clip.generateSeconds) ? d : best), options[options.length - 1]!);
 }
@@ -85,7 +96,12 @@ export function storyboardGraph(board: Storyboard): Graph {
         return;
       }
       if (clip.provider === 'runway') {
-        nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: 'gen4_turbo', ratio: clip.aspectRatio === '9:16' ? '720:1280' : '1280:720', durationSeconds: generatedSeconds(clip, false), ...seed } });
+        nodes.push({ id, kind: 'runway-video', label, position: place(3, row), params: { model: MODEL_OF_PROVIDER.runway, ratio: presetOf(MODEL_OF_PROVIDER.runway)!.frameSizes![clip.aspectRatio]!, durationSeconds: generatedSeconds(clip, false), ...seed } });
+        return;
+      }
+      if (clip.provider === 'comfyui') {
+        const preset = clip.firstFrameAssetId ? COMFY_IMAGE_TO_VIDEO : COMFY_TEXT_TO_VIDEO;
+        nodes.push({ id, kind: 'comfyui', label, position: place(3, row), params: { workflow: preset.id, model: preset.model, aspectRatio: clip.aspectRatio, durationSeconds: generatedSeconds(clip, false), negativePrompt, ...seed } });
         return;
       }
       const usesReferences = usesReferenceImages(clip, board.characters);

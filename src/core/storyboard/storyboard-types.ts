@@ -10,7 +10,8 @@ export type ShotType = (typeof SHOT_TYPES)[number];
 export const CAMERA_MOVES = ['static', 'pan', 'tilt', 'dolly in', 'dolly out', 'tracking', 'handheld', 'crane', 'orbit'] as const;
 export type CameraMove = (typeof CAMERA_MOVES)[number];
 
-export const CLIP_PROVIDERS = ['veo', 'veo-fast', 'runway'] as const;
+/** The clip form's model choices; 'comfyui' runs the shipped Wan workflows on the person's own servers. */
+export const CLIP_PROVIDERS = ['veo', 'veo-fast', 'runway', 'comfyui'] as const;
 export type ClipProvider = (typeof CLIP_PROVIDERS)[number];
 
 export interface StoryboardClip {

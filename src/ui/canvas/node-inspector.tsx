@@ -6,12 +6,13 @@ import type { KindRegistry } from '../../core/graph/kind-registry';
 import { fieldLabel, optionLabel } from '../../core/graph/param-info';
 import type { NodeView } from '../../app/graph/create-graph-runner';
 import { PropsEditor, type JsonSchema } from '../preview/props-editor';
+import { ComfyWorkflowPanel } from './comfy-workflow-panel';
 import { CompositionPropsEditor } from './composition-props-editor';
 import { TakesPanel } from './takes-panel';
 
 /**
  * The selected node's settings: its file (Image, Audio), state, params as a form from its schema
- * (labels and units for people), a Composition's props, and its takes.
+ * (labels and units for people), a ComfyUI node's workflow, a Composition's props, and its takes.
  */
 export function NodeInspector(props: {
   node: GraphNode;
@@ -32,6 +33,8 @@ export function NodeInspector(props: {
       const json = toJSONSchema(def()!.params, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
       // A Composition's wired props get their own editor below; what the app sets (an upload's id) gets none.
       if (props.node.kind === 'composition' && json.properties) delete json.properties.props;
+      // The ComfyUI node's workflow has its own picker (presets and the project's imports) below.
+      if (props.node.kind === 'comfyui' && json.properties) delete json.properties.workflow;
       for (const [key, info] of Object.entries(def()!.paramInfo)) if (info.internal) delete json.properties?.[key];
       return json as JsonSchema;
     } catch {
@@ -68,6 +71,9 @@ export function NodeInspector(props: {
         optionLabel={(key, value) => optionLabel(def()?.paramInfo[key], value)}
         empty={null}
       />
+      <Show when={props.node.kind === 'comfyui'}>
+        <ComfyWorkflowPanel projectId={props.projectId} value={String(props.node.params.workflow ?? '')} onChange={(workflow) => props.onParams({ ...props.node.params, workflow })} />
+      </Show>
       <Show when={props.node.kind === 'composition'}>
         <CompositionPropsEditor value={(props.node.params.props as DeclaredProp[] | undefined) ?? []} onChange={(declared) => props.onParams({ ...props.node.params, props: declared })} />
       </Show>

@@ -14,6 +14,8 @@ const ROLE_COLOURS: Record<string, string> = {
   enhance: '#a78bfa',
   'veo-video': '#38c9a8',
   'runway-video': '#38c9a8',
+  'sora-video': '#38c9a8',
+  comfyui: '#38c9a8',
   extend: '#38c9a8',
   composition: '#f5b94a',
   render: '#f5b94a',

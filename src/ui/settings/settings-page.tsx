@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, type AppSettings } from '
 import { db } from '../../app/db';
 import { StorageMeter } from '../shell/storage-meter';
 import { showToast } from '../shell/toasts';
+import { ComputeSection } from './compute-section';
 
 type ModelKey = keyof AppSettings['models'];
 const MODEL_FIELDS: { key: ModelKey; label: string }[] = [
@@ -29,6 +30,7 @@ export default function SettingsPage() {
         <Show when={stored()} fallback={<p class="hint">Loading…</p>}>
           {(initial) => <SettingsForm initial={initial()} />}
         </Show>
+        <ComputeSection />
         <section class="card">
           <h2>Storage</h2>
           <p class="hint">Projects, media and versions live in this browser. Export a project to keep a copy elsewhere.</p>

@@ -1,9 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
-import { MODEL_PRICES, PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-prices';
+import { PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-presets';
 import { insertComponent, PROMPT_COMPONENTS } from '../../core/storyboard/prompt-components';
-import { composePrompt, DURATIONS_OF_PROVIDER, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
-import { CAMERA_MOVES, CLIP_PROVIDERS, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
+import { CLIP_MODEL_CHOICES, composePrompt, DURATIONS_OF_PROVIDER, isVeoClip, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
+import { CAMERA_MOVES, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 
 export interface ClipInspectorProps {
   board: Storyboard;
@@ -76,7 +76,7 @@ export function ClipInspector(props: ClipInspectorProps) {
               set({ provider, generateSeconds: options.includes(clip().generateSeconds) ? clip().generateSeconds : options[options.length - 1]! });
             }}
           >
-            <For each={CLIP_PROVIDERS}>{(p) => <option value={p}>{MODEL_PRICES[MODEL_OF_PROVIDER[p]]?.label ?? p}</option>}</For>
+            <For each={CLIP_MODEL_CHOICES}>{(c) => <option value={c.value}>{c.label}</option>}</For>
           </select>
         </label>
         <label class="field">
@@ -107,7 +107,7 @@ export function ClipInspector(props: ClipInspectorProps) {
             <option value="9:16">9:16</option>
           </select>
         </label>
-        <Show when={clip().provider !== 'runway'}>
+        <Show when={isVeoClip(clip())}>
           <label class="field">
             <span>Resolution</span>
             <select aria-label="Resolution" value={clip().resolution} onChange={(e) => set({ resolution: e.currentTarget.value as '720p' | '1080p' })}>
@@ -147,7 +147,7 @@ export function ClipInspector(props: ClipInspectorProps) {
           <For each={props.images}>{(a) => <option value={a.id}>{a.name}</option>}</For>
         </select>
       </label>
-      <Show when={clip().firstFrameAssetId && clip().provider !== 'runway'}>
+      <Show when={clip().firstFrameAssetId && isVeoClip(clip())}>
         <label class="field">
           <span>Last frame</span>
           <select aria-label="Last frame" value={clip().lastFrameAssetId ?? ''} onChange={(e) => set({ lastFrameAssetId: e.currentTarget.value || undefined })}>
@@ -156,7 +156,7 @@ export function ClipInspector(props: ClipInspectorProps) {
           </select>
         </label>
       </Show>
-      <Show when={clip().provider !== 'runway'}>
+      <Show when={isVeoClip(clip())}>
         <label class="check">
           <input type="checkbox" aria-label="Continue the previous clip" checked={Boolean(clip().continuesPrevious)} onChange={(e) => set({ continuesPrevious: e.currentTarget.checked || undefined })} />
           Continue the previous clip from its last frame (Veo extend)
@@ -164,6 +164,9 @@ export function ClipInspector(props: ClipInspectorProps) {
       </Show>
       <Show when={clip().provider === 'runway' && !clip().firstFrameAssetId}>
         <p class="hint warn">Runway makes video from an image: choose a first frame.</p>
+      </Show>
+      <Show when={clip().provider === 'comfyui'}>
+        <p class="hint">Runs the Wan 2.1 text→video workflow (image→video with a first frame) on your ComfyUI servers (Settings → Compute); free per second.</p>
       </Show>
       <fieldset class="field">
         <legend>Characters in the shot</legend>

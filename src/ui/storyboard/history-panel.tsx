@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { costSummary, generationHistory, type GenerationRecord } from '../../core/graph/generation-history';
 import type { JobState } from '../../core/graph/job-store';
-import { MODEL_PRICES, PRICES_READ_ON, formatUsd } from '../../core/pricing/model-prices';
+import { modelLabelOf, PRICES_READ_ON, formatUsd } from '../../core/pricing/model-presets';
 import { listProjectJobs, mapProjectTakes } from '../../db/graph-stores';
 import { db } from '../../app/db';
 import { createLiveQuery } from '../../app/live-query';
@@ -44,7 +44,7 @@ export function HistoryPanel(props: { projectId: string; nameOf: (nodeId: string
           <span>Model</span>
           <select aria-label="Filter by model" value={model()} onChange={(e) => setModel(e.currentTarget.value)}>
             <option value="">All</option>
-            <For each={models()}>{(m) => <option value={m}>{MODEL_PRICES[m]?.label ?? m}</option>}</For>
+            <For each={models()}>{(m) => <option value={m}>{modelLabelOf(m)}</option>}</For>
           </select>
         </label>
       </div>
@@ -58,7 +58,7 @@ export function HistoryPanel(props: { projectId: string; nameOf: (nodeId: string
                   <span class="hint">{STATE_LABELS[r.state]}</span>
                 </div>
                 <span class="hint">
-                  {MODEL_PRICES[r.model]?.label ?? r.model}
+                  {modelLabelOf(r.model)}
                   {r.seconds ? ` · ${r.seconds} s` : ''}
                   {r.costUsd !== undefined && r.state === 'done' ? ` · ${r.local ? 'local demo, free' : formatUsd(r.costUsd)}` : ''} · queued {relativeTime(r.queuedAt)}
                   {took(r) ? ` · took ${took(r)}` : ''}

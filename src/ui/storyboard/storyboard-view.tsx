@@ -3,7 +3,7 @@ import { createEffect, createMemo, createResource, createSignal, For, on, onClea
 import './storyboard.css';
 import type { Take } from '../../core/graph/take-store';
 import type { Asset } from '../../core/project/records';
-import { PRICES_READ_ON, formatUsd } from '../../core/pricing/model-prices';
+import { PRICES_READ_ON, formatUsd } from '../../core/pricing/model-presets';
 import { batchLine } from '../../core/storyboard/batch-progress';
 import { estimateBatch, type BatchEstimate } from '../../core/storyboard/batch-estimate';
 import { CUT_COMPOSITION_ID, cutPlan } from '../../core/storyboard/cut-composition';

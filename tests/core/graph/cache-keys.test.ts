@@ -97,7 +97,7 @@ describe('cache keys', () => {
   });
 
   it('refuse unknown kinds when planning', () => {
-    const graph = graphOf([['x', 'sora-video']]);
+    const graph = graphOf([['x', 'hologram-video']]);
     const topo = topologyOf(graph);
     expect(computeCacheKeys(topo, ['x'], defaultKindRegistry)).toMatchObject({ ok: false, code: 'unknown_kind' });
   });

@@ -12,11 +12,11 @@ describe('node kinds', () => {
   it('every kind has a version, a provider, default params that validate, and ports', () => {
     const names = BUILT_IN_KINDS.map((k) => k.kind);
     expect(names).toEqual(
-      expect.arrayContaining(['image', 'prompt', 'enhance', 'face-analysis', 'character', 'veo-video', 'extend', 'runway-video', 'audio', 'beats', 'composition', 'render']),
+      expect.arrayContaining(['image', 'prompt', 'enhance', 'face-analysis', 'character', 'veo-video', 'extend', 'runway-video', 'comfyui', 'audio', 'beats', 'composition', 'render']),
     );
     for (const def of BUILT_IN_KINDS) {
       expect(def.version).toBeGreaterThanOrEqual(1);
-      expect(['veo', 'runway', 'gemini', 'local', 'render']).toContain(def.provider);
+      expect(['veo', 'runway', 'gemini', 'local', 'render', 'comfyui', 'openai']).toContain(def.provider);
       expect(parseParams(def, defaultParams(def)).ok).toBe(true);
       expect(def.outputs.length).toBeGreaterThan(0);
     }

@@ -86,7 +86,7 @@ describe('restoreWorkflow: hostile and malformed input', () => {
 
   it('reports unknown kinds and every bad edge at once, and returns no graph', () => {
     const data = fileData();
-    data.graph.nodes.push({ id: 'sora', kind: 'sora-video', params: {}, position: { x: 0, y: 0 } });
+    data.graph.nodes.push({ id: 'hologram', kind: 'hologram-video', params: {}, position: { x: 0, y: 0 } });
     data.graph.edges.push(
       { id: 'dangling', from: 'ghost', fromPort: 'text', to: 'veo-1', toPort: 'prompt' },
       { id: 'wrong-port', from: 'prompt-1', fromPort: 'text', to: 'veo-1', toPort: 'soundtrack' },

@@ -88,3 +88,20 @@ describe('first + last frame and extend', () => {
     expect(alone.nodes.find((n) => n.id === clipNodeId('a'))!.kind).toBe('veo-video');
   });
 });
+
+describe('a storyboard clip on ComfyUI', () => {
+  it('compiles to a ComfyUI node running the shipped Wan preset, image→video with a first frame, free in the estimate', async () => {
+    let b = addScene(emptyStoryboard(), { id: 's1', title: 'Own GPU' });
+    b = addClip(b, 's1', { id: 't', prompt: 'A fox in snow', provider: 'comfyui', generateSeconds: 7, continuesPrevious: true });
+    b = addClip(b, 's1', { id: 'i', prompt: 'The fox turns', provider: 'comfyui', firstFrameAssetId: 'frame-1', generateSeconds: 3, aspectRatio: '9:16' });
+    const graph = storyboardGraph(b);
+    const plan = await planAndCheck(graph, makeMemoryCacheStore(), { registry: defaultKindRegistry });
+    expect(plan.ok).toBe(true);
+    const node = (id: string) => graph.nodes.find((n) => n.id === clipNodeId(id))!;
+    // Not Veo: no extend, and the length is the nearest the model makes (2-5 s).
+    expect(node('t')).toMatchObject({ kind: 'comfyui', params: { workflow: 'preset:text-to-video', model: 'wan2.1-t2v-1.3b', durationSeconds: 5 } });
+    expect(node('i')).toMatchObject({ kind: 'comfyui', params: { workflow: 'preset:image-to-video', model: 'wan2.1-i2v-14b-480p', durationSeconds: 3, aspectRatio: '9:16' } });
+    expect(graph.edges.some((e) => e.to === clipNodeId('i') && e.toPort === 'image')).toBe(true);
+    expect(estimateBatch(b.scenes[0]!.clips, () => false)).toMatchObject({ clips: 2, seconds: 8, usd: 0 });
+  });
+});

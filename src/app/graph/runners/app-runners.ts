@@ -8,6 +8,7 @@ import { makeVideoJobRunner } from './video-job-runner';
 import { makeAssemblyRunners } from './assembly-runners';
 import { makeEnhanceRunner } from './enhance-runner';
 import { makeVisionRunners } from './vision-runners';
+import { makeComfyJobRunner } from '../../comfyui/comfy-job-runner';
 
 /** Upload nodes pass their file on as an asset reference. */
 const upload = (port: 'image' | 'audio', what: string): NodeRunner => ({
@@ -43,5 +44,7 @@ export function makeAppRunners(db: DirectorDb, projectId: string, clock: Clock =
     'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo', clock),
     extend: makeVideoJobRunner(db, projectId, 'veo', 'extend', 'extend', clock),
     'runway-video': makeVideoJobRunner(db, projectId, 'runway', 'runway', 'runway', clock),
+    'sora-video': makeVideoJobRunner(db, projectId, 'openai', 'veo', 'sora', clock),
+    comfyui: makeComfyJobRunner(db, projectId, { clock }),
   };
 }

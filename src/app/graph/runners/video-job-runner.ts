@@ -83,7 +83,7 @@ async function startJob(provider: string, body: unknown, key: string, signal: Ab
  * exists (providers delete results after two days). After a reload it polls the stored job.
  * Polls wait on `clock` and stop the moment the run is cancelled.
  */
-export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway', mode: 'veo' | 'extend' | 'runway', label: string, clock: Clock = systemClock): NodeRunner {
+export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway' | 'openai', mode: 'veo' | 'extend' | 'runway', label: string, clock: Clock = systemClock): NodeRunner {
   return {
     async run(ctx) {
       let jobId = ctx.resumeFrom?.operationId;

@@ -2,7 +2,8 @@ import type { AnyNodeKindDef } from '../node-kind';
 import { beatsKind, characterKind, enhanceKind, faceAnalysisKind } from './analysis-kinds';
 import { compositionKind, renderKind } from './assembly-kinds';
 import { audioKind, imageKind, promptKind } from './source-kinds';
-import { extendKind, runwayVideoKind, veoVideoKind } from './video-kinds';
+import { extendKind, runwayVideoKind, soraVideoKind, veoVideoKind } from './video-kinds';
+import { comfyuiKind } from './comfyui-kind';
 
 export { ENHANCE_PRESETS } from './analysis-kinds';
 export { PROP_TYPES } from './assembly-kinds';
@@ -18,6 +19,8 @@ export const BUILT_IN_KINDS: readonly AnyNodeKindDef[] = [
   veoVideoKind,
   extendKind,
   runwayVideoKind,
+  soraVideoKind,
+  comfyuiKind,
   audioKind,
   beatsKind,
   compositionKind,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineKind } from '../node-kind';
+import { modelIdsOf, presetOf, presetsOf, type ModelPreset } from '../../pricing/model-presets';
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
 const seedInfo = { label: 'Seed' } as const;
@@ -7,14 +8,31 @@ const negativePromptInfo = { label: 'Avoid (negative prompt)' } as const;
 
 export const VEO_MODES = ['text_to_video', 'image_to_video', 'first_last_frame', 'reference_images'] as const;
 
-/** Veo 3.1 limits: 1080p and reference images need an 8 s clip; at most 3 references. */
+/** A choice among numbers, as literals so the inspector shows a select (one value is a literal alone). */
+function numberChoice(values: readonly number[]) {
+  const [first, second, ...rest] = values.map((v) => z.literal(v));
+  if (!first) throw new Error('[video-kinds] a number choice needs at least one value');
+  return second ? z.union([first, second, ...rest]) : first;
+}
+/** Every value a provider's models offer for one field, in table order, without repeats. */
+const unionOf = <T>(rows: readonly ModelPreset[], field: (row: ModelPreset) => readonly T[]) => [...new Set(rows.flatMap(field))];
+const labelsOf = (rows: readonly ModelPreset[]) => Object.fromEntries(rows.map((m) => [m.id, m.label]));
+
+const VEO_MODELS = presetsOf('veo');
+const veoDefault = VEO_MODELS[0]!;
+const RUNWAY_MODELS = presetsOf('runway');
+const runwayDefault = RUNWAY_MODELS[0]!;
+/** Runway's frame sizes in pixels, each with its aspect ratio, once each. */
+const RUNWAY_SIZES = [...new Map(RUNWAY_MODELS.flatMap((m) => m.aspects.map((a) => [m.frameSizes![a]!, a] as const))).entries()];
+
+/** Veo 3.1 limits: 1080p and reference images need an 8 s clip; at most 3 references. Models, sizes and lengths come from the model presets. */
 const veoParams = z
   .object({
     mode: z.enum(VEO_MODES).default('text_to_video'),
-    model: z.enum(['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview']).default('veo-3.1-generate-preview'),
-    aspectRatio: z.enum(['16:9', '9:16']).default('16:9'),
-    durationSeconds: z.union([z.literal(4), z.literal(6), z.literal(8)]).default(8),
-    resolution: z.enum(['720p', '1080p']).default('720p'),
+    model: z.enum(modelIdsOf('veo')).default(veoDefault.id),
+    aspectRatio: z.enum(unionOf(VEO_MODELS, (m) => m.aspects) as [string, ...string[]]).default(veoDefault.aspects[0]!),
+    durationSeconds: numberChoice(unionOf(VEO_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(veoDefault.durations.at(-1)!),
+    resolution: z.enum(unionOf(VEO_MODELS, (m) => m.resolutions) as [string, ...string[]]).default(veoDefault.resolutions[0]!),
     negativePrompt: z.string().max(2000).default(''),
     seed,
   })
@@ -23,6 +41,9 @@ const veoParams = z
       ctx.addIssue({ code: 'custom', path: ['resolution'], message: '1080p needs an 8 s duration' });
     if (p.mode === 'reference_images' && p.durationSeconds !== 8)
       ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: 'reference images need an 8 s duration' });
+    const preset = presetOf(p.model);
+    if (preset && !preset.durations.includes(p.durationSeconds))
+      ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: `${preset.label} makes ${preset.durations.join(', ')} s` });
   });
 
 /** Which inputs each Veo mode needs, so the message says what to wire. */
@@ -46,7 +67,7 @@ export const veoVideoKind = defineKind({
       onNode: true,
       options: { text_to_video: 'Text → video', image_to_video: 'Image → video', first_last_frame: 'First + last frame', reference_images: 'Reference images' },
     },
-    model: { label: 'Model', options: { 'veo-3.1-generate-preview': 'Veo 3.1', 'veo-3.1-fast-generate-preview': 'Veo 3.1 Fast' } },
+    model: { label: 'Model', options: labelsOf(VEO_MODELS) },
     aspectRatio: { label: 'Aspect ratio', onNode: true, options: { '16:9': '16:9 landscape', '9:16': '9:16 portrait' } },
     durationSeconds: { label: 'Duration', unit: 's', onNode: true },
     resolution: { label: 'Resolution', onNode: true },
@@ -65,6 +86,33 @@ export const veoVideoKind = defineKind({
     return needs.ports.every((port) => connected.has(port)) ? null : `Veo video: ${needs.label}`;
   },
   seedParam: 'seed',
+});
+
+const SORA_MODELS = presetsOf('openai');
+const soraDefault = SORA_MODELS[0]!;
+
+/** OpenAI Sora through the edge: text→video, or from a first frame; models and lengths from the model presets. */
+export const soraVideoKind = defineKind({
+  kind: 'sora-video',
+  title: 'Sora video',
+  description: 'Generates a clip with OpenAI Sora (through the edge, which holds the key): text→video or from a first frame.',
+  version: 1,
+  provider: 'openai',
+  params: z.object({
+    model: z.enum(modelIdsOf('openai')).default(soraDefault.id),
+    aspectRatio: z.enum(unionOf(SORA_MODELS, (m) => m.aspects) as [string, ...string[]]).default(soraDefault.aspects[0]!),
+    durationSeconds: numberChoice(unionOf(SORA_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(soraDefault.durations[0]!),
+  }),
+  paramInfo: {
+    model: { label: 'Model', options: labelsOf(SORA_MODELS) },
+    aspectRatio: { label: 'Aspect ratio', onNode: true, options: { '16:9': '16:9 landscape', '9:16': '9:16 portrait' } },
+    durationSeconds: { label: 'Duration', unit: 's', onNode: true },
+  },
+  inputs: [
+    { name: 'prompt', label: 'Prompt', accepts: ['text'], required: true },
+    { name: 'image', label: 'First frame', accepts: ['image'] },
+  ],
+  outputs: [{ name: 'video', label: 'Video', type: 'video' }],
 });
 
 export const extendKind = defineKind({
@@ -90,25 +138,14 @@ export const runwayVideoKind = defineKind({
   version: 1,
   provider: 'runway',
   params: z.object({
-    model: z.enum(['gen4_turbo']).default('gen4_turbo'),
-    ratio: z.enum(['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672']).default('1280:720'),
-    durationSeconds: z.union([z.literal(5), z.literal(10)]).default(5),
+    model: z.enum(modelIdsOf('runway')).default(runwayDefault.id),
+    ratio: z.enum(RUNWAY_SIZES.map(([size]) => size) as [string, ...string[]]).default(RUNWAY_SIZES[0]![0]),
+    durationSeconds: numberChoice(unionOf(RUNWAY_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(runwayDefault.durations[0]!),
     seed,
   }),
   paramInfo: {
-    model: { label: 'Model', options: { gen4_turbo: 'Gen-4 Turbo' } },
-    ratio: {
-      label: 'Frame size',
-      onNode: true,
-      options: {
-        '1280:720': '1280×720 (16:9)',
-        '720:1280': '720×1280 (9:16)',
-        '1104:832': '1104×832 (4:3)',
-        '832:1104': '832×1104 (3:4)',
-        '960:960': '960×960 (1:1)',
-        '1584:672': '1584×672 (21:9)',
-      },
-    },
+    model: { label: 'Model', options: labelsOf(RUNWAY_MODELS) },
+    ratio: { label: 'Frame size', onNode: true, options: Object.fromEntries(RUNWAY_SIZES.map(([size, aspect]) => [size, `${size.replace(':', '×')} (${aspect})`])) },
     durationSeconds: { label: 'Duration', unit: 's', onNode: true },
     seed: seedInfo,
   },
