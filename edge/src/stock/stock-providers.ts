@@ -4,23 +4,9 @@
  * never sees a provider's own shape.
  */
 
-export const STOCK_PROVIDERS = ['pexels', 'pixabay'] as const;
-export type StockProviderId = (typeof STOCK_PROVIDERS)[number];
+import { STOCK_PROVIDERS, type StockClip, type StockProviderId } from '../../../src/core/edge/stock-wire';
 
-export interface StockClip {
-  id: string;
-  provider: StockProviderId;
-  /** A still for the list. */
-  thumbnailUrl: string;
-  /** The MP4 to use (about 720p when offered), fetched through GET /api/stock/:provider/file. */
-  videoUrl: string;
-  width: number;
-  height: number;
-  durationS: number;
-  author: string;
-  /** The clip's page at the provider (for credit). */
-  pageUrl: string;
-}
+export { STOCK_PROVIDERS, type StockClip, type StockProviderId };
 
 export interface StockQuery {
   q: string;

@@ -3,22 +3,10 @@ import { addAsset } from '../../db/assets-repo';
 import type { DirectorDb } from '../../db/database';
 import { checkUpload } from '../assets/check-upload';
 import { callEdge } from '../edge/edge-client';
+import { STOCK_PROVIDERS, type StockClip, type StockProviderId } from '../../core/edge/stock-wire';
 
-export const STOCK_PROVIDERS = ['pexels', 'pixabay'] as const;
-export type StockProvider = (typeof STOCK_PROVIDERS)[number];
-
-/** One clip of a stock search, as the edge normalises it (edge/src/stock/stock-providers.ts). */
-export interface StockClip {
-  id: string;
-  provider: StockProvider;
-  thumbnailUrl: string;
-  videoUrl: string;
-  width: number;
-  height: number;
-  durationS: number;
-  author: string;
-  pageUrl: string;
-}
+export { STOCK_PROVIDERS, type StockClip };
+export type StockProvider = StockProviderId;
 
 /** Stock footage for `query` from one provider, through the edge (which holds the key). */
 export async function searchStock(provider: StockProvider, query: string, opts: { orientation?: 'landscape' | 'portrait'; perPage?: number; signal?: AbortSignal } = {}): Promise<StockClip[]> {
