@@ -1,3 +1,4 @@
+import { kaiser } from './kaiser-window';
 /**
  * True peak per ITU-R BS.1770-4 Annex 2: the signal is oversampled (4x below 96 kHz, 2x below
  * 192 kHz) with a low-pass interpolator and the largest absolute value is the peak. Our
@@ -37,21 +38,6 @@ function interpolationPhases(factor: number): Float64Array[] {
 
 function sinc(x: number): number {
   return x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-}
-
-function kaiser(x: number, beta: number): number {
-  if (Math.abs(x) > 1) return 0;
-  return besselI0(beta * Math.sqrt(1 - x * x)) / besselI0(beta);
-}
-
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let k = 1; k < 30; k++) {
-    term *= (x / (2 * k)) ** 2;
-    sum += term;
-  }
-  return sum;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { kaiser } from '../audio/kaiser-window';
 /** Zero crossings of the sinc on each side: ~60 dB stop band, ample for analysis and waveforms. */
 const HALF_TAPS = 16;
 /** Kernel table resolution between integer sample offsets (linear interpolation in between). */
@@ -6,22 +7,12 @@ const PHASES = 256;
 /** Kaiser-windowed sinc table from 0 to HALF_TAPS, sampled PHASES times per unit. */
 const KERNEL = (() => {
   const beta = 7;
-  const bessel0 = (x: number) => {
-    let sum = 1;
-    let term = 1;
-    for (let k = 1; k < 30; k++) {
-      term *= (x / (2 * k)) ** 2;
-      sum += term;
-    }
-    return sum;
-  };
   const table = new Float64Array(HALF_TAPS * PHASES + 2);
-  const norm = bessel0(beta);
   for (let i = 0; i < table.length; i++) {
     const x = i / PHASES;
     const sinc = x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
     const r = x / HALF_TAPS;
-    table[i] = r <= 1 ? (sinc * bessel0(beta * Math.sqrt(1 - r * r))) / norm : 0;
+    table[i] = sinc * kaiser(r, beta);
   }
   return table;
 })();
