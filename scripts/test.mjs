@@ -30,6 +30,8 @@ const independent = [
   { name: 'voice', cwd: ROOT, config: 'tests/voice/vitest.config.ts' },
   { name: 'local services', cwd: ROOT, config: 'tests/local/vitest.config.ts' },
 ];
+// Beside e2e each suite gets one worker: the other core is the browsers'.
+for (const suite of independent) suite.args = ['--maxWorkers=1'];
 const e2e = { name: 'e2e', cwd: ROOT, config: 'vitest.e2e.config.ts' };
 
 const reportOf = (suite) => path.join(reports, `${suite.name.replace(/\W+/g, '-')}.json`);

@@ -2,7 +2,7 @@
 // suite's output held back and printed as one block when it finishes (never interleaved).
 import { spawn } from 'node:child_process';
 
-const vitestArgs = (suite, reportOf) => ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${reportOf(suite)}`];
+const vitestArgs = (suite, reportOf) => ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${reportOf(suite)}`, ...(suite.args ?? [])];
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /**

@@ -100,7 +100,8 @@ describe('Home: from an idea to a video without writing code', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a new empty project shows the ways to start, never a build error, in the Canvas, Code and Render views', async () => {
+  // A whole Director turn (its waits allow 90 s) runs inside this test.
+  it('a new empty project shows the ways to start, never a build error, in the Canvas, Code and Render views', { timeout: 180_000 }, async () => {
     const { page, errors } = await openApp(context);
     const id = await createProjectInUi(page, 'Nothing yet');
     await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
