@@ -3,7 +3,7 @@ import type { FrameLayout, TextLayer } from '../core/preview/frame-layout';
 /**
  * Reads the layout of the frame the player shows: every run of visible text with its box in
  * composition pixels, its colour (opacity of its ancestors included) and size, and a signature of
- * the element tree for telling scenes apart. Runs inside the sandbox, on the player's DOM.
+ * the element tree and its words for telling scenes apart. Runs inside the sandbox, on the player's DOM.
  */
 export function readFrameLayout(container: HTMLElement, frame: number, size: { width: number; height: number }): FrameLayout {
   const box = container.getBoundingClientRect();
@@ -16,8 +16,9 @@ export function readFrameLayout(container: HTMLElement, frame: number, size: { w
   const walk = (element: Element, depth: number) => {
     const style = getComputedStyle(element);
     if (style.display === 'none') return;
-    signature.push(`${depth}:${element.tagName}${element instanceof HTMLImageElement || element instanceof HTMLVideoElement ? `(${element.currentSrc || element.getAttribute('src') || ''})` : ''}`);
+    // Elements, their media and their words: scenes built from one component differ in what they say.
     const text = directText(element);
+    signature.push(`${depth}:${element.tagName}${element instanceof HTMLImageElement || element instanceof HTMLVideoElement ? `(${element.currentSrc || element.getAttribute('src') || ''})` : ''}${text ? `"${text.slice(0, 40)}"` : ''}`);
     if (text && style.visibility !== 'hidden') {
       const rect = textBox(element);
       if (rect && rect.width > 0 && rect.height > 0) {

@@ -47,6 +47,8 @@ describe('two tabs on one project', () => {
     const id = await createProjectInUi(a, 'Canvas for two');
     await a.goto(`${baseUrl()}/projects/${id}/canvas`);
     await b.goto(`${baseUrl()}/projects/${id}/canvas`);
+    // Both canvases are up (the view loads on demand) before anything is pressed on them.
+    for (const page of [a, b]) await page.getByRole('heading', { name: 'An empty canvas' }).waitFor();
     const counts = (page: typeof a) => page.getByTestId('graph-counts').textContent();
     await addCanvasNode(a, 'prompt', { x: 150, y: 200 });
     await expect.poll(() => counts(b)).toBe('1 nodes · 0 connections');

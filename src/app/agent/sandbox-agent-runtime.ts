@@ -85,14 +85,14 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
         return { ok: false, code: 'runtime_error', message: (e as Error).message };
       }
     },
-    async inspectLayout({ files, assetNames, compositionId }) {
+    async inspectLayout({ files, assetNames, compositionId, frames }) {
       const out = await build(files, assetNames);
       if (!out.ok) return null;
       const compositions = await sandbox().load(out.code, await assetsFor(assetNames));
       const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
       if (!comp) return null;
       try {
-        return await sandbox().inspectLayout(comp.id, {}, layoutSampleFrames(comp.durationInFrames));
+        return await sandbox().inspectLayout(comp.id, {}, frames ?? layoutSampleFrames(comp.durationInFrames));
       } catch {
         // A frame that throws is the runtime check's to report; the visual check falls back to fixed frames.
         return null;

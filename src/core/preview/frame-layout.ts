@@ -21,7 +21,7 @@ export interface TextLayer {
 
 export interface FrameLayout {
   frame: number;
-  /** Same signature = same elements on screen (text content and styles may change within a scene). */
+  /** Same signature = same elements saying the same words (styles and opacity may change within a scene). */
   signature: string;
   texts: TextLayer[];
 }

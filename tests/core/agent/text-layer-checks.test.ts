@@ -45,6 +45,8 @@ describe('scenes and key frames', () => {
     expect(keys.filter((f) => f > 5 && f < 35)).toHaveLength(1);
     expect(keys.filter((f) => f > 50 && f < 110)).toHaveLength(1);
     expect(keys.filter((f) => f > 125 && f < 155)).toHaveLength(1);
+    // Halfway through a scene, not its first sampled frame (where it is often still fading in).
+    expect(sceneKeyFrames([{ frame: 0, signature: 'a' }, { frame: 20, signature: 'b' }, { frame: 40, signature: 'b' }, { frame: 60, signature: 'c' }], 61)).toEqual([0, 30, 60]);
     const many = layoutSampleFrames(160).map((f, i) => ({ frame: f, signature: i < 6 ? 'long' : String(i) }));
     expect(sceneKeyFrames(many, 160)).toHaveLength(5);
   });

@@ -23,8 +23,10 @@ export function sceneKeyFrames(samples: readonly { frame: number; signature: str
     if (i > 0 && samples[i - 1]!.signature === s.signature) runs.at(-1)!.to = i;
     else runs.push({ from: i, to: i });
   });
+  // The frame halfway through the run, not its middle sample: a run of two samples would give its first
+  // frame, where a scene is often still coming in. Short runs (transitions) lose to long ones.
   const middles = runs
-    .map((r) => ({ frame: samples[Math.floor((r.from + r.to) / 2)]!.frame, length: samples[r.to]!.frame - samples[r.from]!.frame }))
+    .map((r) => ({ frame: Math.round((samples[r.from]!.frame + samples[r.to]!.frame) / 2), length: samples[r.to]!.frame - samples[r.from]!.frame }))
     .sort((a, b) => b.length - a.length)
     .slice(0, Math.max(0, max - 2))
     .map((m) => m.frame);

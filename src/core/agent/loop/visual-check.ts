@@ -35,8 +35,10 @@ const stillScale = (layout: CompositionLayout | null) => (layout ? Math.min(0.5,
 export async function runVisualCheck(ctx: ToolContext, durationInFrames: number | null): Promise<VisualCheckResult> {
   const sources = await readSources(ctx.workspace);
   // The engine's layout (where it can be read) gives the scenes and the text layers.
-  const layout: CompositionLayout | null = (await ctx.stillRenderer.inspectLayout?.({ ...sources, signal: ctx.signal })) ?? null;
-  const frames = layout && layout.frames.length > 0 ? sceneKeyFrames(layout.frames, layout.durationInFrames) : keyFrames(durationInFrames);
+  const sampled: CompositionLayout | null = (await ctx.stillRenderer.inspectLayout?.({ ...sources, signal: ctx.signal })) ?? null;
+  const frames = sampled && sampled.frames.length > 0 ? sceneKeyFrames(sampled.frames, sampled.durationInFrames) : keyFrames(durationInFrames);
+  // The text layers exactly at the key frames (a scene's middle is rarely a sampled frame).
+  const layout = sampled ? ((await ctx.stillRenderer.inspectLayout?.({ ...sources, frames, signal: ctx.signal })) ?? sampled) : null;
   const problems: string[] = [];
   const images: Part[] = [];
   const found: { frame: number; findings: (FrameFinding | TextFinding)[] }[] = [];

@@ -30,9 +30,9 @@ export interface StillRenderer {
   readonly fidelity?: 'engine' | 'placeholder';
   renderStill(input: StillInput): Promise<StillResult>;
   /**
-   * The text layers and scene signature at evenly sampled frames (`layoutSampleFrames`), read
+   * The text layers and scene signature at these frames, or at evenly sampled ones (`layoutSampleFrames`), read
    * from the engine's layout; absent where there is no layout to read (the checks then use fixed
    * key frames and judge pixels only). Null when the project does not build or load.
    */
-  inspectLayout?(input: Omit<StillInput, 'frame' | 'scale'>): Promise<CompositionLayout | null>;
+  inspectLayout?(input: Omit<StillInput, 'frame' | 'scale'> & { frames?: number[] }): Promise<CompositionLayout | null>;
 }
