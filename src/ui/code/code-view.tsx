@@ -203,7 +203,9 @@ export default function CodeView() {
             onSelect={selectComposition}
             inputProps={inputProps}
             onSandbox={setSandbox}
-            onRuntimeError={setRuntimeError}
+            // One error arrives several ways (React's boundary with its component stack, the player's
+            // and the window's without): a later copy without the stack does not replace the richer one.
+            onRuntimeError={(e) => setRuntimeError((prev) => (prev && prev.message === e.message && prev.componentStack && !e.componentStack ? prev : e))}
             onStill={(png, compId, frame) => {
               downloadBlob(png, `${compId}-frame-${frame}.png`);
               showToast({ kind: 'info', message: `Saved frame ${frame} as a PNG.`, action: { label: 'Use as thumbnail', run: () => void setProjectThumbnail(db, projectId, png) } });
