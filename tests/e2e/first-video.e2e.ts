@@ -39,7 +39,8 @@ async function finishedTurn(page: Page, n: number) {
 const hex = (rgb: number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 describe('a newcomer makes a video from a sentence (fresh profile, no keys)', () => {
-  it('describes it on Home, gets a playing multi-scene preview, makes it blue, exports an MP4', async () => {
+  // Two Director turns and an export run inside this test.
+  it('describes it on Home, gets a playing multi-scene preview, makes it blue, exports an MP4', { timeout: 180_000 }, async () => {
     const { page, errors } = await openApp(context);
     await page.getByRole('textbox', { name: /Describe your video/i }).fill('Make a 10 second product teaser for a coffee brand');
     await page.getByRole('button', { name: /Make it/i }).click();

@@ -123,6 +123,14 @@ describe('the Storyboard', () => {
     // Pause all holds the waiting clips, also across the reload; the running ones finish.
     await page.getByTestId('queue-panel').getByRole('button', { name: 'Pause all' }).click();
     const started = (await veoStarts()) - before;
+    // The pause is stored before the reload (the write is not instant).
+    await expect.poll(() => page.evaluate((key) => new Promise((resolve) => {
+      const open = indexedDB.open('director');
+      open.onsuccess = () => {
+        const get = open.result.transaction('settings').objectStore('settings').get(key);
+        get.onsuccess = () => (resolve(get.result?.value ?? null), open.result.close());
+      };
+    }), `queue-paused:${projectId}`)).toBe(true);
     await page.reload();
     const takes = async () => (await page.getByTestId('clip-status').allTextContents()).filter((t) => t === '1 take').length;
     await expect.poll(takes, { timeout: 90_000 }).toBe(started);
