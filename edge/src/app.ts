@@ -31,21 +31,23 @@ export function createApp() {
   app.use('*', requestLog());
   app.use('/api/*', corsPolicy());
 
-  app.route('/api/health', healthRoute);
-  // Shares check access per method: reading a link needs no token, creating one does.
-  app.route('/api/shares', shareRoutes);
+  // Chained, so the routes' types make up `AppType`, which the app's typed client (`hc`) is built on.
+  const openRoutes = app.route('/api/health', healthRoute)
+    // Shares check access per method: reading a link needs no token, creating one does.
+    .route('/api/shares', shareRoutes);
 
   for (const path of ['/api/providers', '/api/providers/*', '/api/gemini/*', '/api/video/*', '/api/stock/*', '/api/renders', '/api/renders/*']) {
     app.use(path, requireAccess());
   }
   app.use('/api/gemini/*', markLocalProvider(() => 'gemini'));
   app.use('/api/video/:provider/*', markLocalProvider((c) => c.req.param('provider')));
-  app.route('/api/providers', providersRoute);
-  app.route('/api/gemini', geminiModelRoutes);
-  app.route('/api/gemini', geminiFileRoutes);
-  app.route('/api/video', videoRoutes);
-  app.route('/api/stock', stockRoutes);
-  app.route('/api/renders', renderRoutes);
+  const routes = openRoutes
+    .route('/api/providers', providersRoute)
+    .route('/api/gemini', geminiModelRoutes)
+    .route('/api/gemini', geminiFileRoutes)
+    .route('/api/video', videoRoutes)
+    .route('/api/stock', stockRoutes)
+    .route('/api/renders', renderRoutes);
 
   app.notFound((c) => errorResponse(c, new EdgeError('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
   app.onError((err, c) => {
@@ -58,5 +60,8 @@ export function createApp() {
     console.error(JSON.stringify({ msg: 'unhandled error', name: err.name, error: String(err.message).slice(0, 300) }));
     return errorResponse(c, new EdgeError('internal', 'the edge failed unexpectedly; the error was logged'));
   });
-  return app;
+  return routes;
 }
+
+/** The edge's routes with their bodies and answers, for the app's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -53,7 +53,7 @@ describe('stock footage search through the edge', () => {
   });
 
   it('says what is wrong in one sentence: bad queries, unknown providers, no key, upstream limits', async () => {
-    expect((await search('pexels', 'q=')).body.error).toMatchObject({ code: 'invalid_argument', message: 'query q: write 1 to 200 characters to search for' });
+    expect((await search('pexels', 'q=')).body.error).toMatchObject({ code: 'invalid_argument', message: 'query.q: write 1 to 200 characters to search for' });
     expect((await search('pexels', 'q=a&perPage=99')).body.error?.code).toBe('invalid_argument');
     expect((await search('pexels', 'q=a&orientation=square')).body.error?.code).toBe('invalid_argument');
     expect((await search('shutterstock', 'q=a')).response.status).toBe(404);

@@ -116,9 +116,20 @@ describe('Veo jobs', () => {
   });
 
   it('upstream parameter errors come back as invalid_argument', async () => {
-    const res = await start('veo', { prompt: 'x', resolution: '1080p', durationSeconds: 4 });
+    const res = await start('veo', { prompt: '[fake:invalid] x' });
     expect(res.status).toBe(400);
-    expect((await res.json<any>()).error.message).toContain('requires durationSeconds 8');
+    expect((await res.json<any>()).error).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('Request contains an invalid argument.') });
+  });
+
+  it('a length or size the model table does not give the named model is refused before the provider is called', async () => {
+    const before = await fakeCounts();
+    const res = await start('veo', { model: 'veo-3.1-generate-preview', prompt: 'x', resolution: '4k', durationSeconds: 4 });
+    expect(res.status).toBe(400);
+    expect((await res.json<any>()).error).toMatchObject({ field: 'resolution', message: 'body.resolution: 4k needs an 8 s duration' });
+    const sora = await start('openai', { model: 'sora-2', prompt: 'x', durationSeconds: 6 });
+    expect((await sora.json<any>()).error).toMatchObject({ field: 'durationSeconds', message: expect.stringContaining('makes 4, 8, 12 s clips') });
+    const after = await fakeCounts();
+    expect([after.veoStarts, after.openaiStarts]).toEqual([before.veoStarts, before.openaiStarts]);
   });
 
   it('a safety-filtered clip is a failed job with code safety_filtered and reasons', async () => {
@@ -203,6 +214,15 @@ describe('Runway jobs', () => {
     const res = await start('runway', { model: 'gen4_turbo', prompt: '[fake:429] x', firstFrame: frame });
     expect(res.status).toBe(429);
     expect((await res.json<any>()).error).toMatchObject({ code: 'quota_exceeded', message: expect.stringContaining('daily task limit') });
+  });
+
+  it('sends a Gen-4 aspect as the model table\'s frame size, and refuses one a Veo-on-Runway model lacks', async () => {
+    expect((await start('runway', { model: 'gen4_turbo', prompt: 'wide', firstFrame: frame, aspectRatio: '21:9', durationSeconds: 5 })).status).toBe(201);
+    const before = await fakeCounts();
+    const res = await start('runway', { model: 'veo3.1_fast', prompt: 'square', firstFrame: frame, aspectRatio: '1:1', durationSeconds: 8 });
+    expect(res.status).toBe(400);
+    expect((await res.json<any>()).error).toMatchObject({ field: 'aspectRatio', message: expect.stringContaining('16:9 or 9:16') });
+    expect((await fakeCounts()).runwayStarts).toBe(before.runwayStarts);
   });
 
   it('maps 1080p Veo-on-Runway to Runway\'s ratio', async () => {

@@ -1,9 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type TypedResponse } from 'hono';
+import type { RenderAnswer } from '../../../src/core/contracts/render-view';
 import { getConfig } from '../config/edge-config';
 import type { Env } from '../env';
 import { BODY_LIMITS, limitBody } from '../http/body-limit';
 import { EdgeError, ERROR_STATUS, type ErrorCode } from '../http/edge-error';
-import { readJsonWithText } from '../http/validate-json';
+import { jsonBody } from '../http/validated-input';
 import { meter } from '../limits/meter';
 import { fetchUpstream, looksRefused } from '../upstream/fetch-upstream';
 import { redact } from '../upstream/redact';
@@ -22,13 +23,19 @@ const RENDER_START_COST = 20;
  *   DELETE /:id        → backend DELETE /renders/:id       (cancel)
  */
 export const renderRoutes = new Hono<{ Bindings: Env }>()
-  .post('/', limitBody(BODY_LIMITS.renderStart), meter(RENDER_START_COST), async (c) => {
-    const { text } = await readJsonWithText(c, renderStartRequest);
-    return forward(c, 'POST', '/renders', text);
+  .post('/', limitBody(BODY_LIMITS.renderStart), meter(RENDER_START_COST), jsonBody(renderStartRequest), async (c) => {
+    // Forwarded as the exact bytes checked: the service validates the same contract again.
+    return answersRender(forward(c, 'POST', '/renders', await c.req.text()));
   })
-  .get('/:id', meter(0), (c) => forward(c, 'GET', `/renders/${renderId(c)}`))
+  .get('/:id', meter(0), (c) => answersRender(forward(c, 'GET', `/renders/${renderId(c)}`)))
   .get('/:id/file', meter(0), (c) => forward(c, 'GET', `/renders/${renderId(c)}/file`))
-  .delete('/:id', meter(0), (c) => forward(c, 'DELETE', `/renders/${renderId(c)}`));
+  .delete('/:id', meter(0), (c) => answersRender(forward(c, 'DELETE', `/renders/${renderId(c)}`)));
+
+/**
+ * The service's JSON, passed through unchanged, is the shared contract's `{render}` (the service
+ * builds it with `satisfies RenderAnswer`); typed so the app's client reads it as such.
+ */
+const answersRender = (response: Promise<Response>) => response as Promise<Response & TypedResponse<RenderAnswer, 200 | 202, 'json'>>;
 
 function renderId(c: Ctx): string {
   const id = c.req.param('id') ?? '';

@@ -1,12 +1,22 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { getConfig } from '../config/edge-config';
 import type { Env } from '../env';
 import { EdgeError } from '../http/edge-error';
+import { queryParams } from '../http/validated-input';
 import { meter } from '../limits/meter';
 import { fetchUpstream } from '../upstream/fetch-upstream';
 import { FILE_HOSTS, STOCK_PROVIDERS, normaliseAnswer, searchRequest, type StockProviderId } from './stock-providers';
 
 type Ctx = Context<{ Bindings: Env }>;
+
+const SEARCH_WORDS = 'write 1 to 200 characters to search for';
+const searchQuery = z.object({
+  q: z.string({ error: SEARCH_WORDS }).trim().min(1, SEARCH_WORDS).max(200, SEARCH_WORDS),
+  orientation: z.enum(['landscape', 'portrait'], { error: '"landscape" or "portrait"' }).optional(),
+  perPage: z.coerce.number({ error: 'a whole number from 1 to 30' }).int('a whole number from 1 to 30').min(1, 'a whole number from 1 to 30').max(30, 'a whole number from 1 to 30').default(12),
+});
+const fileQuery = z.object({ url: z.string({ error: 'a video address from a search result' }) });
 
 /** Largest stock file the edge passes through (a 720p clip is a few MB). */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -17,14 +27,9 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
  *   GET /:provider/file?url=…   → the video bytes (only from the provider's own file hosts)
  */
 export const stockRoutes = new Hono<{ Bindings: Env }>()
-  .get('/:provider/search', meter(1), async (c) => {
+  .get('/:provider/search', meter(1), queryParams(searchQuery), async (c) => {
     const { id, apiKey, baseUrl } = providerFor(c);
-    const q = (c.req.query('q') ?? '').trim();
-    if (!q || q.length > 200) throw new EdgeError('invalid_argument', 'query q: write 1 to 200 characters to search for', { field: 'q' });
-    const orientation = c.req.query('orientation');
-    if (orientation !== undefined && orientation !== 'landscape' && orientation !== 'portrait') throw new EdgeError('invalid_argument', `query orientation: "landscape" or "portrait", got "${orientation.slice(0, 40)}"`, { field: 'orientation' });
-    const perPage = Number(c.req.query('perPage') ?? 12);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 30) throw new EdgeError('invalid_argument', 'query perPage: a whole number from 1 to 30', { field: 'perPage' });
+    const { q, orientation, perPage } = c.req.valid('query');
     const request = searchRequest(id, baseUrl, apiKey, { q, perPage, ...(orientation ? { orientation } : {}) });
     const { response } = await fetchUpstream(request.url, { headers: request.headers }, { provider: id, timeoutMs: getConfig(c.env).limits.upstreamTimeoutMs });
     if (!response.ok) throw upstreamFailure(id, response.status, await response.text().catch(() => ''));
@@ -33,9 +38,9 @@ export const stockRoutes = new Hono<{ Bindings: Env }>()
     c.header('Cache-Control', 'private, max-age=300');
     return c.json({ results: normaliseAnswer(id, body).slice(0, perPage) });
   })
-  .get('/:provider/file', meter(1), async (c) => {
+  .get('/:provider/file', meter(1), queryParams(fileQuery), async (c) => {
     const { id, baseUrl } = providerFor(c);
-    const raw = c.req.query('url') ?? '';
+    const raw = c.req.valid('query').url;
     let url: URL;
     try {
       url = new URL(raw);

@@ -1,3 +1,4 @@
+import { durationsOf } from '../../../src/core/pricing/model-presets';
 import { EdgeError } from '../http/edge-error';
 import { fetchUpstream } from '../upstream/fetch-upstream';
 import { redact } from '../upstream/redact';
@@ -15,7 +16,8 @@ export interface OpenAiVideoOptions {
 
 const VIDEO_ID = /^video_[A-Za-z0-9]{8,128}$/;
 /** Sora makes 4, 8 or 12 s clips, sized in pixels. */
-const SECONDS = [4, 8, 12] as const;
+/** Sora's lengths, from the model table the app's Sora node is built from. */
+const SECONDS = durationsOf('openai');
 
 interface OpenAiVideo {
   id: string;
@@ -161,7 +163,7 @@ async function openAiError(response: Response, apiKey: string): Promise<EdgeErro
 function toOpenAiForm(req: VideoStartRequest): FormData {
   if (req.lastFrame || req.referenceImages?.length) throw new EdgeError('invalid_argument', 'body.lastFrame / body.referenceImages: OpenAI Sora takes one first frame only', { field: req.lastFrame ? 'lastFrame' : 'referenceImages' });
   const seconds = req.durationSeconds ?? 8;
-  if (!(SECONDS as readonly number[]).includes(seconds)) throw new EdgeError('invalid_argument', `body.durationSeconds: Sora makes ${SECONDS.join(', ')} s clips, got ${seconds}`, { field: 'durationSeconds' });
+  if (!SECONDS.includes(seconds)) throw new EdgeError('invalid_argument', `body.durationSeconds: Sora makes ${SECONDS.join(', ')} s clips, got ${seconds}`, { field: 'durationSeconds' });
   const form = new FormData();
   form.set('model', req.model);
   form.set('prompt', req.prompt);

@@ -1,3 +1,4 @@
+import { presetOf } from '../../../src/core/pricing/model-presets';
 import { EdgeError } from '../http/edge-error';
 import { fetchUpstream } from '../upstream/fetch-upstream';
 import { redact } from '../upstream/redact';
@@ -157,9 +158,7 @@ function toRunwayBody(req: VideoStartRequest) {
   if (req.lastFrame && !isVeo) {
     throw new EdgeError('invalid_argument', `body.lastFrame: Runway model "${req.model}" takes no last frame (veo3.1 models do)`, { field: 'lastFrame' });
   }
-  const portrait = req.aspectRatio === '9:16';
-  const hd = isVeo && req.resolution !== '720p';
-  const ratio = hd ? (portrait ? '1080:1920' : '1920:1080') : portrait ? '720:1280' : '1280:720';
+  const ratio = runwayRatio(req, isVeo);
   const promptImage = req.lastFrame
     ? [
         { uri: imageUri(req.firstFrame), position: 'first' },
@@ -172,6 +171,18 @@ function toRunwayBody(req: VideoStartRequest) {
   if (isVeo && req.negativePrompt) body.negativePrompt = req.negativePrompt;
   if (isVeo && req.audio !== undefined) body.audio = req.audio;
   return body;
+}
+
+/** Runway's frame size: the model's own size for the aspect (the model table's), else Veo-on-Runway's HD or 720p sizes. */
+function runwayRatio(req: VideoStartRequest, isVeo: boolean): string {
+  const size = presetOf(req.model)?.frameSizes?.[req.aspectRatio];
+  if (size) return size;
+  const portrait = req.aspectRatio === '9:16';
+  if (!portrait && req.aspectRatio !== '16:9') {
+    throw new EdgeError('invalid_argument', `body.aspectRatio: Runway model "${req.model}" makes 16:9 or 9:16, not ${req.aspectRatio}`, { field: 'aspectRatio' });
+  }
+  const hd = isVeo && req.resolution !== '720p';
+  return hd ? (portrait ? '1080:1920' : '1920:1080') : portrait ? '720:1280' : '1280:720';
 }
 
 function imageUri(image: ImageInput): string {

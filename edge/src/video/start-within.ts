@@ -47,7 +47,7 @@ export async function startWithin(
     if (first === 'late') return { state: 'late', settle: attempt.catch(() => undefined) };
     return { state: 'started', job: first };
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }
 

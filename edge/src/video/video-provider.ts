@@ -1,43 +1,12 @@
 /** The provider-neutral video job interface. Each provider (Veo, Runway, OpenAI) has one adapter. */
 
-export type VideoProviderId = 'veo' | 'runway' | 'openai';
+import type { VideoJob } from '../../../src/core/contracts/video-job';
+import type { EdgeVideoProvider, VideoStartRequest } from '../../../src/core/contracts/video-start';
 
-/** An image given inline (base64) or by https URL. */
-export type ImageInput = { mimeType: string; data: string } | { uri: string };
-
-export interface VideoStartRequest {
-  model: string;
-  prompt: string;
-  firstFrame?: ImageInput;
-  lastFrame?: ImageInput;
-  referenceImages?: ImageInput[];
-  aspectRatio: '16:9' | '9:16';
-  resolution: '720p' | '1080p' | '4k';
-  durationSeconds?: number;
-  negativePrompt?: string;
-  seed?: number;
-  audio?: boolean;
-}
-
-export type VideoJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface VideoJobError {
-  code: 'safety_filtered' | 'invalid_argument' | 'quota_exceeded' | 'upstream_error' | 'upstream_unavailable' | 'timeout' | 'forbidden';
-  message: string;
-  reasons?: string[];
-}
-
-export interface VideoJob {
-  provider: VideoProviderId;
-  /** Opaque, URL-safe id: store it the moment it exists, poll with it after a reload. */
-  id: string;
-  status: VideoJobStatus;
-  /** 0..1 when the provider reports it. */
-  progress?: number;
-  /** Number of result files, fetched through GET …/jobs/:id/result?index=N. */
-  outputs?: number;
-  error?: VideoJobError;
-}
+// The request and the job are the contract shared with the app (src/core/contracts).
+export type { ImageInput, VideoStartRequest } from '../../../src/core/contracts/video-start';
+export type { VideoJob, VideoJobError, VideoJobStatus } from '../../../src/core/contracts/video-job';
+export type VideoProviderId = EdgeVideoProvider;
 
 export interface VideoProvider {
   readonly id: VideoProviderId;

@@ -4,11 +4,14 @@ import { getConfig } from '../config/edge-config';
 import type { Env } from '../env';
 import { BODY_LIMITS, limitBody } from '../http/body-limit';
 import { EdgeError } from '../http/edge-error';
-import { readJsonWithText, validate } from '../http/validate-json';
+import { jsonBody } from '../http/validated-input';
+import { validate } from '../http/validate-json';
 import { limiterFor, meter } from '../limits/meter';
 import { idempotencyKey, remixRequest, resultQuery, videoStartRequest } from './video-schemas';
 import { enabledVideoProviders } from './video-providers';
 import type { VideoJob, VideoProvider } from './video-provider';
+import type { VideoJobAnswer, VideoStartAnswer } from '../../../src/core/contracts/video-job';
+import { modelProblems } from '../../../src/core/contracts/video-start';
 import { startWithin } from './start-within';
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -23,14 +26,19 @@ type Ctx = Context<{ Bindings: Env }>;
  *   POST   /:provider/jobs/:id/remix    {prompt} → 201 {job}: a new paid job changing a finished one (OpenAI)
  */
 export const videoRoutes = new Hono<{ Bindings: Env }>()
-  .post('/:provider/jobs', limitBody(BODY_LIMITS.videoStart), meter(0), async (c) => {
+  .post('/:provider/jobs', limitBody(BODY_LIMITS.videoStart), meter(0), jsonBody(videoStartRequest), async (c) => {
     const provider = providerFor(c);
     const key = validate(idempotencyKey, c.req.header('Idempotency-Key'), 'header Idempotency-Key');
-    const { value: request, text } = await readJsonWithText(c, videoStartRequest);
+    const request = c.req.valid('json');
+    // The fingerprint is of the exact bytes checked, so a replay must send the same body.
+    const text = await c.req.text();
     const model = request.model ?? provider.models[0]!;
     if (!provider.models.includes(model)) {
       throw new EdgeError('invalid_argument', `body.model: "${model}" is not enabled for ${provider.id} (enabled: ${provider.models.join(', ')})`, { field: 'model' });
     }
+    // The default model is held to its row of the model table as a named one is by the schema.
+    const problem = request.model ? undefined : modelProblems(model, request)[0];
+    if (problem) throw new EdgeError('invalid_argument', `body.${problem.field}: ${problem.message} (the default model)`, { field: problem.field });
 
     const limiter = limiterFor(c);
     const scope = `${provider.id}:${key}`;
@@ -38,7 +46,7 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
     const reservation = await limiter.reserve(scope, fingerprint);
     if (reservation.state === 'done') {
       c.header('Idempotent-Replayed', 'true');
-      return c.json({ job: JSON.parse(reservation.result) as VideoJob }, 200);
+      return c.json({ job: JSON.parse(reservation.result) as VideoJob } satisfies VideoStartAnswer, 200);
     }
     if (reservation.state === 'pending') {
       return pendingStart(
@@ -64,28 +72,28 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
     if (outcome.state === 'late') {
       return pendingStart(c, false, `${provider.id} has not answered the start yet; retry with the same Idempotency-Key to get its job`);
     }
-    return c.json({ job: outcome.job }, 201);
+    return c.json({ job: outcome.job } satisfies VideoStartAnswer, 201);
   })
   .get('/:provider/jobs/:id', meter(0), async (c) => {
     const job = await providerFor(c).poll(c.req.param('id'));
     c.header('Cache-Control', 'no-store');
-    return c.json({ job });
+    return c.json({ job } satisfies VideoJobAnswer);
   })
   .get('/:provider/jobs/:id/result', meter(0), async (c) => {
     const { index } = validate(resultQuery, c.req.query(), 'query');
     return providerFor(c).fetchResult(c.req.param('id'), index);
   })
   .delete('/:provider/jobs/:id', meter(0), async (c) => {
-    return c.json({ job: await providerFor(c).cancel(c.req.param('id')) });
+    return c.json({ job: await providerFor(c).cancel(c.req.param('id')) } satisfies VideoJobAnswer);
   })
-  .post('/:provider/jobs/:id/remix', limitBody(BODY_LIMITS.videoStart), meter(0), async (c) => {
+  .post('/:provider/jobs/:id/remix', limitBody(BODY_LIMITS.videoStart), meter(0), jsonBody(remixRequest), async (c) => {
     const provider = providerFor(c);
     if (!provider.remix) throw new EdgeError('not_supported', `${provider.id} cannot remix a video`);
-    const { value } = await readJsonWithText(c, remixRequest);
+    const value = c.req.valid('json');
     const { limits } = getConfig(c.env);
     const charge = await limiterFor(c).charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
     if (!charge.ok) throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
-    return c.json({ job: await provider.remix(c.req.param('id'), value.prompt) }, 201);
+    return c.json({ job: await provider.remix(c.req.param('id'), value.prompt) } satisfies VideoJobAnswer, 201);
   });
 
 /** Seconds a client waits before asking again about a start that has no answer yet. */
@@ -98,7 +106,7 @@ const PENDING_RETRY_AFTER_S = 5;
 function pendingStart(c: Ctx, uncertain: boolean, message: string) {
   c.header('Retry-After', String(PENDING_RETRY_AFTER_S));
   c.header('Cache-Control', 'no-store');
-  return c.json({ pending: { message, uncertain, retryAfter: PENDING_RETRY_AFTER_S } }, 202);
+  return c.json({ pending: { message, uncertain, retryAfter: PENDING_RETRY_AFTER_S } } satisfies VideoStartAnswer, 202);
 }
 
 function providerFor(c: Ctx): VideoProvider {

@@ -33,6 +33,7 @@ export function makeFakeVeo(state) {
     if (scenario === '429') {
       return googleError(res, 429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota. Please retry in 31s.', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '31s' }]);
     }
+    if (scenario === 'invalid') return googleError(res, 400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.');
     if (scenario === 'retired') return googleError(res, 404, 'NOT_FOUND', `models/${model} is no longer available`);
     state.counts.veoStarts += 1;
     state.counts.veoStartsByPrompt[instance.prompt] = (state.counts.veoStartsByPrompt[instance.prompt] ?? 0) + 1;

@@ -24,19 +24,31 @@ const PLAIN: Record<string, string> = {
   upstream_unavailable: 'The provider is not answering right now. Try again in a moment.',
 };
 
-/**
- * Calls the edge configured in Settings (or `edgeUrl`), with the access token. Errors become
- * EdgeCallError with the edge's own message, or plain words when the edge cannot be reached.
- */
-export async function callEdge(path: string, init: RequestInit & { edgeUrl?: string; anonymous?: boolean } = {}): Promise<Response> {
+/** Where the edge is and how to reach it: Settings, unless a call names another edge (a share's). */
+export interface EdgeTarget {
+  edgeUrl?: string;
+  /** Without the access token: share links are read and deleted by their own tokens. */
+  anonymous?: boolean;
+}
+
+/** The edge's base URL and the headers every call carries. */
+export async function edgeTarget(target: EdgeTarget = {}): Promise<{ base: string; headers: Record<string, string> }> {
   const settings = await loadSettings(db);
-  const base = (init.edgeUrl ?? settings.edgeUrl).replace(/\/+$/, '');
-  const headers = new Headers(init.headers);
-  if (!init.anonymous && settings.accessToken) headers.set('Authorization', `Bearer ${settings.accessToken}`);
+  const base = (target.edgeUrl ?? settings.edgeUrl).replace(/\/+$/, '');
+  return { base, headers: !target.anonymous && settings.accessToken ? { Authorization: `Bearer ${settings.accessToken}` } : {} };
+}
+
+/**
+ * fetch for edge calls: errors become EdgeCallError with the edge's own message, or plain words
+ * when the edge cannot be reached. The typed client (edge-api.ts) and `callEdge` both use it.
+ */
+export async function fetchEdge(url: string | URL | Request, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, { ...init, headers });
-  } catch {
+    response = await fetch(url, init);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const base = new URL(url instanceof Request ? url.url : String(url)).origin;
     throw new EdgeCallError('unreachable', navigator.onLine ? `The edge at ${base} cannot be reached. Check the edge URL in Settings.` : 'You are offline: this needs the network.', 0);
   }
   if (response.ok) return response;
@@ -52,4 +64,16 @@ export async function callEdge(path: string, init: RequestInit & { edgeUrl?: str
   const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
   const plain = PLAIN[code];
   throw new EdgeCallError(code, plain ? `${plain} (${message})` : message, response.status, retryAfter);
+}
+
+/**
+ * Calls the edge by path, for the Gemini pass-through (Google's own wire format, path and all);
+ * the edge's own routes go through the typed client in edge-api.ts.
+ */
+export async function callEdge(path: string, init: RequestInit & EdgeTarget = {}): Promise<Response> {
+  const { edgeUrl, anonymous, ...request } = init;
+  const { base, headers } = await edgeTarget({ ...(edgeUrl !== undefined ? { edgeUrl } : {}), ...(anonymous ? { anonymous } : {}) });
+  const merged = new Headers(request.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return fetchEdge(`${base}${path}`, { ...request, headers: merged });
 }

@@ -8,16 +8,10 @@ import { addAsset, listAssets } from '../../db/assets-repo';
 import { listFiles } from '../../db/files-repo';
 import { getRender, listRenders, saveRender, updateRender } from '../../db/renders-repo';
 import { db } from '../db';
-import { callEdge, EdgeCallError } from '../edge/edge-client';
-
-/** The render service's view of a job, as the edge forwards it. */
-interface RemoteRender {
-  id: string;
-  status: 'queued' | 'rendering' | 'done' | 'failed' | 'cancelled';
-  stage?: string;
-  progress: number;
-  error?: { code: string; message: string; file?: string; line?: number; column?: number };
-}
+import { edgeApi } from '../edge/edge-api';
+import { EdgeCallError } from '../edge/edge-client';
+import type { RenderRequestBody } from '../../core/contracts/render-request';
+import type { RenderView } from '../../core/contracts/render-view';
 
 const POLL_MS = 1000;
 const polling = new Map<string, Promise<void>>();
@@ -34,7 +28,7 @@ export async function startServerRender(projectId: string, comp: CompositionInfo
   if (!entry) throw new Error('The project has no entry point (src/index.ts calling registerRoot).');
   // Director's own files (thumbnails, earlier exports) are not the project's assets.
   const assets = (await listAssets(db, projectId)).filter((a) => !a.name.startsWith('.director/') && !a.name.startsWith('renders/'));
-  const body = {
+  const body: RenderRequestBody = {
     source: { entry, files },
     assets: await Promise.all(assets.map(async (a) => ({ path: a.name, mimeType: a.type, data: await blobToBase64(a.blob) }))),
     composition: comp.id,
@@ -44,8 +38,8 @@ export async function startServerRender(projectId: string, comp: CompositionInfo
     height: comp.height,
     fps: comp.fps,
   };
-  const response = await callEdge('/api/renders', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const { render } = (await response.json()) as { render: RemoteRender };
+  const response = await (await edgeApi()).renders.$post({ json: body });
+  const { render } = await response.json();
   const record: RenderRecord = {
     id: newId(),
     projectId,
@@ -72,7 +66,7 @@ export async function resumeServerRenders(projectId: string): Promise<void> {
 }
 
 export async function cancelServerRender(record: RenderRecord): Promise<void> {
-  await callEdge(`/api/renders/${record.remoteId as string}`, { method: 'DELETE' }).catch(() => undefined);
+  await (await edgeApi()).renders[':id'].$delete({ param: { id: record.remoteId as string } }).catch(() => undefined);
   await updateRender(db, record.id, { state: 'cancelled', finishedAt: Date.now() });
 }
 
@@ -93,9 +87,9 @@ async function poll(record: RenderRecord): Promise<void> {
   for (;;) {
     const current = await getRender(db, record.id);
     if (!current || current.state !== 'rendering') return; // cancelled or finished elsewhere (another tab)
-    let remote: RemoteRender;
+    let remote: RenderView;
     try {
-      remote = ((await (await callEdge(`/api/renders/${remoteId}`)).json()) as { render: RemoteRender }).render;
+      remote = (await (await (await edgeApi()).renders[':id'].$get({ param: { id: remoteId } })).json()).render;
     } catch (e) {
       if (e instanceof EdgeCallError && (e.status === 404 || e.status === 410)) {
         await updateRender(db, record.id, { state: 'failed', error: 'The render service no longer knows this render (it may have restarted).', finishedAt: Date.now() });
@@ -107,7 +101,7 @@ async function poll(record: RenderRecord): Promise<void> {
       continue;
     }
     if (remote.status === 'done') {
-      const file = await (await callEdge(`/api/renders/${remoteId}/file`)).blob();
+      const file = await (await (await edgeApi()).renders[':id'].file.$get({ param: { id: remoteId } })).blob();
       const type = record.container === 'webm' ? 'video/webm' : 'video/mp4';
       const stamp = fileStamp();
       const asset = await addAsset(db, record.projectId, `renders/${record.compositionId}-server-${stamp}.${record.container}`, new Blob([file], { type }));

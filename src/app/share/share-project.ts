@@ -7,7 +7,7 @@ import { decryptShare, encryptForShare, shareLink } from '../../core/share/share
 import { exportProjectBundle, importProjectBundle } from '../../db/bundle-repo';
 import { DEFAULT_SETTINGS, deleteSetting, loadSettings, readSetting, writeSetting } from '../../db/settings-repo';
 import { db } from '../db';
-import { callEdge } from '../edge/edge-client';
+import { edgeApi } from '../edge/edge-api';
 
 export interface CreatedShare {
   link: string;
@@ -21,8 +21,9 @@ export async function shareProject(projectId: string): Promise<CreatedShare> {
   const bundle = await exportProjectBundle(db, projectId);
   if (!bundle) throw new Error('This project no longer exists.');
   const { ciphertext, key } = await encryptForShare(packProjectArchive(bundle, 'Director share', Date.now()));
-  const response = await callEdge('/api/shares', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: ciphertext as Uint8Array<ArrayBuffer> });
-  const created = (await response.json()) as { id: string; deleteToken: string; expiresAt: string };
+  // The body is ciphertext (not JSON), so it goes as the request's own body.
+  const response = await (await edgeApi()).shares.$post({}, { headers: { 'Content-Type': 'application/octet-stream' }, init: { body: ciphertext as Uint8Array<ArrayBuffer> } });
+  const created = await response.json();
   const settings = await loadSettings(db);
   // The recipient's app looks for the share at its default edge unless the link says otherwise.
   const edge = settings.edgeUrl !== DEFAULT_SETTINGS.edgeUrl ? settings.edgeUrl : undefined;
@@ -34,7 +35,7 @@ export async function shareProject(projectId: string): Promise<CreatedShare> {
 export async function deleteShare(id: string): Promise<void> {
   const saved = (await readSetting(db, `share:${id}`)) as { deleteToken: string; edgeUrl: string } | undefined;
   if (!saved) throw new Error('This browser did not create that share, so it cannot delete it.');
-  await callEdge(`/api/shares/${id}`, { method: 'DELETE', headers: { 'X-Delete-Token': saved.deleteToken }, edgeUrl: saved.edgeUrl, anonymous: true });
+  await (await edgeApi({ edgeUrl: saved.edgeUrl, anonymous: true })).shares[':id'].$delete({ param: { id } }, { headers: { 'X-Delete-Token': saved.deleteToken } });
   await deleteSetting(db, `share:${id}`);
 }
 
@@ -43,7 +44,7 @@ export async function deleteShare(id: string): Promise<void> {
  * the backup restore gate, and imports it as a new project. Any failure writes nothing.
  */
 export async function openShare(id: string, key: string, edgeUrl?: string): Promise<Project> {
-  const response = await callEdge(`/api/shares/${id}`, { anonymous: true, ...(edgeUrl ? { edgeUrl } : {}) });
+  const response = await (await edgeApi({ anonymous: true, ...(edgeUrl ? { edgeUrl } : {}) })).shares[':id'].$get({ param: { id } });
   const plain = await decryptShare(new Uint8Array(await response.arrayBuffer()), key);
   const read = readProjectArchive(plain, svgSanitizer);
   if (!read.ok) throw new Error(`The shared project is not valid: ${read.message}`);

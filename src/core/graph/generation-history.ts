@@ -41,7 +41,7 @@ export function generationHistory(jobs: readonly JobRecord[], takes: ReadonlyMap
       const model = typeof params.model === 'string' ? params.model : job.kind === 'runway-video' ? 'gen4_turbo' : 'veo-3.1-generate-preview';
       const seconds = take ? (job.kind === 'extend' ? EXTEND_SECONDS : Number(params.durationSeconds) || undefined) : undefined;
       const local = take ? takeOrigin(take.outputs)?.local === true : false;
-      const costUsd = job.state !== 'done' || seconds === undefined ? (job.state === 'done' ? undefined : 0) : local ? 0 : priceOf(model, seconds);
+      const costUsd = job.state !== 'done' || seconds === undefined ? (job.state === 'done' ? undefined : 0) : local ? 0 : priceOf(model, seconds, typeof params.resolution === 'string' ? params.resolution : undefined);
       return {
         jobId: job.id,
         nodeId: job.nodeId,

@@ -28,6 +28,10 @@ export interface ModelPreset {
   audio: boolean;
   /** List price of one generated second (one image for a still model); 0 on the person's own GPU. */
   usdPerSecond: number;
+  /** Resolutions priced differently from `usdPerSecond`. */
+  usdPerSecondAt?: Readonly<Record<string, number>>;
+  /** Resolutions and modes the model makes only at its longest duration (Veo: 1080p, 4k, references). */
+  longestOnly?: { resolutions: readonly string[]; modes: readonly GenerationMode[] };
   /** Where the price comes from, and the day it was read (YYYY-MM-DD). */
   priceSource: string;
   priceReadOn: string;
@@ -39,19 +43,28 @@ export interface ModelPreset {
 }
 
 const VEO_READ = { priceReadOn: '2026-12-06' } as const;
-const VEO = { provider: 'veo', durations: [4, 6, 8], resolutions: ['720p', '1080p'], aspects: ['16:9', '9:16'], audio: true } as const;
+// 4k since 2026-01-13 (shared/wire/veo.md); 1080p, 4k and reference images only at 8 s.
+const VEO = {
+  provider: 'veo',
+  durations: [4, 6, 8],
+  resolutions: ['720p', '1080p', '4k'],
+  aspects: ['16:9', '9:16'],
+  audio: true,
+  longestOnly: { resolutions: ['1080p', '4k'], modes: ['reference_images'] },
+} as const;
 const VEO_MODES: readonly GenerationMode[] = ['text_to_video', 'image_to_video', 'first_last_frame', 'reference_images'];
 const OWN_GPU = { usdPerSecond: 0, priceSource: 'runs on your own ComfyUI server', priceReadOn: '2026-12-06', audio: false, provider: 'comfyui' } as const;
 
 export const MODEL_PRESETS: readonly ModelPreset[] = [
-  { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', ...VEO, modes: VEO_MODES, usdPerSecond: 0.4, priceSource: 'Gemini API pricing, Veo 3.1 Standard with audio', ...VEO_READ },
-  { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast', ...VEO, modes: VEO_MODES, usdPerSecond: 0.15, priceSource: 'Gemini API pricing, Veo 3.1 Fast with audio', ...VEO_READ },
+  { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', ...VEO, modes: VEO_MODES, usdPerSecond: 0.4, usdPerSecondAt: { '4k': 0.6 }, priceSource: 'Gemini API pricing, Veo 3.1 Standard with audio (4k: $0.60)', ...VEO_READ },
+  { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast', ...VEO, modes: VEO_MODES, usdPerSecond: 0.15, usdPerSecondAt: { '4k': 0.3 }, priceSource: 'Gemini API pricing, Veo 3.1 Fast with audio (4k: $0.30)', ...VEO_READ },
   {
     id: 'gen4_turbo',
     label: 'Runway Gen-4 Turbo',
     provider: 'runway',
     modes: ['image_to_video'],
-    durations: [5, 10],
+    // Any whole number of seconds from 2 to 10 (shared/wire/runway.md).
+    durations: [2, 3, 4, 5, 6, 7, 8, 9, 10],
     resolutions: ['720p'],
     aspects: ['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'],
     frameSizes: { '16:9': '1280:720', '9:16': '720:1280', '4:3': '1104:832', '3:4': '832:1104', '1:1': '960:960', '21:9': '1584:672' },
@@ -91,10 +104,12 @@ export function modelIdsOf(provider: VideoProvider): [string, ...string[]] {
 /** Every duration any of a provider's models can make, shortest first. */
 export const durationsOf = (provider: VideoProvider): number[] => [...new Set(presetsOf(provider).flatMap((m) => m.durations))].sort((a, b) => a - b);
 
-/** Dollars for `seconds` of a model, to the cent; undefined when the model is not in the table. */
-export function priceOf(model: string, seconds: number): number | undefined {
+/** Dollars for `seconds` of a model (at `resolution`, when its price depends on it), to the cent; undefined when the model is not in the table. */
+export function priceOf(model: string, seconds: number, resolution?: string): number | undefined {
   const preset = presetOf(model);
-  return preset ? Math.round(preset.usdPerSecond * seconds * 100) / 100 : undefined;
+  if (!preset) return undefined;
+  const perSecond = (resolution !== undefined ? preset.usdPerSecondAt?.[resolution] : undefined) ?? preset.usdPerSecond;
+  return Math.round(perSecond * seconds * 100) / 100;
 }
 
 /** The label a person knows the model by, or its id when the table does not know it. */

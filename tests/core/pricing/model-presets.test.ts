@@ -52,7 +52,8 @@ describe('model presets', () => {
     const runway = runwayVideoKind.params.parse({});
     expect(runway).toMatchObject({ model: 'gen4_turbo', ratio: '1280:720', durationSeconds: 5 });
     expect(runwayVideoKind.params.safeParse({ ratio: '960:960' }).success).toBe(true);
-    expect(runwayVideoKind.params.safeParse({ durationSeconds: 6 }).success).toBe(false);
+    expect(runwayVideoKind.params.safeParse({ durationSeconds: 6 }).success).toBe(true);
+    expect(runwayVideoKind.params.safeParse({ durationSeconds: 11 }).success).toBe(false);
   });
 
   it('the storyboard clip form lists its models and lengths from the table', () => {

@@ -28,7 +28,8 @@ describe('storyboard → engine graph', () => {
     // Characters make Veo use reference images, which need 8 s.
     expect(video('b')).toMatchObject({ kind: 'veo-video', params: { mode: 'reference_images', durationSeconds: 8 } });
     expect(graph.edges.some((e) => e.to === clipNodeId('b') && e.toPort === 'references')).toBe(true);
-    expect(video('c')).toMatchObject({ kind: 'runway-video', params: { durationSeconds: 5 } });
+    // Runway makes any whole length from 2 to 10 s, so a 7 s clip is generated at 7 s.
+    expect(video('c')).toMatchObject({ kind: 'runway-video', params: { durationSeconds: 7 } });
   });
 
   it('sends the style, the shot and the cast with the prompt', () => {

@@ -1,45 +1,9 @@
-import { z } from 'zod';
+// The body of POST /renders is one contract with the app and the edge
+// (src/core/contracts/render-request.ts, compiled into this service's bundle): a body the edge
+// accepted is accepted here. The service validates again because it must not trust its network.
+import type { Codec } from '../../../../src/core/contracts/render-request.js';
 
-// The body of POST /renders. It is the edge's schema (edge/src/renders/render-schemas.ts), kept
-// textually the same so a body the edge accepted is accepted here; test/contract.test.ts checks
-// both schemas agree. The service validates again because it must not trust its network.
-
-/** A relative path inside the project: no absolute paths, no "..", no backslashes. */
-const projectPath = z
-  .string()
-  .min(1)
-  .max(300)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'must be a relative path without ".."');
-
-const asset = z.union([
-  z.object({ path: projectPath, mimeType: z.string().min(3).max(255), data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
-  z.object({ path: projectPath, url: z.string().url().startsWith('https://', 'must be an https URL') }),
-]);
-
-export const renderStartRequest = z
-  .object({
-    source: z.object({
-      /** Entry file that registers the Remotion root, e.g. "src/index.ts". */
-      entry: projectPath,
-      files: z.record(projectPath, z.string().max(2 * 1024 * 1024)).refine((f) => Object.keys(f).length > 0 && Object.keys(f).length <= 2000, 'must hold 1-2000 files'),
-    }),
-    assets: z.array(asset).max(500).default([]),
-    composition: z.string().min(1).max(200),
-    inputProps: z.record(z.string(), z.unknown()).default({}),
-    codec: z.enum(['h264', 'h265', 'vp8', 'vp9', 'prores', 'gif']),
-    width: z.number().int().min(16).max(7680),
-    height: z.number().int().min(16).max(4320),
-    fps: z.number().min(1).max(120).optional(),
-    frameRange: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
-  })
-  .strict()
-  .refine((b) => b.source.files[b.source.entry] !== undefined, { message: 'entry must be one of source.files', path: ['source', 'entry'] });
-
-export const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-export type RenderRequest = z.output<typeof renderStartRequest>;
-export type RenderAsset = RenderRequest['assets'][number];
-export type Codec = RenderRequest['codec'];
+export { RENDER_ID, renderStartRequest, type Codec, type RenderAsset, type RenderRequest } from '../../../../src/core/contracts/render-request.js';
 
 /** File extension and MIME type of each codec's container (Remotion's defaults). */
 export const CODEC_OUTPUT: Record<Codec, { extension: string; contentType: string }> = {

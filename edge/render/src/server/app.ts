@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
 import type { RenderBackend } from '../backends/render-backend.js';
 import { RENDER_ID, renderStartRequest } from '../contract/render-request.js';
+import type { RenderAnswer } from '../contract/render-view.js';
 import { unsafePathReason } from '../project/workspace.js';
 import { bearerAuth } from './bearer-auth.js';
 import type { Logger } from './logger.js';
@@ -51,11 +52,11 @@ export function createApp({ backend, token, maxBodyBytes, log }: AppOptions): Ho
       const request = await readJsonBody(c, renderStartRequest);
       checkPaths(request.source.files, request.assets);
       const render = await backend.start(request, c.req.header('X-Director-Client')?.slice(0, 100));
-      return c.json({ render }, 202);
+      return c.json({ render } satisfies RenderAnswer, 202);
     },
   );
-  renders.get('/:id', async (c) => c.json({ render: await backend.get(renderId(c.req.param('id'))) }));
-  renders.delete('/:id', async (c) => c.json({ render: await backend.cancel(renderId(c.req.param('id'))) }));
+  renders.get('/:id', async (c) => c.json({ render: await backend.get(renderId(c.req.param('id'))) } satisfies RenderAnswer));
+  renders.delete('/:id', async (c) => c.json({ render: await backend.cancel(renderId(c.req.param('id'))) } satisfies RenderAnswer));
   renders.get('/:id/file', async (c) => {
     const file = await backend.file(renderId(c.req.param('id')));
     file.stream.on('end', () => file.onFetched());

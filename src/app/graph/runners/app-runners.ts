@@ -44,7 +44,7 @@ export function makeAppRunners(db: DirectorDb, projectId: string, clock: Clock =
     'veo-video': makeVideoJobRunner(db, projectId, 'veo', 'veo', 'veo', clock),
     extend: makeVideoJobRunner(db, projectId, 'veo', 'extend', 'extend', clock),
     'runway-video': makeVideoJobRunner(db, projectId, 'runway', 'runway', 'runway', clock),
-    'sora-video': makeVideoJobRunner(db, projectId, 'openai', 'veo', 'sora', clock),
+    'sora-video': makeVideoJobRunner(db, projectId, 'openai', 'sora', 'sora', clock),
     comfyui: makeComfyJobRunner(db, projectId, { clock }),
   };
 }

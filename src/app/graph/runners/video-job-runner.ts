@@ -5,75 +5,57 @@ import { originOf } from '../../../core/graph/take-origin';
 import { AbortedError, systemClock, type Clock } from '../../../core/graph/clock';
 import { addAsset } from '../../../db/assets-repo';
 import type { DirectorDb } from '../../../db/database';
-import { callEdge } from '../../edge/edge-client';
+import { edgeApi } from '../../edge/edge-api';
 import { fromEdge } from './edge-failure';
 import { blobToBase64 } from '../../../core/util/base64';
 import { blobOf, imageData } from './asset-refs';
 import { lastFrameOf } from './last-frame';
 import { consistencyOf, type CharacterOutput } from './vision-runners';
+import type { EdgeVideoProvider, VideoStartBody } from '../../../core/contracts/video-start';
+import { videoStartBody, type VideoStartNode } from '../../../core/graph/video-start-body';
 
 const charactersOf = (ctx: RunContext): CharacterOutput[] =>
   (Array.isArray(ctx.inputs.references) ? ctx.inputs.references : ctx.inputs.references ? [ctx.inputs.references] : []) as CharacterOutput[];
 
-interface VideoJob {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  progress?: number;
-  error?: { code: string; message: string; reasons?: string[] };
-}
-
 const POLL_MS = 1500;
 
-/** The body of a provider-neutral video start from the node's params and inputs. */
-async function startBody(db: DirectorDb, ctx: RunContext, mode: 'veo' | 'extend' | 'runway') {
-  const p = ctx.params as Record<string, unknown>;
+const NODE_KIND = { veo: 'veo-video', extend: 'extend', runway: 'runway-video', sora: 'sora-video' } as const;
+type StartMode = keyof typeof NODE_KIND;
+
+/** The start body from the node's params and inputs (images read from the project here, mapped in core). */
+async function startBody(db: DirectorDb, ctx: RunContext, mode: StartMode): Promise<VideoStartBody> {
+  const node = { kind: NODE_KIND[mode], params: ctx.params } as VideoStartNode;
   const prompt = typeof ctx.inputs.prompt === 'string' && ctx.inputs.prompt.trim() ? ctx.inputs.prompt : '';
   if (mode === 'extend') {
     const video = await blobOf(db, ctx.inputs.video, 'Video input');
     ctx.progress(0.02, 'taking the last frame');
     const frame = await lastFrameOf(video.blob, video.name);
-    return {
-      prompt: prompt || 'Continue the shot naturally from this frame.',
-      firstFrame: { mimeType: 'image/png' as const, data: await blobToBase64(frame) },
-      ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
-      ...(p.seed !== undefined ? { seed: p.seed } : {}),
-    };
+    return videoStartBody(node, prompt, { firstFrame: { mimeType: 'image/png', data: await blobToBase64(frame) } });
   }
   if (!prompt) throw new RunnerError('missing_input', 'Connect a Prompt with some text.', { retryable: false });
-  return {
-    prompt,
-    ...(p.model ? { model: p.model } : {}),
-    ...(p.aspectRatio ? { aspectRatio: p.aspectRatio } : {}),
-    ...(p.resolution ? { resolution: p.resolution } : {}),
-    ...(p.durationSeconds ? { durationSeconds: p.durationSeconds } : {}),
-    ...(p.negativePrompt ? { negativePrompt: p.negativePrompt } : {}),
-    ...(p.seed !== undefined ? { seed: p.seed } : {}),
+  const p = ctx.params as { mode?: string };
+  // Reference images come from the Characters wired in: up to 3, one per character first.
+  const referenceIds = p.mode === 'reference_images' ? charactersOf(ctx).flatMap((c) => c.referenceAssetIds).slice(0, 3) : [];
+  return videoStartBody(node, prompt, {
     ...(ctx.inputs.image ? { firstFrame: await imageData(db, ctx.inputs.image, 'First frame') } : {}),
-    // Reference images come from the Characters wired in: up to 3, one per character first.
-    ...(p.mode === 'reference_images' && charactersOf(ctx).length
-      ? { referenceImages: await Promise.all(charactersOf(ctx).flatMap((c) => c.referenceAssetIds).slice(0, 3).map((id, i) => imageData(db, { assetId: id }, `Reference ${i + 1}`))) }
-      : {}),
+    ...(referenceIds.length ? { referenceImages: await Promise.all(referenceIds.map((id, i) => imageData(db, { assetId: id }, `Reference ${i + 1}`))) } : {}),
     ...(ctx.inputs.lastFrame ? { lastFrame: await imageData(db, ctx.inputs.lastFrame, 'Last frame') } : {}),
-  };
+  });
 }
 
 /**
  * Starts a paid job under one Idempotency-Key. While the provider has not answered (202) it asks
  * again with the same key, so the edge returns the one job instead of starting a second.
  */
-async function startJob(provider: string, body: unknown, key: string, signal: AbortSignal, clock: Clock): Promise<{ jobId: string } | { uncertain: string }> {
+async function startJob(provider: EdgeVideoProvider, body: VideoStartBody, key: string, signal: AbortSignal, clock: Clock): Promise<{ jobId: string } | { uncertain: string }> {
   for (;;) {
-    const response = await callEdge(`/api/video/${provider}/jobs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-      body: JSON.stringify(body),
-      signal,
-    }).catch(fromEdge);
-    const answer = (await response.json()) as { job?: VideoJob; pending?: { message: string; uncertain: boolean; retryAfter: number } };
-    if (answer.job) return { jobId: answer.job.id };
-    if (answer.pending?.uncertain)
+    const api = await edgeApi();
+    const response = await api.video[':provider'].jobs.$post({ param: { provider }, json: body }, { headers: { 'Idempotency-Key': key }, init: { signal } }).catch(fromEdge);
+    const answer = await response.json();
+    if ('job' in answer) return { jobId: answer.job.id };
+    if (answer.pending.uncertain)
       return { uncertain: `The provider did not confirm this start in time, so it was not started again (it may still be generating and billed). Retry to start a new one.` };
-    await clock.sleep((answer.pending?.retryAfter ?? 5) * 1000, signal);
+    await clock.sleep((answer.pending.retryAfter || 5) * 1000, signal);
   }
 }
 
@@ -83,7 +65,7 @@ async function startJob(provider: string, body: unknown, key: string, signal: Ab
  * exists (providers delete results after two days). After a reload it polls the stored job.
  * Polls wait on `clock` and stop the moment the run is cancelled.
  */
-export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 'veo' | 'runway' | 'openai', mode: 'veo' | 'extend' | 'runway', label: string, clock: Clock = systemClock): NodeRunner {
+export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: EdgeVideoProvider, mode: StartMode, label: string, clock: Clock = systemClock): NodeRunner {
   return {
     async run(ctx) {
       let jobId = ctx.resumeFrom?.operationId;
@@ -98,7 +80,8 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
         }
         for (;;) {
           ctx.signal.throwIfAborted();
-          const job = ((await (await callEdge(`/api/video/${provider}/jobs/${jobId}`, { signal: ctx.signal }).catch(fromEdge)).json()) as { job: VideoJob }).job;
+          const polled = await (await edgeApi()).video[':provider'].jobs[':id'].$get({ param: { provider, id: jobId } }, { init: { signal: ctx.signal } }).catch(fromEdge);
+          const { job } = await polled.json();
           if (job.status === 'succeeded') break;
           if (job.status === 'failed' || job.status === 'cancelled') {
             const reasons = job.error?.reasons?.length ? ` (${job.error.reasons.join(', ')})` : '';
@@ -109,7 +92,7 @@ export function makeVideoJobRunner(db: DirectorDb, projectId: string, provider: 
           await clock.sleep(POLL_MS, ctx.signal);
         }
         ctx.progress(0.95, 'downloading');
-        const result = await callEdge(`/api/video/${provider}/jobs/${jobId}/result`, { signal: ctx.signal }).catch(fromEdge);
+        const result = await (await edgeApi()).video[':provider'].jobs[':id'].result.$get({ param: { provider, id: jobId } }, { init: { signal: ctx.signal } }).catch(fromEdge);
         const origin = originOf(provider, result.headers);
         const file = await result.blob();
         const stamp = fileStamp();

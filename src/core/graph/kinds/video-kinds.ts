@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineKind } from '../node-kind';
 import { modelIdsOf, presetOf, presetsOf, type ModelPreset } from '../../pricing/model-presets';
+import { shapeProblems } from '../../contracts/video-start';
 
 const seed = z.number().int().min(0).max(4_294_967_295).optional();
 const seedInfo = { label: 'Seed' } as const;
@@ -25,7 +26,7 @@ const runwayDefault = RUNWAY_MODELS[0]!;
 /** Runway's frame sizes in pixels, each with its aspect ratio, once each. */
 const RUNWAY_SIZES = [...new Map(RUNWAY_MODELS.flatMap((m) => m.aspects.map((a) => [m.frameSizes![a]!, a] as const))).entries()];
 
-/** Veo 3.1 limits: 1080p and reference images need an 8 s clip; at most 3 references. Models, sizes and lengths come from the model presets. */
+/** Veo 3.1: models, sizes, lengths and what needs the longest length come from the model presets (as the edge's start contract does). */
 const veoParams = z
   .object({
     mode: z.enum(VEO_MODES).default('text_to_video'),
@@ -37,13 +38,10 @@ const veoParams = z
     seed,
   })
   .superRefine((p, ctx) => {
-    if (p.resolution === '1080p' && p.durationSeconds !== 8)
-      ctx.addIssue({ code: 'custom', path: ['resolution'], message: '1080p needs an 8 s duration' });
-    if (p.mode === 'reference_images' && p.durationSeconds !== 8)
-      ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: 'reference images need an 8 s duration' });
+    // The model's row decides: its lengths, and what it makes only at its longest length.
     const preset = presetOf(p.model);
-    if (preset && !preset.durations.includes(p.durationSeconds))
-      ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: `${preset.label} makes ${preset.durations.join(', ')} s` });
+    if (!preset) return;
+    for (const problem of shapeProblems(preset, { ...p, usesReferences: p.mode === 'reference_images' })) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   });
 
 /** Which inputs each Veo mode needs, so the message says what to wire. */
@@ -140,7 +138,7 @@ export const runwayVideoKind = defineKind({
   params: z.object({
     model: z.enum(modelIdsOf('runway')).default(runwayDefault.id),
     ratio: z.enum(RUNWAY_SIZES.map(([size]) => size) as [string, ...string[]]).default(RUNWAY_SIZES[0]![0]),
-    durationSeconds: numberChoice(unionOf(RUNWAY_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(runwayDefault.durations[0]!),
+    durationSeconds: numberChoice(unionOf(RUNWAY_MODELS, (m) => m.durations).sort((a, b) => a - b)).default(runwayDefault.durations.includes(5) ? 5 : runwayDefault.durations[0]!),
     seed,
   }),
   paramInfo: {
