@@ -3,7 +3,7 @@
 //   core ← db, core ← app ← ui; workers and the preview runtime import core only; core imports no
 //   other layer (nor Node built-ins, Solid, Dexie or playwright) and uses none of the browser globals
 //   Node's types declare (localStorage, sessionStorage, navigator), which its no-DOM tsconfig lets
-//   through; neither the edge nor the CLI imports src/ui.
+//   through; neither the edge nor the CLI imports src/ui; only src/db calls the database's tables.
 // Usage: node scripts/check-import-boundaries.mjs [root]   (exits 1 and lists each offending import as file:line)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import ts from 'typescript';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.wrangler', '.git']);
+/** Layers whose code reaches the database only through src/db's repositories. */
+const SCANNED_FOR_TABLES = new Set(['app', 'ui', 'harness', 'cli']);
 /** Top-level folders that hold code the rules speak about. */
 const SCANNED = ['src', 'workers', 'edge'];
 
@@ -29,7 +31,8 @@ export const LAYERS = [
     forbiddenPackages: [/^node:/, /^solid-js(\/|$)/, /^@solidjs\//, /^dexie(\/|$)/, /^playwright-core(\/|$)/],
     forbiddenGlobals: ['localStorage', 'sessionStorage', 'navigator'],
   },
-  { name: 'db', prefix: 'src/db/', allowed: ['core'] },
+  // The one layer that touches the database's tables; the others go through its repositories.
+  { name: 'db', prefix: 'src/db/', allowed: ['core'], ownsTables: true },
   // App services host the sandbox: they load the preview runtime (by URL) into its iframe.
   { name: 'app', prefix: 'src/app/', allowed: ['core', 'db', 'workers', 'preview-runtime'] },
   // Entry points of the page (main.tsx) sit above ui; ui may use every floor below it.
@@ -121,6 +124,28 @@ export function globalsUsedIn(fileName, text, names) {
   return found;
 }
 
+/** Dexie's table and collection methods: `db.<table>.<method>(…)` outside src/db bypasses the repositories. */
+const TABLE_METHODS = new Set(['get', 'put', 'add', 'update', 'delete', 'where', 'toArray', 'bulkGet', 'bulkPut', 'bulkAdd', 'bulkDelete', 'filter', 'orderBy', 'count', 'each', 'clear', 'modify', 'toCollection', 'upsert']);
+
+/** Calls straight on a table of the database (`db.projects.put(…)`, `db.table('x')…`), with their lines. */
+export function tableCallsIn(fileName, text) {
+  const kind = /\.(tsx|jsx)$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  const found = [];
+  const isDb = (node) => ts.isIdentifier(node) && node.text === 'db';
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const call = node.expression;
+      const onTable = ts.isPropertyAccessExpression(call.expression) && isDb(call.expression.expression) && TABLE_METHODS.has(call.name.text);
+      const namedTable = isDb(call.expression) && call.name.text === 'table';
+      if (onTable || namedTable) found.push({ name: call.getText(source).slice(0, 60), line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** The repository-relative path a specifier points at, or undefined for packages. */
 function resolveInRepo(fromFile, specifier) {
   const bare = specifier.replace(/[?#].*$/, '');
@@ -150,6 +175,9 @@ export function findBoundaryViolations(root) {
         if (ALLOWED_EXCEPTIONS.some((key) => `${from.name} -> ${to.name}:${target}`.startsWith(key))) continue;
         violations.push({ file, line, specifier, from: from.name, to: to.name });
       }
+      if (!from.ownsTables && SCANNED_FOR_TABLES.has(from.name)) {
+        for (const { name, line } of tableCallsIn(file, text)) violations.push({ file, line, specifier: name, from: from.name, to: 'table', kind: 'table' });
+      }
       if (from.forbiddenGlobals) {
         for (const { name, line } of globalsUsedIn(file, text, from.forbiddenGlobals)) {
           violations.push({ file, line, specifier: name, from: from.name, to: 'global', kind: 'global' });
@@ -161,6 +189,7 @@ export function findBoundaryViolations(root) {
 }
 
 export function formatViolation(v) {
+  if (v.kind === 'table') return `${v.file}:${v.line}: ${v.from} must not call a database table directly (${v.specifier}); add a function to a src/db repository`;
   if (v.kind === 'global') return `${v.file}:${v.line}: ${v.from} must not use the browser global ${v.specifier} (take it as an injected port)`;
   return `${v.file}:${v.line}: ${v.from} must not import ${v.to} ('${v.specifier}')`;
 }

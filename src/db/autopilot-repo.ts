@@ -15,3 +15,8 @@ export async function saveAutopilotRun(db: DirectorDb, run: AutopilotRun): Promi
     await db.autopilotRuns.put(structuredClone(run) as unknown as AutopilotRun & { [k: string]: unknown });
   });
 }
+
+/** Forgets the project's run (its steps and results), so the form starts over; the project's scenes and assets stay. */
+export async function deleteAutopilotRun(db: DirectorDb, projectId: string): Promise<void> {
+  await db.autopilotRuns.where('projectId').equals(projectId).delete();
+}

@@ -9,6 +9,7 @@ import { createProject } from '../db/projects-repo';
 import { autopilotMedia } from '../app/autopilot/autopilot-media';
 import { makeAutopilotSession } from '../app/autopilot/autopilot-session';
 import { db } from '../app/db';
+import { loadSettings, saveSettings } from '../db/settings-repo';
 
 export interface PageAutopilotArgs {
   topic: string;
@@ -32,7 +33,7 @@ export interface PageAutopilotResult {
 
 /** Runs the same Auto-pilot the app runs (same steps, same render path) and hands back the MP4 and SRT. */
 export async function runAutopilotInPage(args: PageAutopilotArgs): Promise<PageAutopilotResult> {
-  if (args.edgeUrl !== undefined) await db.settings.put({ key: 'app', value: { ...((await db.settings.get('app'))?.value as object), edgeUrl: args.edgeUrl } });
+  if (args.edgeUrl !== undefined) await saveSettings(db, { ...(await loadSettings(db)), edgeUrl: args.edgeUrl });
   let brandKitId: string | undefined;
   if (args.brand) {
     const restored = restoreBrandKit(args.brand.json, newId());

@@ -30,7 +30,7 @@ function tsc(project: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
 }
 
-describe('import boundaries (core ← db, core ← app ← ui; workers import core only)', () => {
+describe('import boundaries (core ← db, core ← app ← ui; workers import core only; tables only from db)', () => {
   it('no import in the tree runs against the layers', () => {
     expect(findBoundaryViolations(ROOT).map(formatViolation)).toEqual([]);
   }, 30_000);
@@ -46,6 +46,8 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       'edge/src/route.ts': "import { c } from '../../src/core/c';\nconst v = await import('../../src/ui/view');\n",
       'src/cli/cmd.ts': "import { s } from '../app/service';\nimport { v } from '../ui/view';\n",
       'src/preview-runtime/runtime.ts': "import { c } from '../core/c';\nimport { s } from '../app/service';\n",
+      'src/app/reads-tables.ts': "export const a = (db: any) => db.projects.put({});\nexport const b = (db: any) => db.table('assets').get(1);\nexport const c = (db: any) => db.transaction('rw', [], () => listProjects(db));\n",
+      'src/db/projects-repo.ts': "export const listProjects = (db: any) => db.projects.toArray();\n",
       'src/core/uses-a-package.ts': "import { z } from 'zod';\n// import { v } from '../ui/view';  (a comment, not an import)\nimport { readFileSync } from 'node:fs';\nimport Dexie from 'dexie';\nexport const online = (nav: { onLine: boolean }) => nav.onLine;\nexport const port = { navigator: 1, get: (s: { localStorage: number }) => s.localStorage };\nexport const token = localStorage.getItem('t');\n",
     });
     expect(findBoundaryViolations(root).map(formatViolation).sort()).toEqual([
@@ -58,6 +60,8 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       "src/core/uses-a-package.ts:3: core must not import package node:fs ('node:fs')",
       "src/core/uses-a-package.ts:4: core must not import package dexie ('dexie')",
       "src/core/uses-a-package.ts:7: core must not use the browser global localStorage (take it as an injected port)",
+      "src/app/reads-tables.ts:1: app must not call a database table directly (db.projects.put); add a function to a src/db repository",
+      "src/app/reads-tables.ts:2: app must not call a database table directly (db.table); add a function to a src/db repository",
       "src/db/repo.ts:1: db must not import app ('../app/s')",
       "src/preview-runtime/runtime.ts:2: preview-runtime must not import app ('../app/service')",
       "workers/w.worker.ts:2: workers must not import app ('../src/app/service')",
@@ -66,7 +70,7 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
     const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-import-boundaries.mjs'), root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("src/core/graph/a.ts:3: core must not import app ('../../app/b')\n");
-    expect(run.stderr).toContain('12 boundary offence(s)');
+    expect(run.stderr).toContain('14 boundary offence(s)');
   }, 30_000);
 });
 

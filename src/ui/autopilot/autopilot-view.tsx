@@ -4,7 +4,7 @@ import { CAPTION_POSITIONS, DEFAULT_SCRIPT_OPTIONS, SCRIPT_TONES, STEP_LABELS, f
 import type { SubtitleCue, VoiceProvider } from '../../core/narration/narration-types';
 import { writeSrt, writeVtt } from '../../core/subtitles/subtitle-files';
 import { getAsset } from '../../db/assets-repo';
-import { loadAutopilotRun } from '../../db/autopilot-repo';
+import { deleteAutopilotRun, loadAutopilotRun } from '../../db/autopilot-repo';
 import { listBrandKits } from '../../db/brand-kits-repo';
 import { autopilotMedia } from '../../app/autopilot/autopilot-media';
 import { DEFAULT_VOICE, isAutopilotRunning, makeAutopilotSession } from '../../app/autopilot/autopilot-session';
@@ -77,7 +77,7 @@ export default function AutopilotView() {
                   </button>
                 </Show>
                 <Show when={!busy()}>
-                  <button class="button" data-testid="autopilot-new" onClick={() => void db.autopilotRuns.where('projectId').equals(project().id).delete()}>
+                  <button class="button" data-testid="autopilot-new" onClick={() => void deleteAutopilotRun(db, project().id)}>
                     New run
                   </button>
                 </Show>
