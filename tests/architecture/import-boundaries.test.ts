@@ -52,6 +52,8 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
     });
     expect(findBoundaryViolations(root).map(formatViolation).sort()).toEqual([
       "edge/src/route.ts:2: edge must not import ui ('../../src/ui/view')",
+      "src/app/reads-tables.ts:1: app must not call a database table directly (db.projects.put); add a function to a src/db repository",
+      "src/app/reads-tables.ts:2: app must not call a database table directly (db.table); add a function to a src/db repository",
       "src/app/service.ts:3: app must not import ui ('../ui/view')",
       "src/cli/cmd.ts:2: cli must not import ui ('../ui/view')",
       "src/core/b.ts:1: core must not import ui ('../ui/view')",
@@ -60,8 +62,6 @@ describe('import boundaries (core ← db, core ← app ← ui; workers import co
       "src/core/uses-a-package.ts:3: core must not import package node:fs ('node:fs')",
       "src/core/uses-a-package.ts:4: core must not import package dexie ('dexie')",
       "src/core/uses-a-package.ts:7: core must not use the browser global localStorage (take it as an injected port)",
-      "src/app/reads-tables.ts:1: app must not call a database table directly (db.projects.put); add a function to a src/db repository",
-      "src/app/reads-tables.ts:2: app must not call a database table directly (db.table); add a function to a src/db repository",
       "src/db/repo.ts:1: db must not import app ('../app/s')",
       "src/preview-runtime/runtime.ts:2: preview-runtime must not import app ('../app/service')",
       "workers/w.worker.ts:2: workers must not import app ('../src/app/service')",
