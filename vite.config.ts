@@ -3,7 +3,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { typeLibraryPlugin } from './scripts/vite/type-library-plugin.ts';
 import { VENDORED_SPECIFIERS } from './src/core/bundler/vendored-packages.ts';
-import { notPrecachedPaths, type WasmManifest } from './src/core/wasm/wasm-manifest.ts';
+import { notPrecachedPaths, strayBundlerCopies, type WasmManifest } from './src/core/wasm/wasm-manifest.ts';
 import wasmManifest from './wasm/manifest.json' with { type: 'json' };
 
 /** Cross-origin isolation: SharedArrayBuffer for ffmpeg.wasm and threaded wasm later. */
@@ -42,8 +42,9 @@ export default defineConfig({
       workbox: {
         // Every wasm, model and asset the app serves is precached, so it opens offline after one visit.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,webmanifest,wasm,onnx,tflite,bin,json,woff2}'],
-        // The wasm files wasm/manifest.json marks as not precached (onnxruntime's WebGPU-only asyncify build).
-        globIgnores: [...notPrecachedPaths(wasmManifest as WasmManifest), '**/*.stamp', '**/*.d.ts'],
+        // The wasm files wasm/manifest.json marks as not precached (onnxruntime's WebGPU-only asyncify build),
+        // and the unused copies Vite emits of wasm served from a staged path.
+        globIgnores: [...notPrecachedPaths(wasmManifest as WasmManifest), ...strayBundlerCopies(wasmManifest as WasmManifest), '**/*.stamp', '**/*.d.ts'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         // /director-local.json is npm start's (scripts/lib/local-edge-config-plugin.mjs): never index.html.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type WasmManifest, fixedUrlSources, notPrecachedPaths, wasmFiles } from '../../src/core/wasm/wasm-manifest';
+import { type WasmManifest, fixedUrlSources, notPrecachedPaths, strayBundlerCopies, wasmFiles } from '../../src/core/wasm/wasm-manifest';
 
 /** wasm/manifest.json against the bytes on disk: what the app ships is what the manifest says. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -46,5 +46,16 @@ describe('wasm/manifest.json', () => {
 
   it('leaves only the WebGPU-only asyncify build of onnxruntime out of the precache', () => {
     expect(notPrecachedPaths(manifest)).toEqual(['models/ort/ort-wasm-simd-threaded.asyncify.wasm', 'models/ort/ort-wasm-simd-threaded.asyncify.mjs']);
+  });
+
+  it('the built service worker precaches each wasm once: not the copies Vite emits of staged files', () => {
+    expect(strayBundlerCopies(manifest)).toContain('assets/ort-wasm-simd-threaded-*.wasm');
+    const sw = path.join(ROOT, 'dist', 'sw.js');
+    expect(existsSync(sw), 'dist/sw.js is missing: npm test builds the app first (npx vite build)').toBe(true);
+    const precached = [...readFileSync(sw, 'utf8').matchAll(/url:"([^"]+\.wasm)"/g)].map((m) => m[1]!);
+    expect(precached).toContain('models/ort/ort-wasm-simd-threaded.wasm');
+    expect(precached.filter((url) => url.startsWith('assets/ort-wasm'))).toEqual([]);
+    // Each runtime's wasm appears once (the asyncify build not at all).
+    expect(precached.filter((url) => url.includes('ort-wasm'))).toEqual(['models/ort/ort-wasm-simd-threaded.wasm']);
   });
 });

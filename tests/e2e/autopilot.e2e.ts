@@ -93,6 +93,13 @@ describe('Auto-pilot', () => {
     expect(await input.getPrimaryVideoTrack()).toBeTruthy();
     expect(await input.getPrimaryAudioTrack()).toBeTruthy();
     expect(await input.computeDuration()).toBeGreaterThan(2.5);
+
+    // The voice is chosen from the offline engine's own list, not typed.
+    await page.locator('.autopilot-settings summary').click();
+    const voiceName = page.getByTestId('autopilot-voice-name');
+    await expect.poll(() => voiceName.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(20);
+    expect(await voiceName.inputValue()).toBe('en-us');
+    expect(await voiceName.locator('option:checked').textContent()).toMatch(/\(en-us\), .*offline/i);
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { modelLabelOf, priceOf } from '../pricing/model-presets';
-import { generatedSeconds, MODEL_OF_PROVIDER } from './storyboard-graph';
+import { generatedResolution, generatedSeconds, MODEL_OF_PROVIDER } from './storyboard-graph';
 import type { StoryboardClip } from './storyboard-types';
 
 export interface BatchEstimate {
@@ -24,7 +24,7 @@ export function estimateBatch(clips: readonly StoryboardClip[], alreadyMade: (cl
       const seconds = generatedSeconds(clip, usesReferences(clip));
       out.clips++;
       out.seconds += seconds;
-      out.usd += priceOf(MODEL_OF_PROVIDER[clip.provider], seconds) ?? 0;
+      out.usd += priceOf(MODEL_OF_PROVIDER[clip.provider], seconds, generatedResolution(clip, seconds)) ?? 0;
     }
   }
   out.usd = Math.round(out.usd * 100) / 100;

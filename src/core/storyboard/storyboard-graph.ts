@@ -1,4 +1,5 @@
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph-types';
+import { shapeProblems } from '../contracts/video-start';
 import { presetOf } from '../pricing/model-presets';
 import { comfyPresetOf } from '../comfyui/comfy-presets';
 import { CLIP_PROVIDERS, type ClipProvider, type Storyboard, type StoryboardCharacter, type StoryboardClip, type StyleTemplate } from './storyboard-types';
@@ -49,6 +50,23 @@ export function generatedSeconds(clip: StoryboardClip, usesReferences: boolean):
   if (isVeoClip(clip) && (usesReferences || clip.continuesPrevious)) return 8;
   const options: readonly number[] = DURATIONS_OF_PROVIDER[clip.provider];
   return options.reduce((best, d) => (Math.abs(d - clip.generateSeconds) < Math.abs(best - clip.generateSeconds) ? d : best), options[options.length - 1]!);
+}
+
+/** The resolution the clip is made at: its own when its model makes that size at that length (Veo: 1080p and 4k only at 8 s), else 720p. */
+export function generatedResolution(clip: StoryboardClip, seconds: number): StoryboardClip['resolution'] {
+  if (!isVeoClip(clip) || clip.resolution === '720p') return '720p';
+  const preset = presetOf(MODEL_OF_PROVIDER[clip.provider])!;
+  return shapeProblems(preset, { durationSeconds: seconds, resolution: clip.resolution }).length ? '720p' : clip.resolution;
+}
+
+/** The sizes the clip's model makes, each with the one length it needs when it has one. */
+export function resolutionChoices(clip: StoryboardClip): { value: StoryboardClip['resolution']; label: string }[] {
+  const preset = presetOf(MODEL_OF_PROVIDER[clip.provider])!;
+  const longest = preset.durations.at(-1);
+  return (preset.resolutions.filter((r) => r === '720p' || r === '1080p' || r === '4k') as StoryboardClip['resolution'][]).map((r) => ({
+    value: r,
+    label: preset.longestOnly?.resolutions.includes(r) ? `${r} (${longest} s only)` : r,
+  }));
 }
 
 export function storyboardGraph(board: Storyboard): Graph {
@@ -116,7 +134,7 @@ export function storyboardGraph(board: Storyboard): Graph {
         kind: 'veo-video',
         label,
         position: place(3, row),
-        params: { mode, model: MODEL_OF_PROVIDER[clip.provider], aspectRatio: clip.aspectRatio, durationSeconds, resolution: durationSeconds === 8 ? clip.resolution : '720p', negativePrompt, ...seed },
+        params: { mode, model: MODEL_OF_PROVIDER[clip.provider], aspectRatio: clip.aspectRatio, durationSeconds, resolution: generatedResolution(clip, durationSeconds), negativePrompt, ...seed },
       });
       if (usesReferences) for (const c of references) edge(characterNodeId(c), 'character', id, 'references');
     }),

@@ -17,7 +17,7 @@ const clip = z.object({
   generateSeconds: z.number().min(1).max(60).catch(8),
   cutSeconds: z.number().min(0.1).max(60).catch(4),
   aspectRatio: z.enum(['16:9', '9:16']).catch('16:9'),
-  resolution: z.enum(['720p', '1080p']).catch('720p'),
+  resolution: z.enum(['720p', '1080p', '4k']).catch('720p'),
   negativePrompt: text(2000).catch(''),
   seed: z.number().int().min(0).max(4_294_967_295).optional().catch(undefined),
   characterIds: z.array(id).max(16).catch([]),

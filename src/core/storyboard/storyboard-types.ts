@@ -25,7 +25,8 @@ export interface StoryboardClip {
   /** How long the clip plays in the cut (≤ generateSeconds); fit-to-music sets it. */
   cutSeconds: number;
   aspectRatio: '16:9' | '9:16';
-  resolution: '720p' | '1080p';
+  /** Veo makes 1080p and 4k only as 8 s clips; other lengths are made at 720p. */
+  resolution: '720p' | '1080p' | '4k';
   negativePrompt: string;
   seed?: number;
   characterIds: string[];

@@ -43,6 +43,18 @@ export function notPrecachedPaths(manifest: WasmManifest): string[] {
     .map((file) => file.url.replace(/^\//, ''));
 }
 
+/**
+ * Globs of the copies Vite emits into assets/ for a wasm the app serves from its staged path:
+ * onnxruntime-web's own code names its wasm with `new URL(…, import.meta.url)`, so Vite emits a
+ * second, hashed copy (41 MB for onnxruntime) that nothing loads (the worker sets wasmPaths to the
+ * staged files). They are left out of the precache, so installing the app does not download them.
+ */
+export function strayBundlerCopies(manifest: WasmManifest): string[] {
+  return wasmFiles(manifest)
+    .filter((file) => !file.url.includes('[hash]') && file.name.endsWith('.wasm'))
+    .map((file) => `assets/${file.name.replace(/\.wasm$/, '')}-*.wasm`);
+}
+
 /** URL path → repository-relative source file, for every file served at a fixed URL (a static server's routes). */
 export function fixedUrlSources(manifest: WasmManifest): Map<string, string> {
   return new Map(wasmFiles(manifest).filter((file) => !file.url.includes('[hash]')).map((file) => [file.url, file.source]));

@@ -8,6 +8,7 @@ import { deleteAutopilotRun, loadAutopilotRun } from '../../db/autopilot-repo';
 import { listBrandKits } from '../../db/brand-kits-repo';
 import { autopilotMedia } from '../../app/autopilot/autopilot-media';
 import { DEFAULT_VOICE, isAutopilotRunning, makeAutopilotSession } from '../../app/autopilot/autopilot-session';
+import { listVoices } from '../../app/voice/narrate';
 import { db } from '../../app/db';
 import { createLiveQuery } from '../../app/live-query';
 import { downloadBlob } from '../../app/render/download-blob';
@@ -284,6 +285,23 @@ function CueEditor(props: { cues: SubtitleCue[]; disabled: boolean; onSave: (cue
   );
 }
 
+/** The provider's voices by name (eSpeak NG's from its own data, Gemini's prebuilt ones); a saved voice the list lacks stays choosable. */
+function VoicePicker(props: { provider: VoiceProvider; value: string; onPick: (id: string) => void }) {
+  const [voices] = createResource(() => props.provider, (provider) => listVoices(provider).catch(() => []));
+  const options = () => {
+    const list = [...(voices() ?? [])].sort((a, b) => a.label.localeCompare(b.label));
+    return list.some((v) => v.id === props.value) ? list : [{ id: props.value, label: props.value, language: '' }, ...list];
+  };
+  return (
+    <label class="field">
+      <span>Voice name{voices.loading ? ' (loading…)' : ''}</span>
+      <select data-testid="autopilot-voice-name" value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)}>
+        <For each={options()}>{(v) => <option value={v.id} selected={v.id === props.value}>{v.label}</option>}</For>
+      </select>
+    </label>
+  );
+}
+
 function Settings(props: { run: AutopilotRun; session: ReturnType<typeof makeAutopilotSession> }) {
   const style = () => props.run.captionStyle;
   const voice = () => props.run.voice;
@@ -300,10 +318,7 @@ function Settings(props: { run: AutopilotRun; session: ReturnType<typeof makeAut
             <option value="cloud">Cloud (Gemini)</option>
           </select>
         </label>
-        <label class="field">
-          <span>Voice name</span>
-          <input value={voice().voice} onChange={(e) => props.session.setVoice({ ...voice(), voice: e.currentTarget.value.trim() || voice().voice })} />
-        </label>
+        <VoicePicker provider={voice().provider} value={voice().voice} onPick={(id) => props.session.setVoice({ ...voice(), voice: id })} />
         <label class="field">
           <span>Speed ({voice().speed.toFixed(2)}×)</span>
           <input type="range" min="0.5" max="2" step="0.05" value={voice().speed} onChange={(e) => props.session.setVoice({ ...voice(), speed: Number(e.currentTarget.value) })} />

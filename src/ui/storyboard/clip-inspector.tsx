@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { Asset } from '../../core/project/records';
 import { PRICES_READ_ON, formatUsd, priceOf } from '../../core/pricing/model-presets';
 import { insertComponent, PROMPT_COMPONENTS } from '../../core/storyboard/prompt-components';
-import { CLIP_MODEL_CHOICES, composePrompt, DURATIONS_OF_PROVIDER, isVeoClip, generatedSeconds, MODEL_OF_PROVIDER, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
+import { CLIP_MODEL_CHOICES, composePrompt, DURATIONS_OF_PROVIDER, isVeoClip, generatedResolution, generatedSeconds, MODEL_OF_PROVIDER, resolutionChoices, usesReferenceImages } from '../../core/storyboard/storyboard-graph';
 import { CAMERA_MOVES, SHOT_TYPES, type ClipProvider, type Storyboard, type StoryboardClip } from '../../core/storyboard/storyboard-types';
 
 export interface ClipInspectorProps {
@@ -25,7 +25,7 @@ export function ClipInspector(props: ClipInspectorProps) {
   const style = () => props.board.styles.find((s) => s.id === clip().styleId);
   const usesReferences = () => usesReferenceImages(clip(), props.board.characters);
   const willGenerate = () => generatedSeconds(clip(), usesReferences());
-  const price = () => priceOf(MODEL_OF_PROVIDER[clip().provider], willGenerate());
+  const price = () => priceOf(MODEL_OF_PROVIDER[clip().provider], willGenerate(), generatedResolution(clip(), willGenerate()));
   const set = (patch: Partial<StoryboardClip>, key?: string) => props.onChange(patch, key);
 
   return (
@@ -110,9 +110,8 @@ export function ClipInspector(props: ClipInspectorProps) {
         <Show when={isVeoClip(clip())}>
           <label class="field">
             <span>Resolution</span>
-            <select aria-label="Resolution" value={clip().resolution} onChange={(e) => set({ resolution: e.currentTarget.value as '720p' | '1080p' })}>
-              <option value="720p">720p</option>
-              <option value="1080p">1080p (8 s only)</option>
+            <select aria-label="Resolution" value={clip().resolution} onChange={(e) => set({ resolution: e.currentTarget.value as StoryboardClip['resolution'] })}>
+              <For each={resolutionChoices(clip())}>{(r) => <option value={r.value} selected={r.value === clip().resolution}>{r.label}</option>}</For>
             </select>
           </label>
         </Show>

@@ -3,7 +3,7 @@ import { planAndCheck } from '../../../src/core/graph/plan';
 import { makeMemoryCacheStore } from '../../../src/core/graph/cache-store';
 import { cacheKeysOfGraph } from '../../../src/core/graph/stale';
 import { defaultKindRegistry } from '../../../src/core/graph/kind-registry';
-import { addClip, addScene, clipNodeId, composePrompt, emptyStoryboard, estimateBatch, storyboardGraph, updateClip, type Storyboard } from '../../../src/core/storyboard';
+import { addClip, addScene, clipNodeId, composePrompt, emptyStoryboard, estimateBatch, generatedResolution, resolutionChoices, storyboardGraph, updateClip, type Storyboard } from '../../../src/core/storyboard';
 
 function board(): Storyboard {
   let b: Storyboard = {
@@ -55,6 +55,19 @@ describe('storyboard → engine graph', () => {
     const estimate = estimateBatch(clips, (id) => id === 'a', (c) => c.characterIds.length > 0);
     expect(estimate).toMatchObject({ clips: 1, seconds: 8, usd: 3.2 });
     expect(estimate.skipped).toEqual([{ clipId: 'a', reason: 'already made' }, { clipId: 'c', reason: 'no prompt' }]);
+  });
+
+  it('makes a Veo clip in 4k only at 8 s, prices it at the 4k rate, and offers the sizes of the clip\'s model', () => {
+    const b = updateClip(updateClip(board(), 'a', { resolution: '4k', generateSeconds: 8 }), 'c', { resolution: '4k' });
+    const node = (id: string) => storyboardGraph(b).nodes.find((n) => n.id === clipNodeId(id))!;
+    expect(node('a').params).toMatchObject({ resolution: '4k', durationSeconds: 8 });
+    expect(estimateBatch([b.scenes[0]!.clips[0]!], () => false)).toMatchObject({ seconds: 8, usd: 4.8 });
+    // At 6 s Veo makes 720p only: the node and the estimate say so.
+    const six = updateClip(b, 'a', { generateSeconds: 6 });
+    expect(generatedResolution(six.scenes[0]!.clips[0]!, 6)).toBe('720p');
+    expect(storyboardGraph(six).nodes.find((n) => n.id === clipNodeId('a'))!.params).toMatchObject({ resolution: '720p', durationSeconds: 6 });
+    expect(resolutionChoices(b.scenes[0]!.clips[0]!).map((r) => r.label)).toEqual(['720p', '1080p (8 s only)', '4k (8 s only)']);
+    expect(resolutionChoices(b.scenes[0]!.clips[2]!).map((r) => r.value)).toEqual(['720p']);
   });
 });
 
