@@ -6,7 +6,7 @@
 import { Player, type PlayerRef } from '@remotion/player';
 import { renderQualityOptions } from '../core/preview/render-quality';
 import { renderMediaOnWeb, renderStillOnWeb, type RenderMediaOnWebProgress } from '@remotion/web-renderer';
-import { createElement, createRef } from 'react';
+import { createElement } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import { HOST_PORT_GLOBAL, type HostToSandbox, type RuntimeErrorInfo, type SandboxToHost } from '../core/preview/sandbox-protocol';
 import { withIntrinsicSize } from '../core/media/svg-intrinsic-size';
@@ -51,7 +51,10 @@ installAssetFetch((url) => running?.resolveFetch(url) ?? null);
 let assetUrls: string[] = [];
 let compositions = new Map<string, CollectedComposition>();
 let generation = 0;
-const playerRef = createRef<PlayerRef>();
+/** The player on the page now; null while a new one (another bundle or composition) is mounting. */
+const playerRef: { current: PlayerRef | null } = { current: null };
+/** The key of the player last rendered: a show with another key mounts a new player. */
+let shownKey = '';
 const renders = new Map<number, AbortController>();
 /** Every still and export in progress, so a cancelRender() from project code stops them with its reason. */
 const rendering = new Set<AbortController>();
@@ -139,10 +142,14 @@ function composition(id: string): CollectedComposition {
 
 function show(message: Extract<HostToSandbox, { type: 'show' }>) {
   const c = composition(message.compositionId);
+  const key = `${generation}:${c.info.id}`;
+  // The old player's handle must not answer for the new one while it mounts.
+  if (key !== shownKey) playerRef.current = null;
+  shownKey = key;
   playerRoot.render(
     createElement(Player, {
-      key: `${generation}:${c.info.id}`,
-      ref: playerRef,
+      key,
+      ref: onPlayerHandle,
       component: c.component,
       durationInFrames: c.info.durationInFrames,
       fps: c.info.fps,
@@ -158,7 +165,7 @@ function show(message: Extract<HostToSandbox, { type: 'show' }>) {
         createElement('pre', { style: { color: '#ff8080', padding: '16px', whiteSpace: 'pre-wrap', font: '13px monospace' } }, error.message),
     }),
   );
-  requestAnimationFrame(() => attachFrameEvents(c.info.id));
+  requestAnimationFrame(() => announceShown(c.info.id));
 }
 
 /**
@@ -167,24 +174,48 @@ function show(message: Extract<HostToSandbox, { type: 'show' }>) {
  */
 const reporting = new WeakSet<object>();
 
-function attachFrameEvents(id: string) {
+/**
+ * Play was asked for and not paused since: a player mounted later (the first show, or a new
+ * bundle, which remounts it) starts playing, so a Play pressed early or a code change while
+ * playing does not stop the preview.
+ */
+let wantsPlaying = false;
+
+/** Every handle the Player hands over: a mount, a remount for a new bundle, a handle remade for new props. */
+function onPlayerHandle(player: PlayerRef | null) {
+  if (!player) return;
+  playerRef.current = player;
+  // After the commit: the player's own effects have run, so play() is not lost in its mounting.
+  requestAnimationFrame(() => {
+    if (playerRef.current !== player) return;
+    reportFrames(player);
+    if (wantsPlaying && !player.isPlaying()) player.play();
+  });
+}
+
+/** The player of the last show is on the page: says so (tests and the host wait on it) with its frame. */
+function announceShown(id: string) {
   const player = playerRef.current;
-  if (!player) return requestAnimationFrame(() => attachFrameEvents(id));
-  const send = () => post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
+  if (!player) return requestAnimationFrame(() => announceShown(id));
+  reportFrames(player);
+  if (wantsPlaying && !player.isPlaying()) player.play();
+  post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
+  post({ type: 'shown', compositionId: id });
+}
+
+/** Frame, play and pause events of a player go to the host, once per player. */
+function reportFrames(player: PlayerRef) {
   const identity = player.getContainerNode() ?? player;
-  if (reporting.has(identity)) {
-    send();
-    return post({ type: 'shown', compositionId: id });
-  }
+  if (reporting.has(identity)) return;
   reporting.add(identity);
+  const send = () => post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
+  player.addEventListener('ended', () => (wantsPlaying = false));
   player.addEventListener('frameupdate', send);
   player.addEventListener('play', send);
   player.addEventListener('pause', send);
   player.addEventListener('seeked', send);
   player.addEventListener('ended', send);
   player.addEventListener('error', (e) => post({ type: 'runtime-error', error: errorInfo(e.detail.error) }));
-  send();
-  post({ type: 'shown', compositionId: id });
 }
 
 function renderOptions(c: CollectedComposition, inputProps: Record<string, unknown>) {
@@ -287,8 +318,11 @@ async function handle(message: HostToSandbox) {
     case 'show':
       return show(message);
     case 'play':
+      // Pressed before the player is on the page (a show still on its way): it plays once it is.
+      wantsPlaying = true;
       return playerRef.current?.play();
     case 'pause':
+      wantsPlaying = false;
       return playerRef.current?.pause();
     case 'seek':
       return playerRef.current?.seekTo(message.frame);

@@ -73,6 +73,41 @@ describe('Remotion engine in the browser', () => {
     await page.getByTestId('problems').locator('li.error').first().waitFor({ timeout: 30_000 });
   });
 
+  it('keeps playing across a rebuild, and a paused preview stays paused', async () => {
+    const { page, errors } = await openApp(context);
+    await openCodeView(page, 'Basic');
+    await page.getByRole('button', { name: 'MessageScene.tsx' }).click();
+    const shown = async () => Number((await page.getByTestId('frame-counter').textContent())!.split(' / ')[0]);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+
+    // A code change remounts the player with the new bundle: it goes on playing.
+    const source = await page.locator('.cm-content').innerText();
+    await replaceEditorText(page, source.replace("color: i === words.length - 1 ? accent : 'white'", "color: 'lime'"));
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await waitForBuild(page);
+    const afterRebuild = await shown();
+    await expect.poll(shown, { timeout: 15_000 }).toBeGreaterThan(afterRebuild + 10);
+    expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const stage = page.locator('.preview-stage');
+    const showsBefore = Number(await stage.getAttribute('data-shows'));
+    const paused = await shown();
+    await replaceEditorText(page, source.replace("color: i === words.length - 1 ? accent : 'white'", "color: 'orange'"));
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await waitForBuild(page);
+    // The new bundle is on the page; ten paints later (five frames of a 30 fps video) the counter has not moved.
+    await expect.poll(async () => Number(await stage.getAttribute('data-shows'))).toBeGreaterThan(showsBefore);
+    await page.evaluate(async () => {
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await shown()).toBe(paused);
+    expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('reports a runtime error with its component stack without crashing the app', async () => {
     const { page, errors } = await openApp(context);
     await openCodeView(page, 'Basic');

@@ -4,7 +4,7 @@ import type { FramePixels, StillRenderer } from '../../core/agent/ports/still-re
 import { formatDiagnostic } from '../../core/bundler/build-diagnostics';
 import { locateRuntimeError } from '../../core/agent/checks/runtime-error-location';
 import { layoutSampleFrames } from '../../core/agent/checks/scene-key-frames';
-import { BUNDLE_WRAPPER_LINES, type RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
+import { BUNDLE_WRAPPER_LINES, type CompositionInfo, type RuntimeErrorInfo } from '../../core/preview/sandbox-protocol';
 import type { DirectorDb } from '../../db/database';
 import { bundlerWorker } from '../workers/page-workers';
 import { makeOffscreenSandbox } from '../preview/offscreen-sandbox';
@@ -20,9 +20,34 @@ import { listAssets } from '../../db/assets-repo';
 export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   const offscreen = makeOffscreenSandbox();
   const sandbox = () => offscreen.get();
-  const assetsFor = async (names: ReadonlySet<string>) =>
-    (await listAssets(db, projectId)).filter((a) => names.has(a.name)).map((a) => ({ name: a.name, blob: a.blob }));
   const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().call('build', [`agent:${projectId}`, [...files], [...assetNames]]);
+
+  /**
+   * The bundle in the off-screen sandbox, by what it was made from: a visual check's two layout
+   * passes and its stills (up to seven calls) build and load the project once. Forgotten when a
+   * sandbox call fails, so a broken state is never reused.
+   */
+  let loaded: { key: string; code: string; compositions: CompositionInfo[] } | null = null;
+  const loadProject = async (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>): Promise<{ built: false; errors: string[] } | { built: true; code: string; compositions: CompositionInfo[] }> => {
+    const assets = (await listAssets(db, projectId)).filter((a) => assetNames.has(a.name));
+    const key = sourceKey(files, assets);
+    if (loaded?.key === key) return { built: true, code: loaded.code, compositions: loaded.compositions };
+    loaded = null;
+    const out = await build(files, assetNames);
+    if (!out.ok) return { built: false, errors: out.errors.map(formatDiagnostic) };
+    const compositions = await sandbox().load(out.code, assets.map((a) => ({ name: a.name, blob: a.blob })));
+    loaded = { key, code: out.code, compositions };
+    return { built: true, code: out.code, compositions };
+  };
+  /** A sandbox call that fails may leave the sandbox half-rendered: the next call loads afresh. */
+  const forgetOnFailure = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (e) {
+      loaded = null;
+      throw e;
+    }
+  };
 
   const buildChecker: BuildChecker = {
     async check({ files, assetNames }) {
@@ -37,6 +62,8 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
     fidelity: 'engine',
     async run({ files, assetNames, compositionId, frames }) {
       const start = performance.now();
+      // A runtime check always loads afresh: it is the check that reports what loading throws.
+      loaded = null;
       const out = await build(files, assetNames);
       if (!out.ok) return { built: false, buildErrors: out.errors.map(formatDiagnostic), compositions: [], renderedFrames: [], errors: [], ms: performance.now() - start };
       const errors: PreviewRuntimeError[] = [];
@@ -48,7 +75,9 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
       };
       let compositions;
       try {
-        compositions = await sandbox().load(out.code, await assetsFor(assetNames));
+        const assets = (await listAssets(db, projectId)).filter((a) => assetNames.has(a.name));
+        compositions = await sandbox().load(out.code, assets.map((a) => ({ name: a.name, blob: a.blob })));
+        loaded = { key: sourceKey(files, assets), code: out.code, compositions };
       } catch (e) {
         return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [located(e)], ms: performance.now() - start };
       }
@@ -61,6 +90,7 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
             await sandbox().still(comp.id, {}, frame, 0.1);
             rendered.push(frame);
           } catch (e) {
+            loaded = null;
             errors.push({ ...located(e), frame, compositionId: comp.id });
           }
         }
@@ -72,27 +102,25 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   const stillRenderer: StillRenderer = {
     fidelity: 'engine',
     async renderStill({ files, assetNames, compositionId, frame, scale }) {
-      const out = await build(files, assetNames);
-      if (!out.ok) return { ok: false, code: 'build_failed', message: out.errors.map(formatDiagnostic).join('\n') };
-      const compositions = await sandbox().load(out.code, await assetsFor(assetNames));
-      const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
+      const project = await forgetOnFailure(loadProject(files, assetNames));
+      if (!project.built) return { ok: false, code: 'build_failed', message: project.errors.join('\n') };
+      const comp = project.compositions.find((c) => c.id === compositionId) ?? project.compositions[0];
       if (!comp) return { ok: false, code: 'no_composition', message: 'The project registers no composition.' };
       if (frame < 0 || frame >= comp.durationInFrames) return { ok: false, code: 'frame_out_of_range', message: `${comp.id} has frames 0-${comp.durationInFrames - 1}.` };
       try {
-        const png = await sandbox().still(comp.id, {}, frame, scale ?? 0.5);
+        const png = await forgetOnFailure(sandbox().still(comp.id, {}, frame, scale ?? 0.5));
         return { ok: true, png: new Uint8Array(await png.arrayBuffer()), width: Math.round(comp.width * (scale ?? 0.5)), height: Math.round(comp.height * (scale ?? 0.5)), compositionId: comp.id, ...(await pixelsOf(png)) };
       } catch (e) {
         return { ok: false, code: 'runtime_error', message: (e as Error).message };
       }
     },
     async inspectLayout({ files, assetNames, compositionId, frames }) {
-      const out = await build(files, assetNames);
-      if (!out.ok) return null;
-      const compositions = await sandbox().load(out.code, await assetsFor(assetNames));
-      const comp = compositions.find((c) => c.id === compositionId) ?? compositions[0];
+      const project = await forgetOnFailure(loadProject(files, assetNames));
+      if (!project.built) return null;
+      const comp = project.compositions.find((c) => c.id === compositionId) ?? project.compositions[0];
       if (!comp) return null;
       try {
-        return await sandbox().inspectLayout(comp.id, {}, frames ?? layoutSampleFrames(comp.durationInFrames));
+        return await forgetOnFailure(sandbox().inspectLayout(comp.id, {}, frames ?? layoutSampleFrames(comp.durationInFrames)));
       } catch {
         // A frame that throws is the runtime check's to report; the visual check falls back to fixed frames.
         return null;
@@ -105,9 +133,16 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
     previewRunner,
     stillRenderer,
     dispose: () => {
+      loaded = null;
       offscreen.dispose();
     },
   };
+}
+
+/** What a load is made from: every source file's text and each asset the bundle uses (by id: a replaced file is a new asset). */
+function sourceKey(files: ReadonlyMap<string, string>, assets: readonly { name: string; id: string; size: number }[]): string {
+  const sources = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, text]) => `${path}\u0000${text}`);
+  return [...sources, ...assets.map((a) => `asset\u0000${a.name}\u0000${a.id}\u0000${a.size}`).sort()].join('\u0001');
 }
 
 /** The still's pixels for the automatic visual check, at most 320 px wide (enough to judge blank frames and contrast). */

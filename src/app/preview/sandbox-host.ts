@@ -20,6 +20,8 @@ export interface SandboxEvents {
   onRuntimeError?: (error: RuntimeErrorInfo) => void;
   /** A compatibility note from the runtime (remote media drawn as placeholders, fonts offline). */
   onWarning?: (warning: RuntimeWarning) => void;
+  /** The player is on the page with what was last shown (a bundle, a composition, props). */
+  onShown?: (compositionId: string) => void;
 }
 
 /** The sandbox's answer is trusted to fit the request it answers (it is our own runtime). */
@@ -103,7 +105,7 @@ export function makeSandboxHost(container: HTMLElement, events: SandboxEvents = 
         warnings.set(message.warning.code, message.warning);
         return events.onWarning?.(message.warning);
       case 'shown':
-        return;
+        return events.onShown?.(message.compositionId);
     }
   };
   const settle = (id: number, value: unknown) => {

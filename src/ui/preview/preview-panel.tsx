@@ -27,6 +27,8 @@ export function PreviewPanel(props: PreviewPanelProps) {
   let frameHost!: HTMLDivElement;
   const [host, setHost] = createSignal<SandboxHost>();
   const [frame, setFrame] = createSignal(0);
+  /** How many shows the player has put on the page: tests wait on it after a rebuild. */
+  const [shows, setShows] = createSignal(0);
   const [playing, setPlaying] = createSignal(false);
   const [loop, setLoop] = createSignal(true);
   /** The runtime's compatibility notes for this project (remote media as placeholders, fonts offline). */
@@ -61,6 +63,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
       },
       onRuntimeError: props.onRuntimeError,
       onWarning: () => setWarnings(sandbox.warnings()),
+      onShown: () => setShows((n) => n + 1),
     });
     setHost(sandbox);
     props.onSandbox(sandbox);
@@ -105,7 +108,7 @@ export function PreviewPanel(props: PreviewPanelProps) {
 
   return (
     <section class="preview-panel" aria-label="Preview">
-      <div class="preview-stage" style={{ 'aspect-ratio': current() ? `${current()!.width} / ${current()!.height}` : '16 / 9' }} ref={frameHost} />
+      <div class="preview-stage" style={{ 'aspect-ratio': current() ? `${current()!.width} / ${current()!.height}` : '16 / 9' }} ref={frameHost} data-shows={shows()} />
       <div class="player-controls">
         <button class="button small" onClick={toggle} aria-label={playing() ? 'Pause' : 'Play'} title="Play / pause (Space)">
           {playing() ? '❚❚' : '▶'}
