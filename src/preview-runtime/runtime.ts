@@ -50,11 +50,12 @@ let bundle: { code: string; url: string } | null = null;
 installAssetFetch((url) => running?.resolveFetch(url) ?? null);
 let assetUrls: string[] = [];
 let compositions = new Map<string, CollectedComposition>();
-let generation = 0;
 /** The player on the page now; null while a new one (another bundle or composition) is mounting. */
 const playerRef: { current: PlayerRef | null } = { current: null };
 /** The key of the player last rendered: a show with another key mounts a new player. */
 let shownKey = '';
+/** Raised when the player reports an error: the next show mounts a new one. */
+let remounts = 0;
 const renders = new Map<number, AbortController>();
 /** Every still and export in progress, so a cancelRender() from project code stops them with its reason. */
 const rendering = new Set<AbortController>();
@@ -124,7 +125,6 @@ async function load(message: Extract<HostToSandbox, { type: 'load' }>) {
     bundle = { code: message.code, url: bundleUrl };
     assetUrls = urls.map(([, url]) => url);
     compositions = new Map(collected.map((c) => [c.info.id, c]));
-    generation++;
     post({ type: 'loaded', requestId: message.requestId, compositions: collected.map((c) => c.info) });
   } catch (error) {
     running = environment;
@@ -142,8 +142,11 @@ function composition(id: string): CollectedComposition {
 
 function show(message: Extract<HostToSandbox, { type: 'show' }>) {
   const c = composition(message.compositionId);
-  const key = `${generation}:${c.info.id}`;
-  // The old player's handle must not answer for the new one while it mounts.
+  // One player per composition across bundles: a new bundle swaps the component in the mounted
+  // player (as a hot reload does), so its frame, its playing and its started audio carry over.
+  // A player that showed an error is mounted afresh, its error boundary with it.
+  const key = `${c.info.id}:${remounts}`;
+  // The old player's handle must not answer for a new one while it mounts.
   if (key !== shownKey) playerRef.current = null;
   shownKey = key;
   playerRoot.render(
@@ -161,11 +164,13 @@ function show(message: Extract<HostToSandbox, { type: 'show' }>) {
       initialFrame: Math.min(message.frame, c.info.durationInFrames - 1),
       style: { width: '100%', height: '100%' },
       acknowledgeRemotionLicense: true,
-      errorFallback: ({ error }: { error: Error }) =>
-        createElement('pre', { style: { color: '#ff8080', padding: '16px', whiteSpace: 'pre-wrap', font: '13px monospace' } }, error.message),
+      errorFallback: ({ error }: { error: Error }) => {
+        reportPlayerError(error);
+        return createElement('pre', { style: { color: '#ff8080', padding: '16px', whiteSpace: 'pre-wrap', font: '13px monospace' } }, error.message);
+      },
     }),
   );
-  requestAnimationFrame(() => announceShown(c.info.id));
+  requestAnimationFrame(() => announceShown(c.info.id, c.info.durationInFrames));
 }
 
 /**
@@ -194,13 +199,29 @@ function onPlayerHandle(player: PlayerRef | null) {
 }
 
 /** The player of the last show is on the page: says so (tests and the host wait on it) with its frame. */
-function announceShown(id: string) {
+function announceShown(id: string, durationInFrames: number) {
   const player = playerRef.current;
-  if (!player) return requestAnimationFrame(() => announceShown(id));
+  if (!player) return requestAnimationFrame(() => announceShown(id, durationInFrames));
   reportFrames(player);
+  // A new bundle may have made the composition shorter than where the kept player stands.
+  if (player.getCurrentFrame() > durationInFrames - 1) player.seekTo(durationInFrames - 1);
   if (wantsPlaying && !player.isPlaying()) player.play();
   post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
   post({ type: 'shown', compositionId: id });
+}
+
+const reportedErrors = new WeakSet<object>();
+
+/**
+ * An error the player's boundary caught, reported once: from its fallback as it renders (a
+ * player that throws while mounting does so before any listener is on it) or its error event.
+ * The next show mounts a new player, and with it a new boundary.
+ */
+function reportPlayerError(error: Error) {
+  if (reportedErrors.has(error)) return;
+  reportedErrors.add(error);
+  remounts++;
+  queueMicrotask(() => post({ type: 'runtime-error', error: errorInfo(error) }));
 }
 
 /** Frame, play and pause events of a player go to the host, once per player. */
@@ -215,7 +236,7 @@ function reportFrames(player: PlayerRef) {
   player.addEventListener('pause', send);
   player.addEventListener('seeked', send);
   player.addEventListener('ended', send);
-  player.addEventListener('error', (e) => post({ type: 'runtime-error', error: errorInfo(e.detail.error) }));
+  player.addEventListener('error', (e) => reportPlayerError(e.detail.error));
 }
 
 function renderOptions(c: CollectedComposition, inputProps: Record<string, unknown>) {
