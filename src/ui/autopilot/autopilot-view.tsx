@@ -293,10 +293,11 @@ function VoicePicker(props: { provider: VoiceProvider; value: string; onPick: (i
     return list.some((v) => v.id === props.value) ? list : [{ id: props.value, label: props.value, language: '' }, ...list];
   };
   return (
-    <label class="field">
+    <label class="field autopilot-wide">
       <span>Voice name{voices.loading ? ' (loading…)' : ''}</span>
       <select data-testid="autopilot-voice-name" value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)}>
-        <For each={options()}>{(v) => <option value={v.id} selected={v.id === props.value}>{v.label}</option>}</For>
+        {/* The provider is chosen beside it: its name is not repeated on every voice. */}
+        <For each={options()}>{(v) => <option value={v.id} selected={v.id === props.value}>{v.label.replace(/, (offline|cloud) \(.*\)$/, '')}</option>}</For>
       </select>
     </label>
   );
