@@ -43,10 +43,20 @@ describe('OpenAI Sora through the edge', () => {
   it('remixes a finished video into a new job; a provider without remix says so', async () => {
     const { job } = await (await start({ model: 'sora-2', prompt: 'A lighthouse at dusk', durationSeconds: 8 })).json<any>();
     await finished(job.id);
-    const remix = await edge(`/api/video/openai/jobs/${job.id}/remix`, json({ prompt: 'Same shot, at dawn' }));
+    // A remix is a paid start too: without a key it is refused, and a retry with the same key gets the same job.
+    const unkeyed = await edge(`/api/video/openai/jobs/${job.id}/remix`, json({ prompt: 'Same shot, at dawn' }));
+    expect(unkeyed.status).toBe(400);
+    expect((await unkeyed.json<any>()).error.field).toBe('header Idempotency-Key');
+    const before = (await fakeCounts()).openaiStarts;
+    const remix = await edge(`/api/video/openai/jobs/${job.id}/remix`, json({ prompt: 'Same shot, at dawn' }, { 'Idempotency-Key': 'remix-lighthouse-1' }));
     expect(remix.status).toBe(201);
     const remixed = (await remix.json<any>()).job;
     expect(remixed.id).not.toBe(job.id);
+    const again = await edge(`/api/video/openai/jobs/${job.id}/remix`, json({ prompt: 'Same shot, at dawn' }, { 'Idempotency-Key': 'remix-lighthouse-1' }));
+    expect([again.status, (await again.json<any>()).job.id, again.headers.get('Idempotent-Replayed')]).toEqual([200, remixed.id, 'true']);
+    expect((await fakeCounts()).openaiStarts - before).toBe(1);
+    const otherPrompt = await edge(`/api/video/openai/jobs/${job.id}/remix`, json({ prompt: 'At noon' }, { 'Idempotency-Key': 'remix-lighthouse-1' }));
+    expect(otherPrompt.status).toBe(409);
     await finished(remixed.id);
     expect(new TextDecoder().decode(await (await edge(`/api/video/openai/jobs/${remixed.id}/result`)).arrayBuffer())).toContain('remix');
     const runway = await edge('/api/video/runway/jobs/0b6f3c2e-5a41-4d8e-9c77-2f1e8a9d4b60/remix', json({ prompt: 'x' }));

@@ -23,7 +23,8 @@ type Ctx = Context<{ Bindings: Env }>;
  *   GET    /:provider/jobs/:id          → {job}
  *   GET    /:provider/jobs/:id/result   ?index=0 → video bytes
  *   DELETE /:provider/jobs/:id          → {job}
- *   POST   /:provider/jobs/:id/remix    {prompt} → 201 {job}: a new paid job changing a finished one (OpenAI)
+ *   POST   /:provider/jobs/:id/remix    {prompt}, Idempotency-Key header required → 201 {job} (200 on replay): a new
+ *                                       paid job changing a finished one (OpenAI)
  */
 export const videoRoutes = new Hono<{ Bindings: Env }>()
   .post('/:provider/jobs', limitBody(BODY_LIMITS.videoStart), meter(0), jsonBody(videoStartRequest), async (c) => {
@@ -40,39 +41,7 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
     const problem = request.model ? undefined : modelProblems(model, request)[0];
     if (problem) throw new EdgeError('invalid_argument', `body.${problem.field}: ${problem.message} (the default model)`, { field: problem.field });
 
-    const limiter = limiterFor(c);
-    const scope = `${provider.id}:${key}`;
-    const fingerprint = await sha256Hex(`${provider.id}\n${text}`);
-    const reservation = await limiter.reserve(scope, fingerprint);
-    if (reservation.state === 'done') {
-      c.header('Idempotent-Replayed', 'true');
-      return c.json({ job: JSON.parse(reservation.result) as VideoJob } satisfies VideoStartAnswer, 200);
-    }
-    if (reservation.state === 'pending') {
-      return pendingStart(
-        c,
-        reservation.uncertain,
-        reservation.uncertain
-          ? `${provider.id} did not confirm the start with this Idempotency-Key in time; it may be generating, so it is not started again under this key`
-          : 'a start with this Idempotency-Key is still in progress; retry with the same key shortly',
-      );
-    }
-    if (reservation.state === 'mismatch') {
-      throw new EdgeError('conflict', 'this Idempotency-Key was already used for a different request', { field: 'Idempotency-Key' });
-    }
-
-    const { limits } = getConfig(c.env);
-    const charge = await limiter.charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
-    if (!charge.ok) {
-      // Nothing was started: the client may retry with the same key.
-      await limiter.release(scope);
-      throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
-    }
-    const outcome = await startWithin(() => provider.start({ ...request, model }), limiter, scope, fingerprint, limits.upstreamTimeoutMs, (work) => c.executionCtx.waitUntil(work));
-    if (outcome.state === 'late') {
-      return pendingStart(c, false, `${provider.id} has not answered the start yet; retry with the same Idempotency-Key to get its job`);
-    }
-    return c.json({ job: outcome.job } satisfies VideoStartAnswer, 201);
+    return idempotentStart(c, provider, key, `${provider.id}\n${text}`, () => provider.start({ ...request, model }));
   })
   .get('/:provider/jobs/:id', meter(0), async (c) => {
     const job = await providerFor(c).poll(c.req.param('id'));
@@ -88,13 +57,55 @@ export const videoRoutes = new Hono<{ Bindings: Env }>()
   })
   .post('/:provider/jobs/:id/remix', limitBody(BODY_LIMITS.videoStart), meter(0), jsonBody(remixRequest), async (c) => {
     const provider = providerFor(c);
-    if (!provider.remix) throw new EdgeError('not_supported', `${provider.id} cannot remix a video`);
-    const value = c.req.valid('json');
-    const { limits } = getConfig(c.env);
-    const charge = await limiterFor(c).charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
-    if (!charge.ok) throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
-    return c.json({ job: await provider.remix(c.req.param('id'), value.prompt) } satisfies VideoJobAnswer, 201);
+    const { remix } = provider;
+    if (!remix) throw new EdgeError('not_supported', `${provider.id} cannot remix a video`);
+    // A remix is a new paid job: started once per key, like any start.
+    const key = validate(idempotencyKey, c.req.header('Idempotency-Key'), 'header Idempotency-Key');
+    const { prompt } = c.req.valid('json');
+    const id = c.req.param('id');
+    return idempotentStart(c, provider, key, `${provider.id}\nremix ${id}\n${await c.req.text()}`, () => remix(id, prompt));
   });
+
+/**
+ * Starts one paid job under an Idempotency-Key: a replay with the same key and body gets the same
+ * job, one still in progress a 202, the same key with another body a conflict. Quota is charged
+ * only for a start that really happens.
+ */
+async function idempotentStart(c: Ctx, provider: VideoProvider, key: string, request: string, start: () => Promise<VideoJob>) {
+  const limiter = limiterFor(c);
+  const scope = `${provider.id}:${key}`;
+  const fingerprint = await sha256Hex(request);
+  const reservation = await limiter.reserve(scope, fingerprint);
+  if (reservation.state === 'done') {
+    c.header('Idempotent-Replayed', 'true');
+    return c.json({ job: JSON.parse(reservation.result) as VideoJob } satisfies VideoStartAnswer, 200);
+  }
+  if (reservation.state === 'pending') {
+    return pendingStart(
+      c,
+      reservation.uncertain,
+      reservation.uncertain
+        ? `${provider.id} did not confirm the start with this Idempotency-Key in time; it may be generating, so it is not started again under this key`
+        : 'a start with this Idempotency-Key is still in progress; retry with the same key shortly',
+    );
+  }
+  if (reservation.state === 'mismatch') {
+    throw new EdgeError('conflict', 'this Idempotency-Key was already used for a different request', { field: 'Idempotency-Key' });
+  }
+
+  const { limits } = getConfig(c.env);
+  const charge = await limiter.charge({ perMinute: limits.requestsPerMinute, dailyUnits: limits.dailyQuotaUnits, cost: limits.videoStartCost, quotaOnly: true });
+  if (!charge.ok) {
+    // Nothing was started: the client may retry with the same key.
+    await limiter.release(scope);
+    throw new EdgeError(charge.code, `daily quota of ${limits.dailyQuotaUnits} units is not enough for a video start (${limits.videoStartCost} units)`, { retryAfter: charge.retryAfter });
+  }
+  const outcome = await startWithin(start, limiter, scope, fingerprint, limits.upstreamTimeoutMs, (work) => c.executionCtx.waitUntil(work));
+  if (outcome.state === 'late') {
+    return pendingStart(c, false, `${provider.id} has not answered the start yet; retry with the same Idempotency-Key to get its job`);
+  }
+  return c.json({ job: outcome.job } satisfies VideoStartAnswer, 201);
+}
 
 /** Seconds a client waits before asking again about a start that has no answer yet. */
 const PENDING_RETRY_AFTER_S = 5;
