@@ -194,9 +194,13 @@ function onPlayerHandle(player: PlayerRef | null) {
   requestAnimationFrame(() => {
     if (playerRef.current !== player) return;
     reportFrames(player);
-    if (wantsPlaying && !player.isPlaying()) player.play();
+    playIfWanted(player);
   });
 }
+
+const playIfWanted = (player: PlayerRef) => {
+  if (wantsPlaying && !player.isPlaying()) player.play();
+};
 
 /** The player of the last show is on the page: says so (tests and the host wait on it) with its frame. */
 function announceShown(id: string, durationInFrames: number) {
@@ -205,7 +209,7 @@ function announceShown(id: string, durationInFrames: number) {
   reportFrames(player);
   // A new bundle may have made the composition shorter than where the kept player stands.
   if (player.getCurrentFrame() > durationInFrames - 1) player.seekTo(durationInFrames - 1);
-  if (wantsPlaying && !player.isPlaying()) player.play();
+  playIfWanted(player);
   post({ type: 'frame', frame: player.getCurrentFrame(), playing: player.isPlaying() });
   post({ type: 'shown', compositionId: id });
 }

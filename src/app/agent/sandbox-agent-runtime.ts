@@ -21,23 +21,25 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
   const offscreen = makeOffscreenSandbox();
   const sandbox = () => offscreen.get();
   const build = (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>) => bundlerWorker().call('build', [`agent:${projectId}`, [...files], [...assetNames]]);
+  const usedAssets = async (names: ReadonlySet<string>) => (await listAssets(db, projectId)).filter((a) => names.has(a.name));
+  const loadIntoSandbox = (code: string, assets: readonly { name: string; blob: Blob }[]) => sandbox().load(code, assets.map((a) => ({ name: a.name, blob: a.blob })));
 
   /**
    * The bundle in the off-screen sandbox, by what it was made from: a visual check's two layout
    * passes and its stills (up to seven calls) build and load the project once. Forgotten when a
    * sandbox call fails, so a broken state is never reused.
    */
-  let loaded: { key: string; code: string; compositions: CompositionInfo[] } | null = null;
-  const loadProject = async (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>): Promise<{ built: false; errors: string[] } | { built: true; code: string; compositions: CompositionInfo[] }> => {
-    const assets = (await listAssets(db, projectId)).filter((a) => assetNames.has(a.name));
+  let loaded: { key: string; compositions: CompositionInfo[] } | null = null;
+  const loadProject = async (files: ReadonlyMap<string, string>, assetNames: ReadonlySet<string>): Promise<{ built: false; errors: string[] } | { built: true; compositions: CompositionInfo[] }> => {
+    const assets = await usedAssets(assetNames);
     const key = sourceKey(files, assets);
-    if (loaded?.key === key) return { built: true, code: loaded.code, compositions: loaded.compositions };
+    if (loaded?.key === key) return { built: true, compositions: loaded.compositions };
     loaded = null;
     const out = await build(files, assetNames);
     if (!out.ok) return { built: false, errors: out.errors.map(formatDiagnostic) };
-    const compositions = await sandbox().load(out.code, assets.map((a) => ({ name: a.name, blob: a.blob })));
-    loaded = { key, code: out.code, compositions };
-    return { built: true, code: out.code, compositions };
+    const compositions = await loadIntoSandbox(out.code, assets);
+    loaded = { key, compositions };
+    return { built: true, compositions };
   };
   /** A sandbox call that fails may leave the sandbox half-rendered: the next call loads afresh. */
   const forgetOnFailure = async <T>(work: Promise<T>): Promise<T> => {
@@ -75,9 +77,9 @@ export function makeSandboxAgentRuntime(db: DirectorDb, projectId: string) {
       };
       let compositions;
       try {
-        const assets = (await listAssets(db, projectId)).filter((a) => assetNames.has(a.name));
-        compositions = await sandbox().load(out.code, assets.map((a) => ({ name: a.name, blob: a.blob })));
-        loaded = { key: sourceKey(files, assets), code: out.code, compositions };
+        const assets = await usedAssets(assetNames);
+        compositions = await loadIntoSandbox(out.code, assets);
+        loaded = { key: sourceKey(files, assets), compositions };
       } catch (e) {
         return { built: true, buildErrors: [], compositions: [], renderedFrames: [], errors: [located(e)], ms: performance.now() - start };
       }
